@@ -1,0 +1,1 @@
+namespace ExchangeHub.Policy;
