@@ -1,0 +1,4 @@
+namespace ExchangeHub.Server.Audit;
+
+/// <summary>The first place the audit chain is broken.</summary>
+public sealed record AuditBreak(long Sequence, string Reason);

@@ -1,0 +1,20 @@
+namespace ExchangeHub.Server.Configuration;
+
+/// <summary>One agency allowed to call the hub.</summary>
+public sealed class AgencyOptions
+{
+    /// <summary>Stable identifier stored with every record the agency sends, e.g. <c>tax-xj-01</c>.</summary>
+    public string Id { get; set; } = "";
+
+    /// <summary>Display name.</summary>
+    public string Name { get; set; } = "";
+
+    /// <summary>Roles, e.g. TAX_BUREAU, MARKET_REGULATION, TRANSFER_SYSTEM, HRSS_OPERATOR, AUDITOR.</summary>
+    public List<string> Roles { get; set; } = [];
+
+    /// <summary>MutualTls: SHA-256 thumbprint (hex) of the agency's client certificate.</summary>
+    public string? CertificateSha256 { get; set; }
+
+    /// <summary>DevToken: SHA-256 (hex) of the agency's development token; the token itself is never stored.</summary>
+    public string? TokenSha256 { get; set; }
+}

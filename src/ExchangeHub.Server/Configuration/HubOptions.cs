@@ -1,0 +1,11 @@
+namespace ExchangeHub.Server.Configuration;
+
+/// <summary>The <c>Hub</c> configuration section (README: "Configuration reference").</summary>
+public sealed class HubOptions
+{
+    public const string Section = "Hub";
+
+    public StorageOptions Storage { get; set; } = new();
+    public SecurityOptions Security { get; set; } = new();
+    public IngestionOptions Ingestion { get; set; } = new();
+}

@@ -1,0 +1,51 @@
+using System.Globalization;
+using System.Text;
+
+namespace ExchangeHub.Server.Feeds;
+
+/// <summary>
+/// A table of feed records as the ingestion hot path sees it: the identity columns every feed table has, then the
+/// record kind's own columns in <see cref="Columns"/> order. The SQL is the same on SQLite and PostgreSQL.
+/// </summary>
+public sealed class FeedTable
+{
+    public FeedTable(string name, IReadOnlyList<string> columns, string appliesFromColumn)
+    {
+        Name = name;
+        Columns = columns;
+        AppliesFromIndex = columns.ToList().IndexOf(appliesFromColumn);
+        if (AppliesFromIndex < 0)
+        {
+            throw new ArgumentException($"{appliesFromColumn} is not a column of {name}.", nameof(appliesFromColumn));
+        }
+
+        var all = string.Join(", ", columns);
+        InsertSql = $"INSERT INTO {name} (agency_id, source_record_id, revision, recorded_at_unix_ms, {all}) VALUES ({Parameters(0, columns.Count + 4)}) "
+            + "ON CONFLICT (agency_id, source_record_id) DO NOTHING";
+        SelectSql = $"SELECT id, revision, recorded_at_unix_ms, {all} FROM {name} WHERE agency_id = @p0 AND source_record_id = @p1";
+        var sets = string.Join(", ", columns.Select((c, i) => $"{c} = @p{(i + 2).ToString(CultureInfo.InvariantCulture)}"));
+        UpdateSql = $"UPDATE {name} SET revision = @p0, recorded_at_unix_ms = @p1, {sets} WHERE id = @p{(columns.Count + 2).ToString(CultureInfo.InvariantCulture)}";
+    }
+
+    public string Name { get; }
+    public IReadOnlyList<string> Columns { get; }
+    /// <summary>Which column holds the business date a version applies from (kept in history).</summary>
+    public int AppliesFromIndex { get; }
+    public string InsertSql { get; }
+    public string SelectSql { get; }
+    public string UpdateSql { get; }
+
+    public const string VersionInsertSql =
+        "INSERT INTO record_versions (record_table, record_id, agency_id, source_record_id, revision, applies_from, "
+        + "recorded_at_unix_ms, superseded_at_unix_ms, content) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8)";
+
+    private static string Parameters(int from, int count)
+    {
+        var sb = new StringBuilder();
+        for (var i = from; i < from + count; i++)
+        {
+            sb.Append(i == from ? "@p" : ", @p").Append(i.ToString(CultureInfo.InvariantCulture));
+        }
+        return sb.ToString();
+    }
+}

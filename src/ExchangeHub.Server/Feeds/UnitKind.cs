@@ -1,0 +1,74 @@
+using ExchangeHub.Server.Feeds.Validation;
+using ExchangeHub.V1;
+
+namespace ExchangeHub.Server.Feeds;
+
+/// <summary>Market regulation's unit records → <c>units</c>.</summary>
+public sealed class UnitKind : IFeedKind<UnitRecord>
+{
+    public FeedTable Table { get; } = new("units",
+        ["uscc", "name", "organisation_type", "registration_status", "registered_date", "status_date", "industry_code",
+            "size_class", "size_class_source", "employees", "revenue_fen", "total_assets_fen", "labour_dispatch",
+            "division_code"],
+        appliesFromColumn: "registered_date");
+
+    public string SourceRecordId(UnitRecord record) => record.SourceRecordId;
+
+    public int Revision(UnitRecord record) => record.Revision;
+
+    public RecordFault? Validate(UnitRecord r, ValidationContext context, out object?[] values)
+    {
+        values = [];
+        DateOnly registered = default;
+        DateOnly? statusDate = null;
+        var fault = Uscc.Check("uscc", r.Uscc)
+            ?? Fields.Text("name", r.Name, 200)
+            ?? Fields.Enum("organisation_type", r.OrganisationType)
+            ?? Fields.Enum("registration_status", r.RegistrationStatus)
+            ?? Fields.Date("registered_date", r.RegisteredDate, context, out registered)
+            ?? StatusDate(r, registered, context, out statusDate)
+            ?? IndustryCode.Check("industry_code", r.IndustryCode)
+            ?? Fields.Enum("size_class", r.SizeClass)
+            ?? Fields.Enum("size_class_source", r.SizeClassSource)
+            ?? (r.HasEmployees ? Fields.Count("employees", r.Employees, 0, 10_000_000) : null)
+            ?? (r.HasRevenueFen ? Fields.Count("revenue_fen", r.RevenueFen, 0, long.MaxValue) : null)
+            ?? (r.HasTotalAssetsFen ? Fields.Count("total_assets_fen", r.TotalAssetsFen, 0, long.MaxValue) : null)
+            ?? DivisionCode.Check("division_code", r.DivisionCode);
+        if (fault is not null)
+        {
+            return fault;
+        }
+        values =
+        [
+            r.Uscc, r.Name, (int)r.OrganisationType, (int)r.RegistrationStatus, registered, statusDate, r.IndustryCode,
+            (int)r.SizeClass, (int)r.SizeClassSource, r.HasEmployees ? r.Employees : null,
+            r.HasRevenueFen ? r.RevenueFen : null, r.HasTotalAssetsFen ? r.TotalAssetsFen : null, r.LabourDispatch,
+            r.DivisionCode,
+        ];
+        return null;
+    }
+
+    private static RecordFault? StatusDate(UnitRecord r, DateOnly registered, ValidationContext context, out DateOnly? statusDate)
+    {
+        statusDate = null;
+        if (r.RegistrationStatus == RegistrationStatus.Active)
+        {
+            return r.StatusDate.Length == 0
+                ? null
+                : new RecordFault("status_date", RejectionCodes.StatusDateNotAllowed, "status_date must be empty while the unit is ACTIVE.");
+        }
+        if (r.StatusDate.Length == 0)
+        {
+            return new RecordFault("status_date", RejectionCodes.StatusDateRequired,
+                $"status_date is required when registration_status is {r.RegistrationStatus}.");
+        }
+        if (Fields.Date("status_date", r.StatusDate, context, out var date) is { } fault)
+        {
+            return fault;
+        }
+        statusDate = date;
+        return date < registered
+            ? new RecordFault("status_date", RejectionCodes.StatusDateBeforeRegistration, "status_date is before registered_date.")
+            : null;
+    }
+}

@@ -1,0 +1,60 @@
+using System.Collections.Frozen;
+using System.Security.Cryptography;
+using System.Text;
+using ExchangeHub.Server.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace ExchangeHub.Server.Security;
+
+/// <summary>
+/// The configured agencies, looked up by the SHA-256 of their client certificate (MutualTls) or of their token
+/// (DevToken). Configuration errors (unknown role, duplicate id or credential) stop the hub at start.
+/// </summary>
+public sealed class AgencyDirectory
+{
+    private readonly FrozenDictionary<string, AgencyIdentity> _byCertificate;
+    private readonly FrozenDictionary<string, AgencyIdentity> _byToken;
+
+    public AgencyDirectory(IOptions<HubOptions> options)
+    {
+        var byCertificate = new Dictionary<string, AgencyIdentity>(StringComparer.OrdinalIgnoreCase);
+        var byToken = new Dictionary<string, AgencyIdentity>(StringComparer.OrdinalIgnoreCase);
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var agency in options.Value.Security.Agencies)
+        {
+            if (string.IsNullOrWhiteSpace(agency.Id) || !ids.Add(agency.Id))
+            {
+                throw new InvalidOperationException($"Hub:Security:Agencies: agency id '{agency.Id}' is empty or repeated.");
+            }
+            var unknown = agency.Roles.Where(r => !Roles.All.Contains(r)).ToList();
+            if (unknown.Count > 0)
+            {
+                throw new InvalidOperationException(
+                    $"Hub:Security:Agencies: agency '{agency.Id}' has unknown roles {string.Join(", ", unknown)}; known: {string.Join(", ", Roles.All)}.");
+            }
+            var identity = new AgencyIdentity(agency.Id, agency.Name, agency.Roles.ToFrozenSet(StringComparer.Ordinal));
+            Add(byCertificate, agency.CertificateSha256, identity, "CertificateSha256");
+            Add(byToken, agency.TokenSha256, identity, "TokenSha256");
+        }
+        _byCertificate = byCertificate.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+        _byToken = byToken.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+    }
+
+    public AgencyIdentity? ByCertificateSha256(string sha256Hex) => _byCertificate.GetValueOrDefault(sha256Hex);
+
+    public AgencyIdentity? ByToken(string token) => _byToken.GetValueOrDefault(Sha256Hex(token));
+
+    public static string Sha256Hex(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+
+    private static void Add(Dictionary<string, AgencyIdentity> map, string? key, AgencyIdentity identity, string setting)
+    {
+        if (string.IsNullOrWhiteSpace(key))
+        {
+            return;
+        }
+        if (!map.TryAdd(key.Replace(":", "", StringComparison.Ordinal), identity))
+        {
+            throw new InvalidOperationException($"Hub:Security:Agencies: {setting} of '{identity.Id}' is also another agency's.");
+        }
+    }
+}

@@ -1,0 +1,31 @@
+using System.Collections.Frozen;
+using ExchangeHub.V1;
+
+namespace ExchangeHub.Server.Security;
+
+/// <summary>
+/// Which roles may call which method. A method missing here is refused to everyone (secure default): adding an RPC
+/// means adding its line here, and a test checks every method of every service has one.
+/// </summary>
+public static class MethodRoles
+{
+    private static readonly FrozenDictionary<string, string[]> Table = new Dictionary<string, string[]>(StringComparer.Ordinal)
+    {
+        [Full(TaxFeedService.Descriptor.FullName, "PushContributions")] = [Roles.TaxBureau],
+        [Full(TaxFeedService.Descriptor.FullName, "PushSettlements")] = [Roles.TaxBureau],
+        [Full(MarketRegulationFeedService.Descriptor.FullName, "PushUnits")] = [Roles.MarketRegulation],
+        [Full(TransferFeedService.Descriptor.FullName, "PushTransferRequests")] = [Roles.TransferSystem],
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>Standard services any caller may use so that ordinary gRPC tools work: health and reflection.</summary>
+    private static readonly string[] AnonymousPrefixes = ["/grpc.health.v1.Health/", "/grpc.reflection.v1alpha.ServerReflection/", "/grpc.reflection.v1.ServerReflection/"];
+
+    public static IEnumerable<string> Methods => Table.Keys;
+
+    public static bool IsAnonymous(string method) =>
+        AnonymousPrefixes.Any(prefix => method.StartsWith(prefix, StringComparison.Ordinal));
+
+    public static IReadOnlyList<string> Allowed(string method) => Table.TryGetValue(method, out var roles) ? roles : [];
+
+    private static string Full(string service, string method) => $"/{service}/{method}";
+}

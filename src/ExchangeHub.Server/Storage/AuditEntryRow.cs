@@ -1,0 +1,21 @@
+namespace ExchangeHub.Server.Storage;
+
+/// <summary>One link of the hash-chained audit trail (table <c>audit_log</c>); see <c>Audit/AuditChain</c>.</summary>
+public sealed class AuditEntryRow
+{
+    /// <summary>Position in the chain: 1, 2, 3… without gaps.</summary>
+    public long Sequence { get; set; }
+    public string OccurredAt { get; set; } = "";
+    public string AgencyId { get; set; } = "";
+    public string Method { get; set; } = "";
+    public string Outcome { get; set; } = "";
+    public string Detail { get; set; } = "";
+    public long Batches { get; set; }
+    public long Accepted { get; set; }
+    public long Duplicate { get; set; }
+    public long Corrected { get; set; }
+    public long Rejected { get; set; }
+    public string PayloadSha256 { get; set; } = "";
+    public string PreviousHash { get; set; } = "";
+    public string Hash { get; set; } = "";
+}
