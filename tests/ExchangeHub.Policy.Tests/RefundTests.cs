@@ -1,0 +1,262 @@
+using ExchangeHub.Policy.Refunds;
+using ExchangeHub.Policy.Tests.Support;
+using static ExchangeHub.Policy.Refunds.RefundReasonCodes;
+
+namespace ExchangeHub.Policy.Tests;
+
+/// <summary>1.(2) job-retention refund and 2.(1) refund handling: the notice's rules and boundaries, case by case.</summary>
+public sealed class RefundTests
+{
+    private readonly RefundDecider _decider = new(Policies.Draft);
+
+    public static TheoryData<string, RefundFacts, RefundOutcome, string> Cases => new()
+    {
+        { "1.(2) all rules hold", Units.Eligible(), RefundOutcome.Eligible, AmountRateBySizeClass },
+        { "1.(2).1 government body not covered", Units.Eligible() with { OrganisationType = OrganisationType.GovernmentBody }, RefundOutcome.Ineligible, OrgTypeNotCovered },
+        { "1.(2).1 public institution not covered", Units.Eligible() with { OrganisationType = OrganisationType.PublicInstitution }, RefundOutcome.Ineligible, OrgTypeNotCovered },
+        { "1.(2).2 deregistered", Units.Eligible() with { RegistrationStatus = RegistrationStatus.Deregistered }, RefundOutcome.Ineligible, RegistrationNotActive },
+        { "1.(2).2 revoked", Units.Eligible() with { RegistrationStatus = RegistrationStatus.Revoked }, RefundOutcome.Ineligible, RegistrationNotActive },
+        { "1.(2).3 exactly 12 paid months", Units.Eligible() with { Months = Units.Months(new(2023, 1), new(2023, 12), _ => 100) }, RefundOutcome.Eligible, PaidMonthsMet },
+        { "1.(2).3 11 paid months", Units.Eligible() with { Months = [.. Units.Months(new(2023, 1), new(2023, 11), _ => 100), .. Units.Months(new(2023, 12), new(2023, 12), _ => 100, SettlementStatus.Deferred)] }, RefundOutcome.Held, DeferralUnpaid },
+        { "1.(2).3 11 paid months, none deferred", Units.Eligible() with { Months = Units.Months(new(2023, 2), new(2023, 12), _ => 100) }, RefundOutcome.Ineligible, PaidMonthsBelowMinimum },
+        { "1.(2).3 months after Y-1 do not count", Units.Eligible() with { Months = Units.Months(new(2023, 2), new(2024, 5), _ => 100) }, RefundOutcome.Ineligible, PaidMonthsBelowMinimum },
+        { "1.(2).3 settled but premiums not received", Units.Eligible() with { Months = [.. Units.Months(new(2023, 2), new(2023, 12), _ => 100), new MonthFacts(new(2023, 1), 100, SettlementStatus.Settled, false)] }, RefundOutcome.Ineligible, PaidMonthsBelowMinimum },
+        { "1.(2).3 a month in arrears at decision time", Units.Eligible().WithMonth(new(2024, 4), SettlementStatus.Arrears), RefundOutcome.Ineligible, Arrears },
+        { "1.(2).4 no layoff", Units.WithLayoff(200, 200), RefundOutcome.Eligible, NoLayoff },
+        { "1.(2).4 headcount grew", Units.WithLayoff(200, 250), RefundOutcome.Eligible, NoLayoff },
+        { "1.(2).4 layoff rate exactly 5.5%", Units.WithLayoff(200, 189), RefundOutcome.Eligible, LayoffRateWithinTarget },
+        { "1.(2).4 layoff rate 5.5% of 1000", Units.WithLayoff(1000, 945), RefundOutcome.Eligible, LayoffRateWithinTarget },
+        { "1.(2).4 layoff rate 5.6% of 1000", Units.WithLayoff(1000, 944), RefundOutcome.Ineligible, LayoffRateAboveTarget },
+        { "1.(2).4 layoff rate 6%", Units.WithLayoff(200, 188), RefundOutcome.Ineligible, LayoffRateAboveTarget },
+        { "1.(2).4 exactly 30 insured, exactly 20%", Units.WithLayoff(30, 24), RefundOutcome.Eligible, LayoffRateWithinSmallUnitCap },
+        { "1.(2).4 exactly 30 insured, above 20%", Units.WithLayoff(30, 23), RefundOutcome.Ineligible, LayoffRateAboveSmallUnitCap },
+        { "1.(2).4 31 insured is not small", Units.WithLayoff(31, 25), RefundOutcome.Ineligible, LayoffRateAboveTarget },
+        { "1.(2).4 10 insured, 1 laid off (10%)", Units.WithLayoff(10, 9), RefundOutcome.Eligible, LayoffRateWithinSmallUnitCap },
+        { "1.(2).5 deferral unpaid is held", Units.Eligible().WithMonth(new(2024, 3), SettlementStatus.Deferred), RefundOutcome.Held, DeferralUnpaid },
+        { "1.(2).5 deferral and arrears is refused", Units.Eligible().WithMonth(new(2024, 3), SettlementStatus.Deferred).WithMonth(new(2024, 4), SettlementStatus.Arrears), RefundOutcome.Ineligible, Arrears },
+        { "1.(2) missing organisation type", Units.Eligible() with { OrganisationType = null }, RefundOutcome.Undetermined, OrgTypeMissing },
+        { "1.(2) missing registration status", Units.Eligible() with { RegistrationStatus = null }, RefundOutcome.Undetermined, RegistrationMissing },
+        { "1.(2) missing size class", Units.Eligible() with { SizeClass = null }, RefundOutcome.Undetermined, AmountSizeClassMissing },
+        { "1.(2) missing contributions", Units.Eligible() with { Contributions = null }, RefundOutcome.Undetermined, BaseMissing },
+        { "1.(2) unknown settlement status", Units.Eligible().WithMonth(new(2024, 2), null), RefundOutcome.Undetermined, ArrearsSettlementMissing },
+        { "1.(2) a known failure wins over a missing fact", Units.Eligible() with { OrganisationType = null, RegistrationStatus = RegistrationStatus.Revoked }, RefundOutcome.Ineligible, RegistrationNotActive },
+    };
+
+    [Theory]
+    [Trait("clause", "1.(2)")]
+    [MemberData(nameof(Cases))]
+    public void Decide_NoticeCase_ExpectedOutcomeAndReason(string name, RefundFacts facts, RefundOutcome expected, string reason)
+    {
+        var decision = _decider.Decide(facts, Units.DecisionDate);
+
+        Assert.True(expected == decision.Outcome, $"{name}: {decision.Outcome}, {string.Join(" ", decision.Explanation.ReasonCodes)}");
+        Assert.Contains(reason, decision.Explanation.ReasonCodes);
+    }
+
+    [Theory]
+    [Trait("clause", "1.(2)")]
+    [InlineData(OrganisationType.Enterprise)]
+    [InlineData(OrganisationType.SocialOrganisation)]
+    [InlineData(OrganisationType.Foundation)]
+    [InlineData(OrganisationType.SocialServiceOrganisation)]
+    [InlineData(OrganisationType.LawFirm)]
+    [InlineData(OrganisationType.AccountingFirm)]
+    [InlineData(OrganisationType.IndividualBusiness)]
+    public void Decide_CoveredOrganisationType_Eligible(OrganisationType type)
+    {
+        var decision = _decider.Decide(Units.Eligible() with { OrganisationType = type }, Units.DecisionDate);
+
+        Assert.Equal(RefundOutcome.Eligible, decision.Outcome);
+    }
+
+    [Theory]
+    [Trait("clause", "1.(2)")]
+    [InlineData(SizeClass.Large, 302514, 90754)]
+    [InlineData(SizeClass.Medium, 302514, 181508)]
+    [InlineData(SizeClass.Small, 302514, 181508)]
+    [InlineData(SizeClass.Micro, 302514, 181508)]
+    [InlineData(SizeClass.Large, 302515, 90755)]
+    [InlineData(SizeClass.Small, 1, 1)]
+    [InlineData(SizeClass.Large, 1, 0)]
+    [InlineData(SizeClass.Large, 5, 2)]
+    [InlineData(SizeClass.Small, 0, 0)]
+    public void Decide_SizeClassAndBase_RateTimesBaseHalfUp(SizeClass sizeClass, long baseFen, long expectedFen)
+    {
+        var facts = Units.Eligible() with { SizeClass = sizeClass, Contributions = [new ContributionSum(LineKind.Regular, 2023, baseFen, 0)] };
+
+        var decision = _decider.Decide(facts, Units.DecisionDate);
+
+        Assert.Equal(RefundOutcome.Eligible, decision.Outcome);
+        Assert.Equal(expectedFen, decision.AmountFen);
+        Assert.Equal(baseFen, decision.BaseFen);
+        Assert.Equal(sizeClass == SizeClass.Large ? 0.30m : 0.60m, decision.Rate);
+    }
+
+    [Fact]
+    [Trait("clause", "2.(1)")]
+    public void Decide_LateFeesAndOtherYearsBackPayments_ExcludedFromBase()
+    {
+        var facts = Units.Eligible() with
+        {
+            Contributions =
+            [
+                new ContributionSum(LineKind.Regular, 2023, 100000, 100000),
+                new ContributionSum(LineKind.BackPayment, 2023, 5000, 5000),
+                new ContributionSum(LineKind.BackPayment, 2022, 7000, 7000),
+                new ContributionSum(LineKind.Regular, 2024, 9000, 9000),
+                new ContributionSum(LineKind.LateFee, 2023, 300, 0),
+            ],
+        };
+
+        var decision = _decider.Decide(facts, Units.DecisionDate);
+
+        Assert.Equal(210000, decision.BaseFen);
+        Assert.Equal(126000, decision.AmountFen);
+        var baseCheck = Assert.Single(decision.Explanation.Checks, c => c.RuleId == RuleBase);
+        Assert.Equal(BaseExclusionsApplied, baseCheck.ReasonCode);
+        Assert.Equal("300", baseCheck.Inputs["excluded_late_fees_fen"]);
+        Assert.Equal("32000", baseCheck.Inputs["excluded_other_years_fen"]);
+    }
+
+    [Theory]
+    [Trait("clause", "1.(2)")]
+    [InlineData("2024-01-01", RefundOutcome.Eligible)]
+    [InlineData("2024-12-31", RefundOutcome.Eligible)]
+    [InlineData("2025-01-01", RefundOutcome.Ineligible)]
+    [InlineData("2023-12-31", RefundOutcome.Ineligible)]
+    public void Decide_DecisionDateAgainstProgrammeWindow_OpenOnlyInside(string date, RefundOutcome expected)
+    {
+        var decision = _decider.Decide(Units.Eligible(), DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.Equal(expected, decision.Outcome);
+        Assert.Contains(expected == RefundOutcome.Eligible ? WindowOpen : WindowClosed, decision.Explanation.ReasonCodes);
+    }
+
+    [Fact]
+    [Trait("clause", "1.(2)")]
+    public void Decide_NoJanuaryLine_StartsAtFirstMonthWithLines()
+    {
+        var facts = Units.Eligible() with
+        {
+            Months = [.. Units.Months(new(2022, 1), new(2022, 12), _ => 100), .. Units.Months(new(2023, 3), new(2023, 12), m => m.Month == 12 ? 94 : 100)],
+        };
+
+        var decision = _decider.Decide(facts, Units.DecisionDate);
+
+        var layoff = Assert.Single(decision.Explanation.Checks, c => c.RuleId == RuleLayoff);
+        Assert.Equal("2023-03", layoff.Inputs["start_month"]);
+        Assert.Equal(LayoffRateAboveTarget, layoff.ReasonCode);
+        Assert.Equal(RefundOutcome.Ineligible, decision.Outcome);
+    }
+
+    [Fact]
+    [Trait("clause", "1.(2)")]
+    public void Decide_SmallUnitTest_UsesStartingHeadcountNotPeak()
+    {
+        var facts = Units.Eligible() with
+        {
+            Months = Units.Months(new(2022, 1), new(2023, 12), m => m.Year == 2023 && m.Month is > 1 and < 12 ? 40 : m.Month == 12 && m.Year == 2023 ? 24 : 30),
+        };
+
+        var decision = _decider.Decide(facts, Units.DecisionDate);
+
+        Assert.Equal(RefundOutcome.Eligible, decision.Outcome);
+        Assert.Contains(LayoffRateWithinSmallUnitCap, decision.Explanation.ReasonCodes);
+    }
+
+    [Fact]
+    [Trait("clause", "1.(2)")]
+    public void Decide_NobodyInsuredInAssessmentYear_Ineligible()
+    {
+        var facts = Units.Eligible() with { Months = Units.Months(new(2021, 1), new(2022, 12), _ => 5) };
+
+        var decision = _decider.Decide(facts, Units.DecisionDate);
+
+        Assert.Equal(RefundOutcome.Ineligible, decision.Outcome);
+        Assert.Contains(NoInsuredInAssessmentYear, decision.Explanation.ReasonCodes);
+    }
+
+    [Fact]
+    [Trait("clause", "1.(2)")]
+    public void Decide_MissingFact_NamedInExplanation()
+    {
+        var decision = _decider.Decide(Units.Eligible().WithMonth(new(2023, 5), null), Units.DecisionDate);
+
+        Assert.Equal(RefundOutcome.Undetermined, decision.Outcome);
+        Assert.Contains("Months[2023-05].Settlement", decision.Explanation.MissingFacts);
+        Assert.Equal(0, decision.AmountFen);
+    }
+
+    [Fact]
+    [Trait("clause", "1.(2)")]
+    public void Decide_Eligible_ExplanationCarriesPolicyAndEveryRule()
+    {
+        var decision = _decider.Decide(Units.Eligible(), Units.DecisionDate);
+
+        Assert.Equal("xpcc-2024", decision.Explanation.PolicyId);
+        Assert.Equal("2024.1", decision.Explanation.PolicyVersion);
+        Assert.Equal(64, decision.Explanation.PolicySha256.Length);
+        Assert.Equal(
+            [RuleWindow, RuleOrgType, RuleActive, RulePaidMonths, RuleArrears, RuleLayoff, RuleDeferral, RuleBase, RuleAmount],
+            decision.Explanation.Checks.Select(c => c.RuleId));
+        Assert.All(decision.Explanation.Checks, c => Assert.True(c.Passed));
+        var layoff = decision.Explanation.Checks.Single(c => c.RuleId == RuleLayoff);
+        Assert.Equal("0.055", layoff.Parameters["unemployment_target"]);
+        Assert.Equal("1.(2)", layoff.ClauseId);
+    }
+
+    [Theory]
+    [Trait("clause", "2.(1)")]
+    [InlineData(false, RefundOffer.Automatic)]
+    [InlineData(true, RefundOffer.OnApplication)]
+    [InlineData(null, RefundOffer.OnApplication)]
+    public void Decide_LabourDispatchUnit_AppliesItself(bool? dispatch, RefundOffer expected)
+    {
+        var decision = _decider.Decide(Units.Eligible() with { IsLabourDispatch = dispatch }, Units.DecisionDate);
+
+        Assert.Equal(RefundOutcome.Eligible, decision.Outcome);
+        Assert.Equal(expected, decision.Offer);
+    }
+
+    [Fact]
+    [Trait("clause", "2.(1)")]
+    public void Decide_HeldUnitPaysUp_ReleasedWhenDecidedAgain()
+    {
+        var held = _decider.Decide(Units.Eligible().WithMonth(new(2024, 3), SettlementStatus.Deferred), Units.DecisionDate);
+        var paidUp = _decider.Decide(Units.Eligible().WithMonth(new(2024, 3), SettlementStatus.Settled, received: true), new DateOnly(2024, 9, 2));
+
+        Assert.Equal(RefundOutcome.Held, held.Outcome);
+        Assert.Equal(0, held.AmountFen);
+        Assert.Equal(RefundOutcome.Eligible, paidUp.Outcome);
+        Assert.Equal(181508, paidUp.AmountFen);
+    }
+
+    [Theory]
+    [Trait("clause", "2.(1)")]
+    [InlineData(SizeClass.Small, SizeClass.Large, 181508, 90754, -90754, AdjustmentRecover)]
+    [InlineData(SizeClass.Large, SizeClass.Medium, 90754, 181508, 90754, AdjustmentPayRest)]
+    [InlineData(SizeClass.Small, SizeClass.Micro, 181508, 181508, 0, AdjustmentNone)]
+    public void Adjust_OfficialSizeClassArrives_SignedDifference(SizeClass provisional, SizeClass official, long paid, long due, long difference, string reason)
+    {
+        var decision = _decider.Decide(Units.Eligible() with { SizeClass = provisional }, Units.DecisionDate);
+
+        var adjustment = new RefundAdjuster(Policies.Draft).Adjust(decision, official);
+
+        Assert.Equal(paid, adjustment.PaidFen);
+        Assert.Equal(due, adjustment.DueFen);
+        Assert.Equal(difference, adjustment.DifferenceFen);
+        Assert.Equal(reason, Assert.Single(adjustment.Explanation.Checks).ReasonCode);
+    }
+
+    [Fact]
+    [Trait("clause", "2.(1)")]
+    public void Adjust_RefusedRefund_NothingToSettle()
+    {
+        var refused = _decider.Decide(Units.Eligible() with { RegistrationStatus = RegistrationStatus.Revoked }, Units.DecisionDate);
+
+        var adjustment = new RefundAdjuster(Policies.Draft).Adjust(refused, SizeClass.Micro);
+
+        Assert.Equal(0, adjustment.DifferenceFen);
+        Assert.Equal(AdjustmentNotPaid, Assert.Single(adjustment.Explanation.Checks).ReasonCode);
+    }
+}
