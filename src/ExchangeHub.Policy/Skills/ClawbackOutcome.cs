@@ -1,0 +1,13 @@
+namespace ExchangeHub.Policy.Skills;
+
+public enum ClawbackOutcome
+{
+    /// <summary>Not both subsidies paid for the certificate: nothing to recover.</summary>
+    None,
+
+    /// <summary>Recover <see cref="ClawbackDecision.Recover"/>, the payment made later (SUBSIDY_CLAWBACK).</summary>
+    Recover,
+
+    /// <summary>Both paid the same day and their order is unknown: the ledger sequence is the missing fact.</summary>
+    Undetermined,
+}

@@ -1,0 +1,35 @@
+namespace ExchangeHub.Policy.Skills;
+
+/// <summary>Rule ids and stable reason codes of the skill-upgrade subsidy (1.(3), 2.(2)).</summary>
+public static class SkillReasonCodes
+{
+    // Rule ids (POLICY.md).
+    public const string RuleWindow = "SKILL_WINDOW";
+    public const string RulePerson = "SKILL_PERSON";
+    public const string RuleLevel = "SKILL_LEVEL";
+    public const string RuleCap = "SKILL_CAP";
+    public const string RuleOnce = "SKILL_ONCE";
+    public const string RuleNoLower = "SKILL_NO_LOWER";
+    public const string RuleNoDouble = "SKILL_NO_DOUBLE";
+
+    // Reason codes.
+    public const string CertificateInWindow = "SKILL_CERTIFICATE_IN_WINDOW";
+    public const string CertificateOutsideWindow = "SKILL_CERTIFICATE_OUTSIDE_WINDOW";
+    public const string PersonInsuredMonthsMet = "SKILL_PERSON_INSURED_MONTHS_MET";
+    public const string PersonReceivingBenefit = "SKILL_PERSON_RECEIVING_BENEFIT";
+    public const string PersonNotQualified = "SKILL_PERSON_NOT_QUALIFIED";
+    public const string PersonInsuredMonthsMissing = "SKILL_PERSON_INSURED_MONTHS_MISSING";
+    public const string PersonBenefitStatusMissing = "SKILL_PERSON_BENEFIT_STATUS_MISSING";
+    public const string LevelCovered = "SKILL_LEVEL_COVERED";
+    public const string LevelNotCovered = "SKILL_LEVEL_NOT_COVERED";
+    public const string WithinYearlyCap = "SKILL_WITHIN_YEARLY_CAP";
+    public const string YearlyCapReached = "SKILL_YEARLY_CAP_REACHED";
+    public const string FirstGrantForLevel = "SKILL_FIRST_GRANT_FOR_LEVEL";
+    public const string AlreadyGranted = "SKILL_ALREADY_GRANTED_SAME_LEVEL";
+    public const string OccupationCodeInvalid = "SKILL_OCCUPATION_CODE_INVALID";
+    public const string NotLowerThanGranted = "SKILL_NOT_LOWER_THAN_GRANTED";
+    public const string LowerLevelAfterHigher = "SKILL_LOWER_LEVEL_AFTER_HIGHER";
+    public const string NoDoubleSubsidy = "SKILL_NO_DOUBLE_SUBSIDY";
+    public const string DoubleSubsidyRecoverLater = "SKILL_DOUBLE_SUBSIDY_RECOVER_LATER";
+    public const string DoubleSubsidyOrderUnknown = "SKILL_DOUBLE_SUBSIDY_ORDER_UNKNOWN";
+}

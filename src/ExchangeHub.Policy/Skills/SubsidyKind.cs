@@ -1,0 +1,7 @@
+namespace ExchangeHub.Policy.Skills;
+
+public enum SubsidyKind
+{
+    SkillUpgrade,
+    VocationalTraining,
+}
