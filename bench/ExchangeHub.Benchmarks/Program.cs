@@ -1,0 +1,52 @@
+namespace ExchangeHub.Benchmarks;
+
+/// <summary>Entry point: dispatches on the first argument (one subcommand per measurement).</summary>
+internal static class Program
+{
+    public static async Task<int> Main(string[] args)
+    {
+        if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+        {
+            PrintUsage();
+            return args.Length == 0 ? 2 : 0;
+        }
+
+        try
+        {
+            switch (args[0])
+            {
+                case "ingest":
+                    return await IngestCommand.RunAsync(IngestOptions.Parse(args.AsSpan(1)));
+                default:
+                    Console.Error.WriteLine($"error: unknown command '{args[0]}'.");
+                    PrintUsage();
+                    return 2;
+            }
+        }
+        catch (BenchmarkException ex)
+        {
+            Console.Error.WriteLine();
+            Console.Error.WriteLine($"BENCHMARK ERROR: {ex.Message}");
+            return 1;
+        }
+    }
+
+    private static void PrintUsage()
+    {
+        Console.WriteLine("""
+            Usage: dotnet run -c Release --project bench/ExchangeHub.Benchmarks -- <command> [options]
+
+            Commands:
+              ingest   Push contribution lines through TaxFeedService.PushContributions to a hub started in its own
+                       process, then load the same lines with `sqlite3 .import` into a table of the hub's shape.
+                       Options:
+                         --lines N       lines to push (default 2,400,000, or persons x 12 when --persons is given)
+                         --units N       insured units (default 10,000, or persons / 20 when --lines/--persons given)
+                         --persons N     insured persons (default 200,000, or ceil(lines / 12) when --lines given)
+                         --batch N       lines per stream message (default 5,000; max 10,000)
+                         --hub-dll PATH  the hub (default src/ExchangeHub.Server/bin/Release/net10.0/ExchangeHub.Server.dll)
+                         --out PATH      JSON results (default artifacts/bench/ingest.json)
+                         --keep-files    keep the temporary directory (hub.db, lines.csv, base.db, hub.log)
+            """);
+    }
+}
