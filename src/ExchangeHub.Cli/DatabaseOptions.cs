@@ -1,0 +1,38 @@
+using System.CommandLine;
+using ExchangeHub.Server.Configuration;
+
+namespace ExchangeHub.Cli;
+
+/// <summary>The options every database command takes; defaults follow the hub's embedded defaults.</summary>
+public sealed class DatabaseOptions
+{
+    public Option<StorageProvider> Provider { get; } = new("--provider")
+    {
+        Description = "Sqlite or Postgres (env EXCHANGEHUB_PROVIDER)",
+        DefaultValueFactory = _ => Enum.TryParse<StorageProvider>(Environment.GetEnvironmentVariable("EXCHANGEHUB_PROVIDER"), true, out var p)
+            ? p
+            : StorageProvider.Sqlite,
+    };
+
+    public Option<string> Connection { get; } = new("--connection")
+    {
+        Description = "ADO.NET connection string (env EXCHANGEHUB_CONNECTION; default: the hub's SQLite file)",
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("EXCHANGEHUB_CONNECTION")
+            ?? "Data Source=src/ExchangeHub.Server/data/exchangehub.db",
+    };
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(Provider);
+        command.Options.Add(Connection);
+    }
+
+    public HubOptions Read(ParseResult result) => new()
+    {
+        Storage = new StorageOptions
+        {
+            Provider = result.GetValue(Provider),
+            ConnectionString = result.GetValue(Connection)!,
+        },
+    };
+}

@@ -1,0 +1,3 @@
+using ExchangeHub.Cli;
+
+return await CliApp.InvokeAsync(args, Console.Out);
