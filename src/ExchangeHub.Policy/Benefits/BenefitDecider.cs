@@ -1,0 +1,76 @@
+using ExchangeHub.Policy.Explanations;
+using static ExchangeHub.Policy.Benefits.BenefitReasonCodes;
+
+namespace ExchangeHub.Policy.Benefits;
+
+/// <summary>
+/// Decides unemployment benefit (1.(4)) and its maximum period, with the parameters in force on the decision date;
+/// recalculates the period when insured months surface elsewhere after the benefit started (2.(4)).
+/// </summary>
+public sealed class BenefitDecider(PolicySet policy)
+{
+    public PolicySet Policy => policy;
+
+    public BenefitDecision Decide(BenefitFacts facts, DateOnly decisionDate)
+    {
+        var parameters = policy.Benefit;
+        var minimum = parameters.MinInsuredMonths.At(decisionDate)?.Value
+            ?? throw new InvalidOperationException($"{parameters.MinInsuredMonths.Path} has no value on {decisionDate:yyyy-MM-dd}");
+        var brackets = parameters.Durations.At(decisionDate)?.Value
+            ?? throw new InvalidOperationException($"{parameters.Durations.Path} has no value on {decisionDate:yyyy-MM-dd}");
+        var cap = parameters.MaxMonths.At(decisionDate)?.Value
+            ?? throw new InvalidOperationException($"{parameters.MaxMonths.Path} has no value on {decisionDate:yyyy-MM-dd}");
+
+        var previous = facts.PreviousSpell;
+        var months = InsuredMonths.Of(facts.InsuredPlaces, previous?.FirstBenefitMonth);
+        RuleCheck[] checks =
+        [
+            BenefitRules.Insured(months, previous, minimum),
+            BenefitRules.Involuntary(facts.Separation),
+            BenefitRules.Registration(facts.RegisteredUnemployed),
+            BenefitRules.Duration(months, previous, brackets, minimum, cap, out var maxMonths),
+        ];
+        var outcome = Checks.Verdict(checks) switch
+        {
+            Verdict.Failed => BenefitOutcome.Ineligible,
+            Verdict.Undetermined => BenefitOutcome.Undetermined,
+            _ => BenefitOutcome.Eligible,
+        };
+        return new BenefitDecision(
+            facts.PersonId,
+            outcome,
+            outcome == BenefitOutcome.Eligible ? maxMonths : 0,
+            previous?.RemainingMonths ?? 0,
+            months.Consolidated,
+            months.Counted,
+            months.Overlapping,
+            decisionDate,
+            Explanation.For(policy, checks));
+    }
+
+    /// <summary>2.(4): decide again on the consolidated months (same decision date) and report the change of period.</summary>
+    public BenefitRecalculation Recalculate(BenefitDecision original, BenefitFacts consolidated)
+    {
+        var recalculated = Decide(consolidated, original.DecidedOn);
+        var additional = recalculated.MaxMonths - original.MaxMonths;
+        var reason = additional switch
+        {
+            > 0 => RecalculatedLonger,
+            < 0 => RecalculatedShorter,
+            _ => RecalculatedUnchanged,
+        };
+        var check = new RuleCheck(
+            RuleRecalculation,
+            "2.(4)",
+            reason,
+            true,
+            Values.Of(
+                ("original_insured_months", Values.Text(original.ConsolidatedInsuredMonths)),
+                ("consolidated_insured_months", Values.Text(recalculated.ConsolidatedInsuredMonths)),
+                ("original_max_months", Values.Text(original.MaxMonths)),
+                ("recalculated_max_months", Values.Text(recalculated.MaxMonths))),
+            Values.None,
+            $"benefit period {original.MaxMonths} → {recalculated.MaxMonths} months after consolidating the transferred months");
+        return new BenefitRecalculation(original, recalculated, additional, Explanation.For(policy, [check, .. recalculated.Explanation.Checks]));
+    }
+}
