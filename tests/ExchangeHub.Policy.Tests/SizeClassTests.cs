@@ -1,0 +1,102 @@
+using ExchangeHub.Policy.SizeClasses;
+using ExchangeHub.Policy.Tests.Support;
+using static ExchangeHub.Policy.Refunds.RefundReasonCodes;
+
+namespace ExchangeHub.Policy.Tests;
+
+/// <summary>2.(1) size-class cross-check per 统计上大中小微型企业划分办法 (2017), one row and one boundary at a time.</summary>
+public sealed class SizeClassTests
+{
+    private const long Wan = 1_000_000; // 10,000 yuan in fen
+    private static readonly DateOnly AsOf = new(2024, 6, 3);
+    private readonly SizeClassCrossCheck _check = new(Policies.Draft);
+
+    private static SizeClassFacts Unit(string? industry, int? employees, long? revenueWan, long? assetsWan, SizeClass? reported = null) =>
+        new(Units.Uscc, industry, employees, revenueWan * Wan, assetsWan * Wan, reported);
+
+    public static TheoryData<string, SizeClassFacts, SizeClass, SizeIndicator, SizeClass, bool> Cases => new()
+    {
+        { "industry: large, revenue the tightest bound", Unit("C3011", 1500, 40000, null), SizeClass.Large, SizeIndicator.Revenue, SizeClass.Large, true },
+        { "industry: revenue one below the large bound", Unit("C3011", 1000, 39999, null), SizeClass.Medium, SizeIndicator.Revenue, SizeClass.Large, false },
+        { "industry: 299 employees drops below medium", Unit("C3011", 299, 50000, null), SizeClass.Small, SizeIndicator.Employees, SizeClass.Medium, false },
+        { "industry: 19 employees is micro", Unit("C3011", 19, 50000, null), SizeClass.Micro, SizeIndicator.Employees, SizeClass.Small, false },
+        { "industry: exactly on the small bounds", Unit("D4411", 20, 300, null), SizeClass.Small, SizeIndicator.Employees, SizeClass.Medium, false },
+        { "agriculture: revenue only", Unit("A0111", null, 500, null), SizeClass.Medium, SizeIndicator.Revenue, SizeClass.Large, false },
+        { "construction: assets decide", Unit("E4710", null, 80000, 79999), SizeClass.Medium, SizeIndicator.TotalAssets, SizeClass.Large, false },
+        { "wholesale: exactly small", Unit("F5123", 5, 1000, null), SizeClass.Small, SizeIndicator.Employees, SizeClass.Medium, false },
+        { "retail, code without section letter", Unit("5211", 50, 500, null), SizeClass.Medium, SizeIndicator.Employees, SizeClass.Large, false },
+        { "transport (road)", Unit("G5430", 300, 3000, null), SizeClass.Medium, SizeIndicator.Employees, SizeClass.Large, false },
+        { "software: large", Unit("I6510", 300, 10000, null), SizeClass.Large, SizeIndicator.Employees, SizeClass.Large, true },
+        { "real-estate development (7010)", Unit("K7010", null, 200000, 10000), SizeClass.Large, SizeIndicator.Revenue, SizeClass.Large, true },
+        { "property management (702)", Unit("K7020", 1000, 4999, null), SizeClass.Medium, SizeIndicator.Revenue, SizeClass.Large, false },
+        { "real-estate agency (703) is 'other'", Unit("K7030", 300, null, null), SizeClass.Large, SizeIndicator.Employees, SizeClass.Large, true },
+        { "leasing and business services", Unit("L7111", 100, null, 8000), SizeClass.Medium, SizeIndicator.Employees, SizeClass.Large, false },
+        { "other (science, M)", Unit("M7310", 9, null, null), SizeClass.Micro, SizeIndicator.Employees, SizeClass.Small, false },
+    };
+
+    [Theory]
+    [Trait("clause", "2.(1)")]
+    [MemberData(nameof(Cases))]
+    public void Check_Indicators_ComputedClassAndDecidingBound(string name, SizeClassFacts facts, SizeClass expected, SizeIndicator indicator, SizeClass boundOf, bool met)
+    {
+        var check = _check.Check(facts, AsOf);
+
+        Assert.True(expected == check.ComputedClass, $"{name}: {check.ComputedClass} {check.Explanation.Checks[0].Message}");
+        Assert.Equal(indicator, check.DecidingBound!.Indicator);
+        Assert.Equal(boundOf, check.DecidingBound.BoundOf);
+        Assert.Equal(met, check.DecidingBound.Met);
+    }
+
+    [Theory]
+    [Trait("clause", "2.(1)")]
+    [InlineData(SizeClass.Medium, true, SizeClassAgrees)]
+    [InlineData(SizeClass.Small, false, SizeClassMismatch)]
+    public void Check_ReportedClass_AgreesOrMismatch(SizeClass reported, bool agrees, string reason)
+    {
+        var check = _check.Check(Unit("C3011", 1000, 39999, null, reported), AsOf);
+
+        Assert.Equal(agrees, check.Agrees);
+        var rule = Assert.Single(check.Explanation.Checks);
+        Assert.Equal(reason, rule.ReasonCode);
+        Assert.Equal(agrees, rule.Passed);
+    }
+
+    [Theory]
+    [Trait("clause", "2.(1)")]
+    [InlineData("F5311")] // rail transport is not in the table
+    [InlineData("5311")]
+    [InlineData("P8310")] // education
+    [InlineData("K7040")]
+    [InlineData("F3011")] // letter and division disagree
+    [InlineData("not a code")]
+    public void Check_IndustryNotInTable_NotCovered(string industry)
+    {
+        var check = _check.Check(Unit(industry, 100, 100, 100), AsOf);
+
+        Assert.Null(check.ComputedClass);
+        Assert.Equal(SizeClassIndustryNotCovered, check.Explanation.Checks[0].ReasonCode);
+    }
+
+    [Theory]
+    [Trait("clause", "2.(1)")]
+    [InlineData(null, 100, 100L, "IndustryCode")]
+    [InlineData("C3011", 100, null, "RevenueFen")]
+    [InlineData("C3011", null, 100L, "Employees")]
+    public void Check_NeededIndicatorMissing_NamesFact(string? industry, int? employees, long? revenueWan, string fact)
+    {
+        var check = _check.Check(Unit(industry, employees, revenueWan, null), AsOf);
+
+        Assert.Null(check.ComputedClass);
+        Assert.Equal([fact], check.Explanation.MissingFacts);
+    }
+
+    [Fact]
+    [Trait("clause", "2.(1)")]
+    public void Check_IndicatorTheRowDoesNotUse_NotNeeded()
+    {
+        var check = _check.Check(Unit("C3011", 500, 3000, null), AsOf);
+
+        Assert.Equal(SizeClass.Medium, check.ComputedClass);
+        Assert.Empty(check.Explanation.MissingFacts);
+    }
+}
