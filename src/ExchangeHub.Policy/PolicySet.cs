@@ -41,6 +41,8 @@ public sealed class PolicySet
 
     public string Title { get; }
 
+    public PolicyIdentity Identity => new(Id, Version, Sha256);
+
     public ContributionRateParameters ContributionRate { get; }
 
     public RefundParameters Refund { get; }
