@@ -17,17 +17,25 @@ public static class MutualTls
             throw new InvalidOperationException("MutualTls needs Hub:Security:ServerCertificatePath and Hub:Security:ClientCaPath.");
         }
         https.ServerCertificate = LoadServerCertificate(security.ServerCertificatePath, security.ServerKeyPath);
-        var clientCa = X509Certificate2.CreateFromPemFile(security.ClientCaPath);
+        var clientCa = new X509Certificate2Collection();
+        clientCa.ImportFromPemFile(security.ClientCaPath);
+        if (clientCa.Count == 0)
+        {
+            throw new InvalidOperationException($"Hub:Security:ClientCaPath {security.ClientCaPath} holds no PEM certificate.");
+        }
         https.ClientCertificateMode = ClientCertificateMode.RequireCertificate;
         https.CheckCertificateRevocation = false;
         https.ClientCertificateValidation = (certificate, _, _) => IsIssuedBy(certificate, clientCa);
     }
 
-    public static bool IsIssuedBy(X509Certificate2 certificate, X509Certificate2 ca)
+    public static bool IsIssuedBy(X509Certificate2 certificate, X509Certificate2 ca) => IsIssuedBy(certificate, new X509Certificate2Collection(ca));
+
+    /// <summary>True when <paramref name="certificate"/> chains to one of <paramref name="roots"/> and allows client authentication.</summary>
+    public static bool IsIssuedBy(X509Certificate2 certificate, X509Certificate2Collection roots)
     {
         using var chain = new X509Chain();
         chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        chain.ChainPolicy.CustomTrustStore.Add(ca);
+        chain.ChainPolicy.CustomTrustStore.AddRange(roots);
         chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
         chain.ChainPolicy.ApplicationPolicy.Add(new System.Security.Cryptography.Oid("1.3.6.1.5.5.7.3.2")); // client auth
         return chain.Build(certificate);
