@@ -40,7 +40,7 @@ public sealed class RefundDecider(PolicySet policy)
             amountCheck,
         ];
 
-        var outcome = Checks.Verdict(checks.Where(c => c != deferral)) switch
+        var outcome = Checks.Verdict(checks.Where(c => c.RuleId != RuleDeferral)) switch
         {
             Verdict.Failed => RefundOutcome.Ineligible,
             Verdict.Undetermined => RefundOutcome.Undetermined,
