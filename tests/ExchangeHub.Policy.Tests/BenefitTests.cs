@@ -133,4 +133,15 @@ public sealed class BenefitTests
         Assert.Equal(0, recalculation.AdditionalMonths);
         Assert.Equal(RecalculatedUnchanged, recalculation.Explanation.Checks[0].ReasonCode);
     }
+
+    [Fact]
+    [Trait("clause", "1.(4)")]
+    public void Decide_BeforeParametersInForce_UndeterminedNamingParameter()
+    {
+        var decision = _decider.Decide(Insured(60), new DateOnly(1998, 12, 31));
+
+        Assert.Equal(BenefitOutcome.Undetermined, decision.Outcome);
+        Assert.Equal(["$.parameters.benefit.min_insured_months"], decision.Explanation.MissingFacts);
+        Assert.Equal(ParameterMissing, decision.Explanation.Checks[0].ReasonCode);
+    }
 }

@@ -14,21 +14,24 @@ public sealed class BenefitDecider(PolicySet policy)
     public BenefitDecision Decide(BenefitFacts facts, DateOnly decisionDate)
     {
         var parameters = policy.Benefit;
-        var minimum = parameters.MinInsuredMonths.At(decisionDate)?.Value
-            ?? throw new InvalidOperationException($"{parameters.MinInsuredMonths.Path} has no value on {decisionDate:yyyy-MM-dd}");
-        var brackets = parameters.Durations.At(decisionDate)?.Value
-            ?? throw new InvalidOperationException($"{parameters.Durations.Path} has no value on {decisionDate:yyyy-MM-dd}");
-        var cap = parameters.MaxMonths.At(decisionDate)?.Value
-            ?? throw new InvalidOperationException($"{parameters.MaxMonths.Path} has no value on {decisionDate:yyyy-MM-dd}");
+        var minimum = parameters.MinInsuredMonths.At(decisionDate)?.Value;
+        var brackets = parameters.Durations.At(decisionDate)?.Value;
+        var cap = parameters.MaxMonths.At(decisionDate)?.Value;
+        if (minimum is null || brackets is null || cap is null)
+        {
+            var path = minimum is null ? parameters.MinInsuredMonths.Path : brackets is null ? parameters.Durations.Path : parameters.MaxMonths.Path;
+            var missing = new RuleCheck(RuleDuration, "1.(4)", ParameterMissing, false, Values.Of(("decision_date", Values.Text(decisionDate))), Values.None, "no benefit parameter in force on the decision date", path);
+            return new BenefitDecision(facts.PersonId, BenefitOutcome.Undetermined, 0, 0, 0, 0, 0, decisionDate, Explanation.For(policy, [missing]));
+        }
 
         var previous = facts.PreviousSpell;
         var months = InsuredMonths.Of(facts.InsuredPlaces, previous?.FirstBenefitMonth);
         RuleCheck[] checks =
         [
-            BenefitRules.Insured(months, previous, minimum),
+            BenefitRules.Insured(months, previous, minimum.Value),
             BenefitRules.Involuntary(facts.Separation),
             BenefitRules.Registration(facts.RegisteredUnemployed),
-            BenefitRules.Duration(months, previous, brackets, minimum, cap, out var maxMonths),
+            BenefitRules.Duration(months, previous, brackets, minimum.Value, cap.Value, out var maxMonths),
         ];
         var outcome = Checks.Verdict(checks) switch
         {

@@ -24,6 +24,7 @@ public static class BenefitReasonCodes
     public const string DurationWithCarriedOver = "BENEFIT_DURATION_WITH_CARRIED_OVER";
     public const string DurationCapped = "BENEFIT_DURATION_CAPPED";
     public const string DurationRemainingOnly = "BENEFIT_DURATION_REMAINING_ONLY";
+    public const string ParameterMissing = "BENEFIT_PARAMETER_MISSING";
     public const string RecalculatedLonger = "BENEFIT_RECALCULATED_LONGER";
     public const string RecalculatedUnchanged = "BENEFIT_RECALCULATED_UNCHANGED";
     public const string RecalculatedShorter = "BENEFIT_RECALCULATED_SHORTER";

@@ -26,6 +26,9 @@ internal static class Values
 
     public static string Text(DateOnly value) => value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
+    /// <summary>An effective period as <c>from..to</c> (<c>from..</c> when open-ended).</summary>
+    public static string Period(DateOnly from, DateOnly? to) => $"{Text(from)}..{(to is { } end ? Text(end) : string.Empty)}";
+
     public static string Text<TEnum>(TEnum? value)
         where TEnum : struct, Enum => value is { } known ? UpperSnake.Format(known) : "missing";
 

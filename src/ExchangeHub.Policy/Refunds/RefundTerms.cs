@@ -21,7 +21,7 @@ internal sealed class RefundTerms
         CoveredTypes = p.CoveredOrganisationTypes.At(date)!.Value;
 
         WindowParameters = Values.Of(
-            ("window", $"{Values.Text(window.From)}..{(window.To is { } to ? Values.Text(to) : string.Empty)}"),
+            ("window", Values.Period(window.From, window.To)),
             ("program_year", Values.Text(ProgramYear)),
             ("assessment_year", Values.Text(AssessmentYear)));
         OrgTypeParameters = Values.Of(("covered_org_types", string.Join(",", CoveredTypes.Order().Select(t => UpperSnake.Format(t)))));

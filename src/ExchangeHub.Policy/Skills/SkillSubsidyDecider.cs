@@ -22,7 +22,7 @@ public sealed class SkillSubsidyDecider(PolicySet policy)
             return Decision(facts, SkillOutcome.Refused, 0, grantDate, [outside]);
         }
 
-        var windowParameters = Values.Of(("certificate_window", $"{Values.Text(window.From)}..{(window.To is { } to ? Values.Text(to) : string.Empty)}"));
+        var windowParameters = Values.Of(("certificate_window", Values.Period(window.From, window.To)));
         RuleCheck[] checks =
         [
             new(RuleWindow, "1.(3)", CertificateInWindow, true, windowInputs, windowParameters, "certificate issued while the subsidy is in force"),
