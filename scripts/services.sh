@@ -24,6 +24,8 @@ fi
 for _ in $(seq 1 30); do pg_isready -h 127.0.0.1 -q && break; sleep 1; done
 su postgres -c "psql -qtAc \"SELECT 1 FROM pg_roles WHERE rolname='exchangehub'\"" | grep -q 1 \
   || su postgres -c "psql -qc \"CREATE ROLE exchangehub LOGIN CREATEDB PASSWORD 'exchangehub'\"" >&2
+# Tests drop their databases WITH (FORCE), which must end an autovacuum worker that may have connected to them.
+su postgres -c "psql -qc 'GRANT pg_signal_backend TO exchangehub'" >&2
 
 # RabbitMQ: a single local node.
 if ! rabbitmqctl -q status >/dev/null 2>&1; then

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
+using ExchangeHub.Server.Configuration;
 using ExchangeHub.Server.Feeds.Validation;
 using ExchangeHub.Server.Storage;
 
@@ -10,7 +11,8 @@ namespace ExchangeHub.Server.Feeds;
 /// Writes one batch of validated records in one transaction, applying the identity rules of every feed:
 /// new (agency, source record id) → stored; same revision and content → duplicate, nothing changes; same revision,
 /// other content → REVISION_CONFLICT; higher revision → corrected, the stored version moves to
-/// <c>record_versions</c>; lower revision → STALE_REVISION. New records cost one prepared INSERT each.
+/// <c>record_versions</c>; lower revision → STALE_REVISION. New records cost one prepared INSERT each (on SQLite
+/// through <see cref="SqliteRawInsert"/>); only conflicts read the stored version.
 /// </summary>
 public sealed class FeedRecordWriter(HubDatabase database)
 {
@@ -25,20 +27,20 @@ public sealed class FeedRecordWriter(HubDatabase database)
 
         await using var lease = await database.AcquireWriterAsync(ct);
         await lease.BeginAsync(ct);
-        var insert = lease.Command(table.InsertSql, table.Columns.Count + 4);
-        var p = insert.Parameters;
-        p[0].Value = agencyId;
-        p[3].Value = nowUnixMs;
+        var parameters = new object?[table.Columns.Count + 4];
+        parameters[0] = agencyId;
+        parameters[3] = nowUnixMs;
+        var rawInsert = lease.Provider == StorageProvider.Sqlite ? lease.RawInsert(table.InsertSql) : null;
+        var insert = rawInsert is null ? lease.Command(table.InsertSql, parameters.Length) : null;
         foreach (var record in records)
         {
-            p[1].Value = record.SourceRecordId;
-            p[2].Value = record.Revision;
-            var values = record.Values;
-            for (var i = 0; i < values.Length; i++)
-            {
-                p[i + 4].Value = values[i] ?? DBNull.Value;
-            }
-            if (await insert.ExecuteNonQueryAsync(ct) == 1)
+            parameters[1] = record.SourceRecordId;
+            parameters[2] = record.Revision;
+            record.Values.CopyTo(parameters, 4);
+            var inserted = rawInsert is not null
+                ? rawInsert.Execute(parameters)
+                : await ExecuteAsync(insert!, parameters, ct);
+            if (inserted == 1)
             {
                 outcome.Accepted++;
             }
@@ -49,6 +51,15 @@ public sealed class FeedRecordWriter(HubDatabase database)
         }
         await lease.CommitAsync(ct);
         return outcome;
+    }
+
+    private static Task<int> ExecuteAsync(DbCommand command, object?[] values, CancellationToken ct)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            command.Parameters[i].Value = values[i] ?? DBNull.Value;
+        }
+        return command.ExecuteNonQueryAsync(ct);
     }
 
     private static async Task ResolveConflictAsync(WriterLease lease, FeedTable table, string agencyId, PendingRecord record,

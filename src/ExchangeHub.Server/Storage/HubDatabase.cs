@@ -85,6 +85,7 @@ public sealed class HubDatabase : IAsyncDisposable
     {
         if (_sqliteWriter is not null)
         {
+            _sqliteWriter.DisposeRawInserts();
             await _sqliteWriter.Connection.DisposeAsync();
         }
         _sqliteGate.Dispose();

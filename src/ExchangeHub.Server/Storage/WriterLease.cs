@@ -12,6 +12,7 @@ public sealed class WriterLease : IAsyncDisposable
     private readonly Action? _release;
     private readonly bool _ownsConnection;
     private readonly Dictionary<string, DbCommand> _commands = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SqliteRawInsert> _rawInserts = new(StringComparer.Ordinal);
 
     internal WriterLease(DbConnection connection, StorageProvider provider, Action? release, bool ownsConnection)
     {
@@ -22,6 +23,16 @@ public sealed class WriterLease : IAsyncDisposable
     }
 
     public DbConnection Connection { get; }
+
+    /// <summary>Finalises the raw statements; they must go before their connection closes.</summary>
+    internal void DisposeRawInserts()
+    {
+        foreach (var insert in _rawInserts.Values)
+        {
+            insert.Dispose();
+        }
+        _rawInserts.Clear();
+    }
     public StorageProvider Provider { get; }
     public DbTransaction? Transaction { get; private set; }
 
@@ -88,6 +99,17 @@ public sealed class WriterLease : IAsyncDisposable
         return command;
     }
 
+    /// <summary>SQLite only: a statement prepared once for the hot path (see <see cref="SqliteRawInsert"/>).</summary>
+    public SqliteRawInsert RawInsert(string sql)
+    {
+        if (!_rawInserts.TryGetValue(sql, out var insert))
+        {
+            insert = new SqliteRawInsert((Microsoft.Data.Sqlite.SqliteConnection)Connection, sql);
+            _rawInserts[sql] = insert;
+        }
+        return insert;
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (Transaction is not null)
@@ -101,6 +123,7 @@ public sealed class WriterLease : IAsyncDisposable
                 await command.DisposeAsync();
             }
             _commands.Clear();
+            DisposeRawInserts();
             await Connection.DisposeAsync();
         }
         _release?.Invoke();
