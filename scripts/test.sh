@@ -19,7 +19,23 @@ rm -rf "$results"
 dotnet test ExchangeHub.sln --logger "trx" --logger "console;verbosity=normal" --results-directory "$results" "$@"
 status=$?
 
-passed=0; failed=0; files=0
+# The same hub through a second gRPC implementation (Node's @grpc/grpc-js), from the .proto files alone.
+interop_passed=0; interop_failed=0
+if [ "$status" -eq 0 ] || [ -f src/ExchangeHub.Server/bin/Debug/net10.0/ExchangeHub.Server.dll ]; then
+  if (cd tests/interop && npm ci --silent --no-audit --no-fund >&2); then
+    interop_out=$(cd tests/interop && node --test 2>&1); interop_status=$?
+    printf '%s\n' "$interop_out" | grep -E '^(not )?ok |^# (pass|fail)' >&2
+    interop_passed=$(sed -n 's/^# pass \([0-9]*\)$/\1/p' <<<"$interop_out" | tail -n 1)
+    interop_failed=$(sed -n 's/^# fail \([0-9]*\)$/\1/p' <<<"$interop_out" | tail -n 1)
+    interop_passed=${interop_passed:-0}; interop_failed=${interop_failed:-0}
+    if [ "$interop_status" -ne 0 ] && [ "$interop_failed" -eq 0 ]; then interop_failed=1; fi
+  else
+    echo "npm ci in tests/interop failed" >&2
+    interop_failed=1
+  fi
+fi
+
+passed=$interop_passed; failed=$interop_failed; files=0
 for trx in "$results"/*.trx; do
   [ -f "$trx" ] || continue
   files=$((files + 1))

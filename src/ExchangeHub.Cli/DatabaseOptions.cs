@@ -18,7 +18,7 @@ public sealed class DatabaseOptions
     {
         Description = "ADO.NET connection string (env EXCHANGEHUB_CONNECTION; default: the hub's SQLite file)",
         DefaultValueFactory = _ => Environment.GetEnvironmentVariable("EXCHANGEHUB_CONNECTION")
-            ?? "Data Source=src/ExchangeHub.Server/data/exchangehub.db",
+            ?? "Data Source=data/exchangehub.db",
     };
 
     public void AddTo(Command command)

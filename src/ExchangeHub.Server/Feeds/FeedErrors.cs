@@ -12,7 +12,7 @@ public static class FeedErrors
         var status = new Google.Rpc.Status
         {
             Code = (int)Code.InvalidArgument,
-            Message = $"{message}: {description}",
+            Message = $"{message}: {field}: {description}",
             Details =
             {
                 Any.Pack(new BadRequest

@@ -108,8 +108,10 @@ public sealed class ExchangeInterceptor(
             detail = ex.Status.Detail;
             throw;
         }
-        catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (context.CancellationToken.IsCancellationRequested && ex is not RpcException)
         {
+            // The client cancelled or the connection dropped: reading the stream fails with an IOException or an
+            // OperationCanceledException. Batches committed before stay stored; a retry is idempotent.
             outcome = StatusCode.Cancelled;
             detail = "the client cancelled or the connection dropped";
             throw;

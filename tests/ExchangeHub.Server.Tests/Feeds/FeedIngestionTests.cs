@@ -181,6 +181,7 @@ public abstract class FeedIngestionTests(HubFixture fixture)
         var batches = Enumerable.Range(0, 3)
             .Select(b => Enumerable.Range(0, 500).Select(i => Records.Line($"{p}{b}-{i}", person: i)).ToArray())
             .ToArray();
+        var cancelledBefore = await Hub.Database.ScalarAsync("SELECT COUNT(*) FROM audit_log WHERE outcome = 'Cancelled'");
         using (var cut = new CancellationTokenSource())
         {
             var call = new TaxFeedService.TaxFeedServiceClient(Hub.Channel(TestHub.TaxToken)).PushContributions(cancellationToken: cut.Token);
@@ -191,6 +192,8 @@ public abstract class FeedIngestionTests(HubFixture fixture)
             await Assert.ThrowsAnyAsync<Exception>(async () => await call.ResponseAsync);
             call.Dispose();
         }
+        // The hub settles the cut call (the batch in flight commits or rolls back) before it audits it.
+        await WaitUntilAsync(async () => await Hub.Database.ScalarAsync("SELECT COUNT(*) FROM audit_log WHERE outcome = 'Cancelled'") > cancelledBefore);
         var storedBeforeRetry = await CountAsync("contribution_lines", p);
 
         var retry = await Infrastructure.Feeds.PushLinesAsync(Hub.Channel(TestHub.TaxToken), batches);

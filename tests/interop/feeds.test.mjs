@@ -1,0 +1,94 @@
+// The hub through a second gRPC implementation: Node's @grpc/grpc-js, loading only the .proto files.
+// Starts the built hub (src/ExchangeHub.Server/bin/Debug/net10.0) on a free loopback port over a temporary SQLite file.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import net from 'node:net';
+import grpc from '@grpc/grpc-js';
+import protoLoader from '@grpc/proto-loader';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const hubDir = join(root, 'src/ExchangeHub.Server/bin/Debug/net10.0');
+let hub, port, dir, v1;
+
+function freePort() {
+  return new Promise((ok) => { const s = net.createServer(); s.listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => ok(p)); }); });
+}
+
+async function waitForPort(p, ms) {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    const open = await new Promise((ok) => { const c = net.connect(p, '127.0.0.1', () => { c.end(); ok(true); }); c.on('error', () => ok(false)); });
+    if (open) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`hub did not listen on ${p} within ${ms} ms`);
+}
+
+before(async () => {
+  assert.ok(existsSync(join(hubDir, 'ExchangeHub.Server.dll')), 'build the solution first (scripts/test.sh does)');
+  dir = mkdtempSync(join(tmpdir(), 'exchangehub-interop-'));
+  port = await freePort();
+  hub = spawn('dotnet', ['ExchangeHub.Server.dll', '--urls', `http://127.0.0.1:${port}`,
+    '--Hub:Storage:ConnectionString', `Data Source=${join(dir, 'hub.db')}`], { cwd: hubDir, stdio: 'ignore' });
+  await waitForPort(port, 60000);
+  const definition = protoLoader.loadSync(['exchangehub/v1/tax_feed_service.proto', 'exchangehub/v1/market_feed_service.proto'],
+    { includeDirs: [join(root, 'protos')], keepCase: true, longs: Number, enums: String, defaults: true });
+  v1 = grpc.loadPackageDefinition(definition).exchangehub.v1;
+});
+
+after(() => { hub?.kill(); rmSync(dir, { recursive: true, force: true }); });
+
+function metadata(token) {
+  const m = new grpc.Metadata();
+  if (token) m.set('authorization', `Bearer ${token}`);
+  return m;
+}
+
+function push(client, method, token, batches) {
+  return new Promise((ok, fail) => {
+    const call = client[method](metadata(token), { deadline: Date.now() + 30000 }, (err, reply) => (err ? fail(err) : ok(reply)));
+    for (const batch of batches) call.write(batch);
+    call.end();
+  });
+}
+
+const line = (id, extra = {}) => ({
+  source_record_id: id, revision: 1, uscc: '91350100M000100Y43', resident_id: '11010519491231002X', period: '2023-05',
+  employer_amount_fen: 1500, employee_amount_fen: 1500, wage_base_fen: 300000, kind: 'CONTRIBUTION_KIND_REGULAR',
+  received_date: '2023-06-15', tax_office_code: '65900101', ...extra,
+});
+
+test('PushContributions from grpc-js: stored, duplicates counted, bad record rejected with field and reason', async () => {
+  const tax = new v1.TaxFeedService(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
+  const first = await push(tax, 'PushContributions', 'dev-tax-token', [{ lines: [line('n-1'), line('n-2', { resident_id: '360426199101010071' })] }]);
+  assert.equal(first.summary.accepted, 2);
+  const second = await push(tax, 'PushContributions', 'dev-tax-token', [
+    { lines: [line('n-1')] },
+    { lines: [line('n-3', { uscc: '91350100M000100Y44' })] },
+  ]);
+  assert.equal(second.summary.batches, 2);
+  assert.equal(second.summary.duplicate, 1);
+  assert.equal(second.summary.rejected, 1);
+  assert.deepEqual(
+    [second.summary.rejections[0].source_record_id, second.summary.rejections[0].field, second.summary.rejections[0].reason_code, second.summary.rejections[0].batch_index],
+    ['n-3', 'uscc', 'USCC_CHECK_CHARACTER', 1]);
+  tax.close();
+});
+
+test('calls without a token are UNAUTHENTICATED, with another role PERMISSION_DENIED', async () => {
+  const tax = new v1.TaxFeedService(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
+  await assert.rejects(push(tax, 'PushContributions', null, [{ lines: [line('n-9')] }]), (e) => e.code === grpc.status.UNAUTHENTICATED);
+  await assert.rejects(push(tax, 'PushContributions', 'dev-market-token', [{ lines: [line('n-9')] }]), (e) => e.code === grpc.status.PERMISSION_DENIED);
+  tax.close();
+});
+
+test('an empty batch is INVALID_ARGUMENT', async () => {
+  const market = new v1.MarketRegulationFeedService(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
+  await assert.rejects(push(market, 'PushUnits', 'dev-market-token', [{ units: [] }]), (e) => e.code === grpc.status.INVALID_ARGUMENT && /units/.test(e.details));
+  market.close();
+});
