@@ -16,7 +16,7 @@ eval "$env_lines"
 
 results=artifacts/test-results
 rm -rf "$results"
-dotnet test ExchangeHub.sln --logger "trx" --logger "console;verbosity=normal" --results-directory "$results" "$@"
+dotnet test ExchangeHub.sln --blame-hang-timeout 5m --logger "trx" --logger "console;verbosity=normal" --results-directory "$results" "$@"
 status=$?
 
 # The same hub through a second gRPC implementation (Node's @grpc/grpc-js), from the .proto files alone.

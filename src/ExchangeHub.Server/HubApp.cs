@@ -1,6 +1,7 @@
 using ExchangeHub.Server.Audit;
 using ExchangeHub.Server.Configuration;
 using ExchangeHub.Server.Feeds;
+using ExchangeHub.Server.Outbox;
 using ExchangeHub.Server.Security;
 using ExchangeHub.Server.Storage;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -44,6 +45,7 @@ public static class HubApp
             .AddHubStorage()
             .AddAgencySecurity()
             .AddAuditTrail()
+            .AddOutbox()
             .AddFeeds();
 
         var app = builder.Build();

@@ -108,10 +108,12 @@ public sealed class ExchangeInterceptor(
             detail = ex.Status.Detail;
             throw;
         }
-        catch (Exception ex) when (context.CancellationToken.IsCancellationRequested && ex is not RpcException)
+        catch (Exception ex) when (ex is not RpcException
+            && (context.CancellationToken.IsCancellationRequested || ex is IOException or OperationCanceledException))
         {
-            // The client cancelled or the connection dropped: reading the stream fails with an IOException or an
-            // OperationCanceledException. Batches committed before stay stored; a retry is idempotent.
+            // The client cancelled or the connection dropped: reading the stream fails with an IOException (sometimes
+            // before the call's token is signalled) or an OperationCanceledException. Batches committed before stay
+            // stored; a retry is idempotent.
             outcome = StatusCode.Cancelled;
             detail = "the client cancelled or the connection dropped";
             throw;

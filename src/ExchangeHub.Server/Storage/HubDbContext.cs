@@ -15,6 +15,11 @@ public abstract class HubDbContext(DbContextOptions options) : DbContext(options
     public DbSet<TransferRequestRow> TransferRequests => Set<TransferRequestRow>();
     public DbSet<RecordVersionRow> RecordVersions => Set<RecordVersionRow>();
     public DbSet<AuditEntryRow> AuditLog => Set<AuditEntryRow>();
+    public DbSet<OutboxMessageRow> OutboxMessages => Set<OutboxMessageRow>();
+    public DbSet<RefundDecisionRow> RefundDecisions => Set<RefundDecisionRow>();
+    public DbSet<RefundCaseRow> RefundCases => Set<RefundCaseRow>();
+    public DbSet<ReconciliationRunRow> ReconciliationRuns => Set<ReconciliationRunRow>();
+    public DbSet<ReconciliationExceptionRow> ReconciliationExceptions => Set<ReconciliationExceptionRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -33,6 +38,34 @@ public abstract class HubDbContext(DbContextOptions options) : DbContext(options
             e.ToTable("audit_log");
             e.HasKey(a => a.Sequence);
             e.Property(a => a.Sequence).ValueGeneratedNever();
+        });
+
+        modelBuilder.Entity<OutboxMessageRow>(e =>
+        {
+            e.ToTable("outbox_messages");
+            e.HasKey(m => m.Sequence);
+            e.HasIndex(m => m.MessageId).IsUnique();
+            // The relay's work list: unsent rows in order.
+            e.HasIndex(m => new { m.SentAtUnixMs, m.Sequence });
+        });
+        modelBuilder.Entity<RefundDecisionRow>(e =>
+        {
+            e.ToTable("refund_decisions");
+            e.HasIndex(d => new { d.Uscc, d.ProgramYear, d.IsCurrent });
+            e.HasIndex(d => new { d.ProgramYear, d.IsCurrent, d.Outcome, d.DivisionCode });
+        });
+        modelBuilder.Entity<RefundCaseRow>(e =>
+        {
+            e.ToTable("refund_cases");
+            e.HasIndex(c => new { c.Uscc, c.ProgramYear }).IsUnique();
+            e.HasIndex(c => new { c.State, c.ProgramYear });
+        });
+        modelBuilder.Entity<ReconciliationRunRow>(e => e.ToTable("reconciliation_runs"));
+        modelBuilder.Entity<ReconciliationExceptionRow>(e =>
+        {
+            e.ToTable("reconciliation_exceptions");
+            e.HasIndex(x => new { x.RunId, x.Code });
+            e.HasIndex(x => x.SubjectKey);
         });
 
         ApplySnakeCaseNames(modelBuilder);

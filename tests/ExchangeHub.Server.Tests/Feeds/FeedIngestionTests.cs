@@ -181,7 +181,7 @@ public abstract class FeedIngestionTests(HubFixture fixture)
         var batches = Enumerable.Range(0, 3)
             .Select(b => Enumerable.Range(0, 500).Select(i => Records.Line($"{p}{b}-{i}", person: i)).ToArray())
             .ToArray();
-        var cancelledBefore = await Hub.Database.ScalarAsync("SELECT COUNT(*) FROM audit_log WHERE outcome = 'Cancelled'");
+        var auditedBefore = await Hub.Database.ScalarAsync("SELECT COUNT(*) FROM audit_log");
         using (var cut = new CancellationTokenSource())
         {
             var call = new TaxFeedService.TaxFeedServiceClient(Hub.Channel(TestHub.TaxToken)).PushContributions(cancellationToken: cut.Token);
@@ -193,7 +193,9 @@ public abstract class FeedIngestionTests(HubFixture fixture)
             call.Dispose();
         }
         // The hub settles the cut call (the batch in flight commits or rolls back) before it audits it.
-        await WaitUntilAsync(async () => await Hub.Database.ScalarAsync("SELECT COUNT(*) FROM audit_log WHERE outcome = 'Cancelled'") > cancelledBefore);
+        await WaitUntilAsync(async () => await Hub.Database.ScalarAsync("SELECT COUNT(*) FROM audit_log") > auditedBefore);
+        Assert.Equal(1, await Hub.Database.ScalarAsync(
+            "SELECT COUNT(*) FROM audit_log WHERE outcome = 'Cancelled' AND sequence = (SELECT MAX(sequence) FROM audit_log)"));
         var storedBeforeRetry = await CountAsync("contribution_lines", p);
 
         var retry = await Infrastructure.Feeds.PushLinesAsync(Hub.Channel(TestHub.TaxToken), batches);

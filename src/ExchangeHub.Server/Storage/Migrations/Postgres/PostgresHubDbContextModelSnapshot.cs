@@ -172,6 +172,203 @@ namespace ExchangeHub.Server.Storage.Migrations.Postgres
                     b.ToTable("contribution_lines", (string)null);
                 });
 
+            modelBuilder.Entity("ExchangeHub.Server.Storage.OutboxMessageRow", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("sequence");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Sequence"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("CorrelationId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("correlation_id");
+
+                    b.Property<long>("CreatedAtUnixMs")
+                        .HasColumnType("bigint")
+                        .HasColumnName("created_at_unix_ms");
+
+                    b.Property<string>("LastError")
+                        .HasColumnType("text")
+                        .HasColumnName("last_error");
+
+                    b.Property<string>("MessageId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("message_id");
+
+                    b.Property<string>("MessageType")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("message_type");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("payload");
+
+                    b.Property<long?>("SentAtUnixMs")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sent_at_unix_ms");
+
+                    b.Property<string>("SubjectKey")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("subject_key");
+
+                    b.HasKey("Sequence")
+                        .HasName("pk_outbox_messages");
+
+                    b.HasIndex("MessageId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_outbox_messages_message_id");
+
+                    b.HasIndex("SentAtUnixMs", "Sequence")
+                        .HasDatabaseName("ix_outbox_messages_sent_at_unix_ms_sequence");
+
+                    b.ToTable("outbox_messages", (string)null);
+                });
+
+            modelBuilder.Entity("ExchangeHub.Server.Storage.ReconciliationExceptionRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("code");
+
+                    b.Property<long>("CreatedAtUnixMs")
+                        .HasColumnType("bigint")
+                        .HasColumnName("created_at_unix_ms");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("detail");
+
+                    b.Property<int?>("Period")
+                        .HasColumnType("integer")
+                        .HasColumnName("period");
+
+                    b.Property<string>("RunId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("run_id");
+
+                    b.Property<string>("SubjectKey")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("subject_key");
+
+                    b.HasKey("Id")
+                        .HasName("pk_reconciliation_exceptions");
+
+                    b.HasIndex("SubjectKey")
+                        .HasDatabaseName("ix_reconciliation_exceptions_subject_key");
+
+                    b.HasIndex("RunId", "Code")
+                        .HasDatabaseName("ix_reconciliation_exceptions_run_id_code");
+
+                    b.ToTable("reconciliation_exceptions", (string)null);
+                });
+
+            modelBuilder.Entity("ExchangeHub.Server.Storage.ReconciliationRunRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_fen");
+
+                    b.Property<long?>("CompletedAtUnixMs")
+                        .HasColumnType("bigint")
+                        .HasColumnName("completed_at_unix_ms");
+
+                    b.Property<int>("Decided")
+                        .HasColumnType("integer")
+                        .HasColumnName("decided");
+
+                    b.Property<int>("Eligible")
+                        .HasColumnType("integer")
+                        .HasColumnName("eligible");
+
+                    b.Property<string>("Error")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("error");
+
+                    b.Property<int>("Exceptions")
+                        .HasColumnType("integer")
+                        .HasColumnName("exceptions");
+
+                    b.Property<int>("Held")
+                        .HasColumnType("integer")
+                        .HasColumnName("held");
+
+                    b.Property<int>("Ineligible")
+                        .HasColumnType("integer")
+                        .HasColumnName("ineligible");
+
+                    b.Property<string>("PolicyId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("policy_id");
+
+                    b.Property<string>("PolicyVersion")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("policy_version");
+
+                    b.Property<int>("ProgramYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("program_year");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("requested_by");
+
+                    b.Property<long>("StartedAtUnixMs")
+                        .HasColumnType("bigint")
+                        .HasColumnName("started_at_unix_ms");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Unchanged")
+                        .HasColumnType("integer")
+                        .HasColumnName("unchanged");
+
+                    b.Property<int>("Undetermined")
+                        .HasColumnType("integer")
+                        .HasColumnName("undetermined");
+
+                    b.Property<int>("Units")
+                        .HasColumnType("integer")
+                        .HasColumnName("units");
+
+                    b.HasKey("Id")
+                        .HasName("pk_reconciliation_runs");
+
+                    b.ToTable("reconciliation_runs", (string)null);
+                });
+
             modelBuilder.Entity("ExchangeHub.Server.Storage.RecordVersionRow", b =>
                 {
                     b.Property<long>("Id")
@@ -228,6 +425,184 @@ namespace ExchangeHub.Server.Storage.Migrations.Postgres
                         .HasDatabaseName("ix_record_versions_record_table_record_id");
 
                     b.ToTable("record_versions", (string)null);
+                });
+
+            modelBuilder.Entity("ExchangeHub.Server.Storage.RefundCaseRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long?>("ApprovedAmountFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("approved_amount_fen");
+
+                    b.Property<long?>("ApprovedDecisionId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("approved_decision_id");
+
+                    b.Property<long>("CurrentDecisionId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("current_decision_id");
+
+                    b.Property<DateOnly?>("LastReminderOn")
+                        .HasColumnType("date")
+                        .HasColumnName("last_reminder_on");
+
+                    b.Property<DateOnly?>("OfferedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("offered_on");
+
+                    b.Property<int>("ProgramYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("program_year");
+
+                    b.Property<int>("RemindersSent")
+                        .HasColumnType("integer")
+                        .HasColumnName("reminders_sent");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("state");
+
+                    b.Property<long>("UpdatedAtUnixMs")
+                        .HasColumnType("bigint")
+                        .HasColumnName("updated_at_unix_ms");
+
+                    b.Property<string>("Uscc")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("uscc");
+
+                    b.HasKey("Id")
+                        .HasName("pk_refund_cases");
+
+                    b.HasIndex("State", "ProgramYear")
+                        .HasDatabaseName("ix_refund_cases_state_program_year");
+
+                    b.HasIndex("Uscc", "ProgramYear")
+                        .IsUnique()
+                        .HasDatabaseName("ix_refund_cases_uscc_program_year");
+
+                    b.ToTable("refund_cases", (string)null);
+                });
+
+            modelBuilder.Entity("ExchangeHub.Server.Storage.RefundDecisionRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_fen");
+
+                    b.Property<long>("BaseFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("base_fen");
+
+                    b.Property<long>("DecidedAtUnixMs")
+                        .HasColumnType("bigint")
+                        .HasColumnName("decided_at_unix_ms");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("division_code");
+
+                    b.Property<string>("Explanation")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("explanation");
+
+                    b.Property<string>("Facts")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("facts");
+
+                    b.Property<string>("FactsSha256")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("facts_sha256");
+
+                    b.Property<bool>("IsCurrent")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_current");
+
+                    b.Property<bool>("LabourDispatch")
+                        .HasColumnType("boolean")
+                        .HasColumnName("labour_dispatch");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("PolicyId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("policy_id");
+
+                    b.Property<string>("PolicyVersion")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("policy_version");
+
+                    b.Property<int>("ProgramYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("program_year");
+
+                    b.Property<string>("Rate")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("rate");
+
+                    b.Property<string>("RunId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("run_id");
+
+                    b.Property<string>("SizeClass")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("size_class");
+
+                    b.Property<string>("SizeClassSource")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("size_class_source");
+
+                    b.Property<string>("SupersedeReason")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("supersede_reason");
+
+                    b.Property<long?>("SupersedesId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("supersedes_id");
+
+                    b.Property<string>("Uscc")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("uscc");
+
+                    b.HasKey("Id")
+                        .HasName("pk_refund_decisions");
+
+                    b.HasIndex("Uscc", "ProgramYear", "IsCurrent")
+                        .HasDatabaseName("ix_refund_decisions_uscc_program_year_is_current");
+
+                    b.HasIndex("ProgramYear", "IsCurrent", "Outcome", "DivisionCode")
+                        .HasDatabaseName("ix_refund_decisions_program_year_is_current_outcome_division_code");
+
+                    b.ToTable("refund_decisions", (string)null);
                 });
 
             modelBuilder.Entity("ExchangeHub.Server.Storage.SettlementStatusRow", b =>

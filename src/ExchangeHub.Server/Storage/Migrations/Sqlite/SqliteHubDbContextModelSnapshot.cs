@@ -165,6 +165,199 @@ namespace ExchangeHub.Server.Storage.Migrations.Sqlite
                     b.ToTable("contribution_lines", (string)null);
                 });
 
+            modelBuilder.Entity("ExchangeHub.Server.Storage.OutboxMessageRow", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sequence");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("CorrelationId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("correlation_id");
+
+                    b.Property<long>("CreatedAtUnixMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at_unix_ms");
+
+                    b.Property<string>("LastError")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_error");
+
+                    b.Property<string>("MessageId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message_id");
+
+                    b.Property<string>("MessageType")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message_type");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payload");
+
+                    b.Property<long?>("SentAtUnixMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sent_at_unix_ms");
+
+                    b.Property<string>("SubjectKey")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject_key");
+
+                    b.HasKey("Sequence")
+                        .HasName("pk_outbox_messages");
+
+                    b.HasIndex("MessageId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_outbox_messages_message_id");
+
+                    b.HasIndex("SentAtUnixMs", "Sequence")
+                        .HasDatabaseName("ix_outbox_messages_sent_at_unix_ms_sequence");
+
+                    b.ToTable("outbox_messages", (string)null);
+                });
+
+            modelBuilder.Entity("ExchangeHub.Server.Storage.ReconciliationExceptionRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<long>("CreatedAtUnixMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at_unix_ms");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("detail");
+
+                    b.Property<int?>("Period")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("period");
+
+                    b.Property<string>("RunId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("run_id");
+
+                    b.Property<string>("SubjectKey")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject_key");
+
+                    b.HasKey("Id")
+                        .HasName("pk_reconciliation_exceptions");
+
+                    b.HasIndex("SubjectKey")
+                        .HasDatabaseName("ix_reconciliation_exceptions_subject_key");
+
+                    b.HasIndex("RunId", "Code")
+                        .HasDatabaseName("ix_reconciliation_exceptions_run_id_code");
+
+                    b.ToTable("reconciliation_exceptions", (string)null);
+                });
+
+            modelBuilder.Entity("ExchangeHub.Server.Storage.ReconciliationRunRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount_fen");
+
+                    b.Property<long?>("CompletedAtUnixMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("completed_at_unix_ms");
+
+                    b.Property<int>("Decided")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("decided");
+
+                    b.Property<int>("Eligible")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("eligible");
+
+                    b.Property<string>("Error")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("error");
+
+                    b.Property<int>("Exceptions")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("exceptions");
+
+                    b.Property<int>("Held")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("held");
+
+                    b.Property<int>("Ineligible")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ineligible");
+
+                    b.Property<string>("PolicyId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("policy_id");
+
+                    b.Property<string>("PolicyVersion")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("policy_version");
+
+                    b.Property<int>("ProgramYear")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("program_year");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("requested_by");
+
+                    b.Property<long>("StartedAtUnixMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("started_at_unix_ms");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Unchanged")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("unchanged");
+
+                    b.Property<int>("Undetermined")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("undetermined");
+
+                    b.Property<int>("Units")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("units");
+
+                    b.HasKey("Id")
+                        .HasName("pk_reconciliation_runs");
+
+                    b.ToTable("reconciliation_runs", (string)null);
+                });
+
             modelBuilder.Entity("ExchangeHub.Server.Storage.RecordVersionRow", b =>
                 {
                     b.Property<long>("Id")
@@ -219,6 +412,180 @@ namespace ExchangeHub.Server.Storage.Migrations.Sqlite
                         .HasDatabaseName("ix_record_versions_record_table_record_id");
 
                     b.ToTable("record_versions", (string)null);
+                });
+
+            modelBuilder.Entity("ExchangeHub.Server.Storage.RefundCaseRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("ApprovedAmountFen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("approved_amount_fen");
+
+                    b.Property<long?>("ApprovedDecisionId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("approved_decision_id");
+
+                    b.Property<long>("CurrentDecisionId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("current_decision_id");
+
+                    b.Property<DateOnly?>("LastReminderOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_reminder_on");
+
+                    b.Property<DateOnly?>("OfferedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("offered_on");
+
+                    b.Property<int>("ProgramYear")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("program_year");
+
+                    b.Property<int>("RemindersSent")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reminders_sent");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state");
+
+                    b.Property<long>("UpdatedAtUnixMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at_unix_ms");
+
+                    b.Property<string>("Uscc")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("uscc");
+
+                    b.HasKey("Id")
+                        .HasName("pk_refund_cases");
+
+                    b.HasIndex("State", "ProgramYear")
+                        .HasDatabaseName("ix_refund_cases_state_program_year");
+
+                    b.HasIndex("Uscc", "ProgramYear")
+                        .IsUnique()
+                        .HasDatabaseName("ix_refund_cases_uscc_program_year");
+
+                    b.ToTable("refund_cases", (string)null);
+                });
+
+            modelBuilder.Entity("ExchangeHub.Server.Storage.RefundDecisionRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount_fen");
+
+                    b.Property<long>("BaseFen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("base_fen");
+
+                    b.Property<long>("DecidedAtUnixMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("decided_at_unix_ms");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("division_code");
+
+                    b.Property<string>("Explanation")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("explanation");
+
+                    b.Property<string>("Facts")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("facts");
+
+                    b.Property<string>("FactsSha256")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("facts_sha256");
+
+                    b.Property<bool>("IsCurrent")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_current");
+
+                    b.Property<bool>("LabourDispatch")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("labour_dispatch");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("PolicyId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("policy_id");
+
+                    b.Property<string>("PolicyVersion")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("policy_version");
+
+                    b.Property<int>("ProgramYear")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("program_year");
+
+                    b.Property<string>("Rate")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rate");
+
+                    b.Property<string>("RunId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("run_id");
+
+                    b.Property<string>("SizeClass")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("size_class");
+
+                    b.Property<string>("SizeClassSource")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("size_class_source");
+
+                    b.Property<string>("SupersedeReason")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("supersede_reason");
+
+                    b.Property<long?>("SupersedesId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("supersedes_id");
+
+                    b.Property<string>("Uscc")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("uscc");
+
+                    b.HasKey("Id")
+                        .HasName("pk_refund_decisions");
+
+                    b.HasIndex("Uscc", "ProgramYear", "IsCurrent")
+                        .HasDatabaseName("ix_refund_decisions_uscc_program_year_is_current");
+
+                    b.HasIndex("ProgramYear", "IsCurrent", "Outcome", "DivisionCode")
+                        .HasDatabaseName("ix_refund_decisions_program_year_is_current_outcome_division_code");
+
+                    b.ToTable("refund_decisions", (string)null);
                 });
 
             modelBuilder.Entity("ExchangeHub.Server.Storage.SettlementStatusRow", b =>

@@ -1,0 +1,26 @@
+namespace ExchangeHub.Contracts;
+
+/// <summary>A reconciliation run finished: how many subjects it decided and how. <see cref="HubEvent.SubjectKey"/> is the run id.</summary>
+public sealed record ReconciliationCompleted : HubEvent
+{
+    /// <summary>Program year reconciled.</summary>
+    public required int ProgramYear { get; init; }
+
+    /// <summary>Units considered.</summary>
+    public required int Units { get; init; }
+
+    /// <summary>Units whose decision is new or changed in this run.</summary>
+    public required int Decided { get; init; }
+
+    /// <summary>Units whose facts and policy were unchanged: their decision stands.</summary>
+    public required int Unchanged { get; init; }
+
+    /// <summary>Decisions by outcome in this run (ELIGIBLE, INELIGIBLE, HELD, UNDETERMINED).</summary>
+    public required IReadOnlyDictionary<string, int> Outcomes { get; init; }
+
+    /// <summary>Reconciliation exceptions raised, by code.</summary>
+    public required IReadOnlyDictionary<string, int> Exceptions { get; init; }
+
+    /// <summary>Sum of the refunds offered or held in this run, in fen.</summary>
+    public required long AmountFen { get; init; }
+}

@@ -1,0 +1,11 @@
+namespace ExchangeHub.Contracts.Refunds;
+
+/// <summary>The unit confirmed the offer (through the front office).</summary>
+public sealed record RefundConfirmed : RefundWorkflowEvent
+{
+    /// <summary>The refund confirmed, in fen.</summary>
+    public required long AmountFen { get; init; }
+
+    /// <summary>The front-office system (agency id) that recorded the confirmation.</summary>
+    public required string RecordedBy { get; init; }
+}

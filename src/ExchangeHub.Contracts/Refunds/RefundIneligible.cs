@@ -1,0 +1,8 @@
+namespace ExchangeHub.Contracts.Refunds;
+
+/// <summary>The unit does not qualify; <see cref="ReasonCodes"/> lists every failed rule (never a vague refusal).</summary>
+public sealed record RefundIneligible : RefundDecisionEvent
+{
+    /// <summary>Reason codes of the failed rules, e.g. REFUND_ARREARS.</summary>
+    public required IReadOnlyList<string> ReasonCodes { get; init; }
+}

@@ -1,0 +1,8 @@
+namespace ExchangeHub.Contracts.Refunds;
+
+/// <summary>A held refund is released: the deferred months are settled and the unit, decided again, qualifies. An offer follows.</summary>
+public sealed record RefundReleased : RefundDecisionEvent
+{
+    /// <summary>The refund, in fen.</summary>
+    public required long AmountFen { get; init; }
+}

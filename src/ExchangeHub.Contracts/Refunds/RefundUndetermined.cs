@@ -1,0 +1,8 @@
+namespace ExchangeHub.Contracts.Refunds;
+
+/// <summary>A fact needed to decide is missing: nothing is guessed. The unit is decided again when the fact arrives.</summary>
+public sealed record RefundUndetermined : RefundDecisionEvent
+{
+    /// <summary>The missing facts, e.g. <c>OrganisationType</c> or <c>Months[2023-05].Settlement</c>.</summary>
+    public required IReadOnlyList<string> MissingFacts { get; init; }
+}

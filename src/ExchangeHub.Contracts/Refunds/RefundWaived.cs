@@ -1,0 +1,11 @@
+namespace ExchangeHub.Contracts.Refunds;
+
+/// <summary>The unit waived the offer; it is told it may still apply until the program ends (2.(1)).</summary>
+public sealed record RefundWaived : RefundWorkflowEvent
+{
+    /// <summary>Last day the unit may still apply.</summary>
+    public required DateOnly MayApplyUntil { get; init; }
+
+    /// <summary>The front-office system (agency id) that recorded the waiver.</summary>
+    public required string RecordedBy { get; init; }
+}

@@ -1,0 +1,197 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace ExchangeHub.Server.Storage.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class ReconciliationAndOutbox : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "outbox_messages",
+                columns: table => new
+                {
+                    sequence = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    message_id = table.Column<string>(type: "TEXT", nullable: false),
+                    message_type = table.Column<string>(type: "TEXT", nullable: false),
+                    subject_key = table.Column<string>(type: "TEXT", nullable: false),
+                    correlation_id = table.Column<string>(type: "TEXT", nullable: false),
+                    payload = table.Column<string>(type: "TEXT", nullable: false),
+                    created_at_unix_ms = table.Column<long>(type: "INTEGER", nullable: false),
+                    sent_at_unix_ms = table.Column<long>(type: "INTEGER", nullable: true),
+                    attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    last_error = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_outbox_messages", x => x.sequence);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "reconciliation_exceptions",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    run_id = table.Column<string>(type: "TEXT", nullable: false),
+                    code = table.Column<string>(type: "TEXT", nullable: false),
+                    subject_key = table.Column<string>(type: "TEXT", nullable: false),
+                    period = table.Column<int>(type: "INTEGER", nullable: true),
+                    detail = table.Column<string>(type: "TEXT", nullable: false),
+                    created_at_unix_ms = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_reconciliation_exceptions", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "reconciliation_runs",
+                columns: table => new
+                {
+                    id = table.Column<string>(type: "TEXT", nullable: false),
+                    program_year = table.Column<int>(type: "INTEGER", nullable: false),
+                    requested_by = table.Column<string>(type: "TEXT", nullable: false),
+                    status = table.Column<string>(type: "TEXT", nullable: false),
+                    started_at_unix_ms = table.Column<long>(type: "INTEGER", nullable: false),
+                    completed_at_unix_ms = table.Column<long>(type: "INTEGER", nullable: true),
+                    units = table.Column<int>(type: "INTEGER", nullable: false),
+                    decided = table.Column<int>(type: "INTEGER", nullable: false),
+                    unchanged = table.Column<int>(type: "INTEGER", nullable: false),
+                    eligible = table.Column<int>(type: "INTEGER", nullable: false),
+                    ineligible = table.Column<int>(type: "INTEGER", nullable: false),
+                    held = table.Column<int>(type: "INTEGER", nullable: false),
+                    undetermined = table.Column<int>(type: "INTEGER", nullable: false),
+                    exceptions = table.Column<int>(type: "INTEGER", nullable: false),
+                    amount_fen = table.Column<long>(type: "INTEGER", nullable: false),
+                    policy_id = table.Column<string>(type: "TEXT", nullable: false),
+                    policy_version = table.Column<string>(type: "TEXT", nullable: false),
+                    error = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_reconciliation_runs", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "refund_cases",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    uscc = table.Column<string>(type: "TEXT", nullable: false),
+                    program_year = table.Column<int>(type: "INTEGER", nullable: false),
+                    state = table.Column<string>(type: "TEXT", nullable: false),
+                    current_decision_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    offered_on = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    reminders_sent = table.Column<int>(type: "INTEGER", nullable: false),
+                    last_reminder_on = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    approved_decision_id = table.Column<long>(type: "INTEGER", nullable: true),
+                    approved_amount_fen = table.Column<long>(type: "INTEGER", nullable: true),
+                    updated_at_unix_ms = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_refund_cases", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "refund_decisions",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    uscc = table.Column<string>(type: "TEXT", nullable: false),
+                    program_year = table.Column<int>(type: "INTEGER", nullable: false),
+                    run_id = table.Column<string>(type: "TEXT", nullable: false),
+                    outcome = table.Column<string>(type: "TEXT", nullable: false),
+                    amount_fen = table.Column<long>(type: "INTEGER", nullable: false),
+                    rate = table.Column<string>(type: "TEXT", nullable: false),
+                    base_fen = table.Column<long>(type: "INTEGER", nullable: false),
+                    size_class = table.Column<string>(type: "TEXT", nullable: false),
+                    size_class_source = table.Column<string>(type: "TEXT", nullable: false),
+                    division_code = table.Column<string>(type: "TEXT", nullable: false),
+                    labour_dispatch = table.Column<bool>(type: "INTEGER", nullable: false),
+                    policy_id = table.Column<string>(type: "TEXT", nullable: false),
+                    policy_version = table.Column<string>(type: "TEXT", nullable: false),
+                    facts_sha256 = table.Column<string>(type: "TEXT", nullable: false),
+                    facts = table.Column<string>(type: "TEXT", nullable: false),
+                    explanation = table.Column<string>(type: "TEXT", nullable: false),
+                    decided_at_unix_ms = table.Column<long>(type: "INTEGER", nullable: false),
+                    is_current = table.Column<bool>(type: "INTEGER", nullable: false),
+                    supersedes_id = table.Column<long>(type: "INTEGER", nullable: true),
+                    supersede_reason = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_refund_decisions", x => x.id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_outbox_messages_message_id",
+                table: "outbox_messages",
+                column: "message_id",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_outbox_messages_sent_at_unix_ms_sequence",
+                table: "outbox_messages",
+                columns: new[] { "sent_at_unix_ms", "sequence" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_reconciliation_exceptions_run_id_code",
+                table: "reconciliation_exceptions",
+                columns: new[] { "run_id", "code" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_reconciliation_exceptions_subject_key",
+                table: "reconciliation_exceptions",
+                column: "subject_key");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_refund_cases_state_program_year",
+                table: "refund_cases",
+                columns: new[] { "state", "program_year" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_refund_cases_uscc_program_year",
+                table: "refund_cases",
+                columns: new[] { "uscc", "program_year" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_refund_decisions_program_year_is_current_outcome_division_code",
+                table: "refund_decisions",
+                columns: new[] { "program_year", "is_current", "outcome", "division_code" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_refund_decisions_uscc_program_year_is_current",
+                table: "refund_decisions",
+                columns: new[] { "uscc", "program_year", "is_current" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "outbox_messages");
+
+            migrationBuilder.DropTable(
+                name: "reconciliation_exceptions");
+
+            migrationBuilder.DropTable(
+                name: "reconciliation_runs");
+
+            migrationBuilder.DropTable(
+                name: "refund_cases");
+
+            migrationBuilder.DropTable(
+                name: "refund_decisions");
+        }
+    }
+}

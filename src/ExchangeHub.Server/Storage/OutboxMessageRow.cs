@@ -1,0 +1,23 @@
+namespace ExchangeHub.Server.Storage;
+
+/// <summary>
+/// An event waiting for (or done with) the broker (table <c>outbox_messages</c>). Written in the same transaction as
+/// the decision it reports; the relay publishes rows in <see cref="Sequence"/> order and sets <see cref="SentAtUnixMs"/>
+/// only after the broker confirmed. Rows are never deleted by the relay.
+/// </summary>
+public sealed class OutboxMessageRow
+{
+    public long Sequence { get; set; }
+    /// <summary>The event's stable id, used as the MassTransit MessageId on every publish attempt.</summary>
+    public string MessageId { get; set; } = "";
+    /// <summary>Full name of the event type in ExchangeHub.Contracts.</summary>
+    public string MessageType { get; set; } = "";
+    public string SubjectKey { get; set; } = "";
+    public string CorrelationId { get; set; } = "";
+    /// <summary>The event as JSON (System.Text.Json, web defaults).</summary>
+    public string Payload { get; set; } = "";
+    public long CreatedAtUnixMs { get; set; }
+    public long? SentAtUnixMs { get; set; }
+    public int Attempts { get; set; }
+    public string? LastError { get; set; }
+}
