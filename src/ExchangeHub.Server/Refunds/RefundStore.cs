@@ -1,0 +1,112 @@
+using System.Globalization;
+using ExchangeHub.Server.Storage;
+
+namespace ExchangeHub.Server.Refunds;
+
+/// <summary>Reads and writes refund decisions and cases; every write runs inside the caller's lease transaction.</summary>
+public sealed class RefundStore(HubDatabase database)
+{
+    private const string CaseColumns = "uscc, program_year, state, current_decision_id, offered_on, reminders_sent, last_reminder_on, approved_amount_fen";
+
+    public async Task<Dictionary<string, StoredDecision>> CurrentDecisionsAsync(int programYear, string? uscc, CancellationToken ct)
+    {
+        var result = new Dictionary<string, StoredDecision>(StringComparer.Ordinal);
+        await using var connection = await database.OpenReaderAsync(ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT d.id, d.uscc, d.outcome, d.amount_fen, d.facts_sha256, d.policy_version, d.facts FROM refund_decisions d "
+            + "WHERE d.program_year = @y AND d.is_current = TRUE" + (uscc is null ? "" : " AND d.uscc = @u");
+        Add(command, "@y", programYear);
+        if (uscc is not null)
+        {
+            Add(command, "@u", uscc);
+        }
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            var d = new StoredDecision(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetInt64(3),
+                reader.GetString(4), reader.GetString(5), "", reader.GetString(6));
+            result[d.Uscc] = d;
+        }
+        return result;
+    }
+
+    public async Task<Dictionary<string, RefundCase>> CasesAsync(int programYear, string? uscc, CancellationToken ct)
+    {
+        var result = new Dictionary<string, RefundCase>(StringComparer.Ordinal);
+        await using var connection = await database.OpenReaderAsync(ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {CaseColumns} FROM refund_cases WHERE program_year = @y" + (uscc is null ? "" : " AND uscc = @u");
+        Add(command, "@y", programYear);
+        if (uscc is not null)
+        {
+            Add(command, "@u", uscc);
+        }
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            var c = new RefundCase(reader.GetString(0), reader.GetInt32(1), Enum.Parse<RefundState>(reader.GetString(2)), reader.GetInt64(3),
+                reader.IsDBNull(4) ? null : reader.GetFieldValue<DateOnly>(4), reader.GetInt32(5),
+                reader.IsDBNull(6) ? null : reader.GetFieldValue<DateOnly>(6), reader.IsDBNull(7) ? null : reader.GetInt64(7));
+            result[c.Uscc] = c;
+        }
+        return result;
+    }
+
+    public static async Task<long> InsertDecisionAsync(WriterLease lease, RefundDecisionRow row, CancellationToken ct)
+    {
+        if (row.SupersedesId is { } previous)
+        {
+            var supersede = lease.Command("UPDATE refund_decisions SET is_current = FALSE WHERE id = @p0", 1);
+            supersede.Parameters[0].Value = previous;
+            await supersede.ExecuteNonQueryAsync(ct);
+        }
+        var insert = lease.Command(
+            "INSERT INTO refund_decisions (uscc, program_year, run_id, outcome, amount_fen, rate, base_fen, size_class, size_class_source, "
+            + "division_code, labour_dispatch, policy_id, policy_version, facts_sha256, facts, explanation, decided_at_unix_ms, is_current, "
+            + "supersedes_id, supersede_reason) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11, @p12, @p13, @p14, @p15, "
+            + "@p16, TRUE, @p17, @p18) RETURNING id", 19);
+        object?[] values =
+        [
+            row.Uscc, row.ProgramYear, row.RunId, row.Outcome, row.AmountFen, row.Rate, row.BaseFen, row.SizeClass, row.SizeClassSource,
+            row.DivisionCode, row.LabourDispatch, row.PolicyId, row.PolicyVersion, row.FactsSha256, row.Facts, row.Explanation,
+            row.DecidedAtUnixMs, row.SupersedesId, row.SupersedeReason,
+        ];
+        for (var i = 0; i < values.Length; i++)
+        {
+            insert.Parameters[i].Value = values[i] ?? DBNull.Value;
+        }
+        return Convert.ToInt64(await insert.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
+    }
+
+    public static async Task SaveCaseAsync(WriterLease lease, RefundCase c, long nowUnixMs, CancellationToken ct)
+    {
+        var update = lease.Command(
+            "UPDATE refund_cases SET state = @p2, current_decision_id = @p3, offered_on = @p4, reminders_sent = @p5, last_reminder_on = @p6, "
+            + "approved_amount_fen = @p7, updated_at_unix_ms = @p8 WHERE uscc = @p0 AND program_year = @p1", 9);
+        Bind(update, c, nowUnixMs);
+        if (await update.ExecuteNonQueryAsync(ct) == 0)
+        {
+            var insert = lease.Command(
+                $"INSERT INTO refund_cases ({CaseColumns}, updated_at_unix_ms) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8)", 9);
+            Bind(insert, c, nowUnixMs);
+            await insert.ExecuteNonQueryAsync(ct);
+        }
+    }
+
+    private static void Bind(System.Data.Common.DbCommand command, RefundCase c, long nowUnixMs)
+    {
+        object?[] values = [c.Uscc, c.ProgramYear, c.State.ToString(), c.CurrentDecisionId, c.OfferedOn, c.RemindersSent, c.LastReminderOn, c.AmountFen, nowUnixMs];
+        for (var i = 0; i < values.Length; i++)
+        {
+            command.Parameters[i].Value = values[i] ?? DBNull.Value;
+        }
+    }
+
+    private static void Add(System.Data.Common.DbCommand command, string name, object value)
+    {
+        var p = command.CreateParameter();
+        p.ParameterName = name;
+        p.Value = value;
+        command.Parameters.Add(p);
+    }
+}
