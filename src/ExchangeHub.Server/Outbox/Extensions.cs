@@ -1,11 +1,35 @@
+using MassTransit;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+
 namespace ExchangeHub.Server.Outbox;
 
-/// <summary>Registers the durable outbox.</summary>
+/// <summary>Registers the durable outbox: the writer, the relay, MassTransit over RabbitMQ and the <c>outbox</c> health check.</summary>
 public static class Extensions
 {
     public static IServiceCollection AddOutbox(this IServiceCollection services)
     {
+        services.AddOptions<MessagingOptions>().BindConfiguration(MessagingOptions.Section);
         services.AddSingleton<OutboxWriter>();
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<OutboxStore>();
+        services.AddSingleton<OutboxPublisher>();
+
+        // No consumers: the hub only publishes. The bus starts in the background and MassTransit keeps reconnecting,
+        // so the hub starts and serves feeds while RabbitMQ is down; the relay's publishes wait (with a timeout).
+        services.AddMassTransit(bus => bus.UsingRabbitMq((context, rabbit) =>
+        {
+            var messaging = context.GetRequiredService<IOptions<MessagingOptions>>().Value;
+            rabbit.Host(messaging.RabbitMqUri, host => host.PublisherConfirmation = true);
+        }));
+        services.AddOptions<MassTransitHostOptions>().Configure(host =>
+        {
+            host.WaitUntilStarted = false;
+            host.StopTimeout = TimeSpan.FromSeconds(10);
+        });
+
+        services.AddHostedService<OutboxRelay>();
+        services.AddHealthChecks().AddCheck<OutboxHealthCheck>("outbox", failureStatus: HealthStatus.Degraded);
         return services;
     }
 }

@@ -1,0 +1,48 @@
+namespace ExchangeHub.Server.Outbox;
+
+/// <summary>
+/// <c>Hub:Messaging</c>: the broker the outbox relay publishes to, and how the relay paces itself. The defaults suit
+/// one hub next to one RabbitMQ node; every value can be set in configuration.
+/// </summary>
+public sealed class MessagingOptions
+{
+    public const string Section = "Hub:Messaging";
+
+    /// <summary>False: the relay does not run and events accumulate in the outbox (tests without a broker).</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>The RabbitMQ node, as an AMQP URI with credentials and virtual host.</summary>
+    public Uri RabbitMqUri { get; set; } = new("amqp://guest:guest@127.0.0.1:5672/");
+
+    /// <summary>Unsent rows read per round, oldest first.</summary>
+    public int BatchSize { get; set; } = 500;
+
+    /// <summary>Subjects published at once within a round; each subject's rows still go one after another.</summary>
+    public int MaxConcurrentSubjects { get; set; } = 128;
+
+    /// <summary>Longest wait for the broker's confirm of one publish; after it the publish counts as failed.</summary>
+    public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How often the relay looks for new rows when nobody signalled (<see cref="OutboxSignal"/>).</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>First pause after a failed round; it doubles on each further failure up to <see cref="MaxRetryDelay"/>.</summary>
+    public TimeSpan InitialRetryDelay { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>Longest pause between failed rounds.</summary>
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The <c>outbox</c> health check reports Degraded when the oldest unsent row is older than this.</summary>
+    public TimeSpan DegradedAfter { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>The pause after <paramref name="failedRounds"/> failed rounds in a row: doubling from the initial delay, capped.</summary>
+    public TimeSpan RetryDelay(int failedRounds)
+    {
+        var delay = InitialRetryDelay;
+        for (var i = 1; i < failedRounds && delay < MaxRetryDelay; i++)
+        {
+            delay *= 2;
+        }
+        return delay < MaxRetryDelay ? delay : MaxRetryDelay;
+    }
+}

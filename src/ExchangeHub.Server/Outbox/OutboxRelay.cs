@@ -1,0 +1,174 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Options;
+
+namespace ExchangeHub.Server.Outbox;
+
+/// <summary>
+/// Moves events from <c>outbox_messages</c> to the broker. Each round reads the oldest unsent rows (in sequence order),
+/// publishes them (rows of one subject one after another, different subjects concurrently), waits for every confirm,
+/// then marks the confirmed rows sent in one short transaction. A subject stops at its first failed publish, so its
+/// later events never overtake it; the round then backs off and the next one starts again from the oldest unsent row.
+/// Nothing is deleted and nothing is marked sent that the broker did not confirm: delivery is at least once.
+/// </summary>
+public sealed class OutboxRelay(
+    OutboxStore store,
+    OutboxPublisher publisher,
+    OutboxSignal signal,
+    IOptions<MessagingOptions> options,
+    TimeProvider clock,
+    ILogger<OutboxRelay> logger) : BackgroundService
+{
+    private readonly MessagingOptions _options = options.Value;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!_options.Enabled)
+        {
+            OutboxLog.Disabled(logger);
+            return;
+        }
+        var uri = _options.RabbitMqUri;
+        OutboxLog.Started(logger, $"{uri.Host}:{uri.Port}{uri.AbsolutePath}", _options.BatchSize, _options.MaxConcurrentSubjects,
+            _options.PublishTimeout);
+
+        var failedRounds = 0;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            OutboxRound round;
+            try
+            {
+                round = await RelayOnceAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                // The database, not the broker, failed (the broker's failures are counted in the round).
+                var delay = _options.RetryDelay(++failedRounds);
+                OutboxLog.RoundError(logger, ex, delay);
+                if (!await PauseAsync(delay, stoppingToken))
+                {
+                    return;
+                }
+                continue;
+            }
+
+            if (round.Failed > 0)
+            {
+                var delay = _options.RetryDelay(++failedRounds);
+                OutboxLog.RoundFailed(logger, round.Failed, round.Read, round.FirstError ?? "", round.Confirmed, delay);
+                if (!await PauseAsync(delay, stoppingToken))
+                {
+                    return;
+                }
+                continue;
+            }
+            if (failedRounds > 0)
+            {
+                OutboxLog.Recovered(logger, failedRounds);
+                failedRounds = 0;
+            }
+            if (round.Read < _options.BatchSize)
+            {
+                // Drained: sleep until a writer signals or the poll interval passes.
+                try
+                {
+                    await signal.WaitAsync(_options.PollInterval, clock, stoppingToken);
+                }
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// One round: reads up to <see cref="MessagingOptions.BatchSize"/> unsent rows, publishes them and records the
+    /// outcome. Confirmed rows are marked even when the round is cancelled or partly failed.
+    /// </summary>
+    public async Task<OutboxRound> RelayOnceAsync(CancellationToken ct)
+    {
+        var rows = await store.ReadUnsentAsync(_options.BatchSize, ct);
+        if (rows.Count == 0)
+        {
+            return OutboxRound.Empty;
+        }
+
+        var confirmed = new ConcurrentQueue<long>();
+        var failures = new ConcurrentQueue<PublishFailure>();
+        var stop = 0;
+        try
+        {
+            var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.MaxConcurrentSubjects), CancellationToken = ct };
+            await Parallel.ForEachAsync(BySubject(rows), parallel, async (subjectRows, token) =>
+            {
+                foreach (var row in subjectRows)
+                {
+                    // After any failure the broker is probably away: start nothing new, retry the whole window later.
+                    if (Volatile.Read(ref stop) != 0)
+                    {
+                        return;
+                    }
+                    try
+                    {
+                        await publisher.PublishAsync(row, token);
+                        confirmed.Enqueue(row.Sequence);
+                    }
+                    catch (OperationCanceledException) when (token.IsCancellationRequested)
+                    {
+                        throw;
+                    }
+                    catch (Exception ex)
+                    {
+                        failures.Enqueue(new PublishFailure(row.Sequence, $"{ex.GetType().Name}: {ex.Message}"));
+                        Interlocked.Exchange(ref stop, 1);
+                        return; // this subject's later rows wait for the next round, behind the failed one
+                    }
+                }
+            });
+        }
+        finally
+        {
+            // Shutting down or not: what the broker confirmed is marked now, so it is not sent twice without need.
+            await store.RecordAsync(confirmed, failures, CancellationToken.None);
+        }
+
+        var first = failures.OrderBy(f => f.Sequence).FirstOrDefault();
+        return new OutboxRound(rows.Count, confirmed.Count, failures.Count,
+            first is null ? null : $"sequence {first.Sequence}: {first.Error}");
+    }
+
+    /// <summary>The rows grouped by subject, each group in sequence order, groups in order of their oldest row.</summary>
+    private static List<List<PendingMessage>> BySubject(IReadOnlyList<PendingMessage> rows)
+    {
+        var groups = new List<List<PendingMessage>>();
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var row in rows)
+        {
+            if (!index.TryGetValue(row.SubjectKey, out var i))
+            {
+                i = groups.Count;
+                index[row.SubjectKey] = i;
+                groups.Add([]);
+            }
+            groups[i].Add(row);
+        }
+        return groups;
+    }
+
+    private async Task<bool> PauseAsync(TimeSpan delay, CancellationToken ct)
+    {
+        try
+        {
+            await Task.Delay(delay, clock, ct);
+            return true;
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,52 @@
+using ExchangeHub.Server.Configuration;
+using ExchangeHub.Server.Tests.Infrastructure;
+
+namespace ExchangeHub.Server.Tests.Outbox;
+
+/// <summary>The relay against the real broker while it stays up: every event once, in each subject's order, rows marked sent.</summary>
+[Collection("rabbitmq")]
+public sealed class OutboxRelayTests
+{
+    [Theory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.Postgres)]
+    public async Task Relay_EventsOfSeveralSubjects_ArriveOnceInSubjectOrderAndMarkedSent(StorageProvider provider)
+    {
+        var correlation = RelaySettings.NewCorrelationId();
+        await using var subscriber = await EventSubscriber.StartAsync(correlation, RelaySettings.RefundOfferedExchange);
+        await using var hub = await TestHub.StartAsync(provider, RelaySettings.For());
+        var events = OutboxEvents.Interleaved(correlation, subjects: 12, perSubject: 25);
+
+        await OutboxEvents.WriteAsync(hub, events, perTransaction: 40);
+
+        var deliveries = await subscriber.WaitUntilAsync(d => d.Count >= events.Count, TimeSpan.FromSeconds(60));
+        await WaitUntilSentAsync(hub, correlation);
+        Assert.Equal(events.Count, deliveries.Count);
+        Assert.Equal(events.Select(e => e.EventId).Order(), deliveries.Select(d => d.EventId).Order());
+        Assert.All(deliveries, d => Assert.Equal(d.EventId, d.MessageId));
+        Assert.All(deliveries, d => Assert.Contains("urn:message:ExchangeHub.Contracts.Refunds:RefundOffered", d.MessageTypes));
+        AssertSubjectOrder(deliveries);
+        Assert.Equal(0, await hub.Database.ScalarAsync(
+            $"SELECT COUNT(*) FROM outbox_messages WHERE correlation_id = '{correlation}' AND (sent_at_unix_ms IS NULL OR last_error IS NOT NULL)"));
+    }
+
+    /// <summary>For each subject, the first delivery of each event comes in the order the events were written.</summary>
+    internal static void AssertSubjectOrder(IReadOnlyList<EventDelivery> deliveries)
+    {
+        var seen = new HashSet<Guid>();
+        foreach (var subject in deliveries.Where(d => seen.Add(d.EventId)).GroupBy(d => d.SubjectKey))
+        {
+            var order = subject.Select(d => d.DecisionId).ToList();
+            Assert.Equal(order.Order(), order);
+        }
+    }
+
+    internal static async Task WaitUntilSentAsync(TestHub hub, string correlation)
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (await OutboxEvents.UnsentAsync(hub, correlation) > 0)
+        {
+            await Task.Delay(50, cts.Token);
+        }
+    }
+}
