@@ -17,11 +17,20 @@ public static class Extensions
 
         // No consumers: the hub only publishes. The bus starts in the background and MassTransit keeps reconnecting,
         // so the hub starts and serves feeds while RabbitMQ is down; the relay's publishes wait (with a timeout).
-        services.AddMassTransit(bus => bus.UsingRabbitMq((context, rabbit) =>
+        services.AddMassTransit(bus =>
         {
-            var messaging = context.GetRequiredService<IOptions<MessagingOptions>>().Value;
-            rabbit.Host(messaging.RabbitMqUri, host => host.PublisherConfirmation = true);
-        }));
+            // A broker that is away degrades the hub, it does not stop it: gRPC health stays SERVING (Degraded maps
+            // to SERVING) while the "masstransit-bus" and "outbox" checks tell operators that events are waiting.
+            bus.ConfigureHealthCheckOptions(health =>
+            {
+                health.MinimalFailureStatus = HealthStatus.Degraded;
+            });
+            bus.UsingRabbitMq((context, rabbit) =>
+            {
+                var messaging = context.GetRequiredService<IOptions<MessagingOptions>>().Value;
+                rabbit.Host(messaging.RabbitMqUri, host => host.PublisherConfirmation = true);
+            });
+        });
         services.AddOptions<MassTransitHostOptions>().Configure(host =>
         {
             host.WaitUntilStarted = false;
