@@ -2,9 +2,11 @@ using ExchangeHub.Server.Audit;
 using ExchangeHub.Server.Configuration;
 using ExchangeHub.Server.Feeds;
 using ExchangeHub.Server.Outbox;
+using ExchangeHub.Server.Reconciliation;
 using ExchangeHub.Server.Security;
 using ExchangeHub.Server.Storage;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ExchangeHub.Server;
 
@@ -21,7 +23,7 @@ public static class HubApp
 
         var options = builder.Configuration.GetSection(HubOptions.Section).Get<HubOptions>() ?? new HubOptions();
         builder.Services.Configure<HubOptions>(builder.Configuration.GetSection(HubOptions.Section));
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton(TimeProvider.System);
 
         ListenAddressGuard.Check(options.Security.Mode, ConfiguredUrls(builder.Configuration));
         builder.WebHost.ConfigureKestrel(kestrel =>
@@ -46,10 +48,12 @@ public static class HubApp
             .AddAgencySecurity()
             .AddAuditTrail()
             .AddOutbox()
-            .AddFeeds();
+            .AddFeeds()
+            .AddReconciliation(builder.Configuration);
 
         var app = builder.Build();
         app.MapFeeds();
+        app.MapReconciliation();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         return app;

@@ -79,5 +79,5 @@ public static class RefundEvents
     public static string Upper<T>(T? value)
         where T : struct, Enum => value is { } v ? ExchangeHub.Policy.UpperSnake.Format(v) : "";
 
-    public static string Rate(decimal? rate) => rate?.ToString(CultureInfo.InvariantCulture) ?? "";
+    public static string Rate(decimal? rate) => rate?.ToString("G29", CultureInfo.InvariantCulture) ?? "";
 }

@@ -15,6 +15,14 @@ public static class MethodRoles
         [Full(TaxFeedService.Descriptor.FullName, "PushSettlements")] = [Roles.TaxBureau],
         [Full(MarketRegulationFeedService.Descriptor.FullName, "PushUnits")] = [Roles.MarketRegulation],
         [Full(TransferFeedService.Descriptor.FullName, "PushTransferRequests")] = [Roles.TransferSystem],
+        [Full(ReconciliationService.Descriptor.FullName, "RunReconciliation")] = [Roles.HrssOperator],
+        [Full(ReconciliationService.Descriptor.FullName, "GetReconciliationRun")] = [Roles.HrssOperator, Roles.Auditor],
+        [Full(ReconciliationService.Descriptor.FullName, "ListReconciliationExceptions")] = [Roles.HrssOperator, Roles.Auditor],
+        [Full(RefundService.Descriptor.FullName, "GetRefundDecision")] = [Roles.HrssOperator, Roles.Auditor],
+        [Full(RefundService.Descriptor.FullName, "ListRefundDecisions")] = [Roles.HrssOperator, Roles.Auditor],
+        [Full(RefundService.Descriptor.FullName, "ConfirmRefund")] = [Roles.HrssOperator],
+        [Full(RefundService.Descriptor.FullName, "WaiveRefund")] = [Roles.HrssOperator],
+        [Full(RefundService.Descriptor.FullName, "ApplyForRefund")] = [Roles.HrssOperator],
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Standard services any caller may use so that ordinary gRPC tools work: health and reflection.</summary>

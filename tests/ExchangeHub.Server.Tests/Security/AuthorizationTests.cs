@@ -70,7 +70,7 @@ public sealed class AuthorizationTests(SqliteHubFixture fixture) : IClassFixture
     public async Task Call_WithTheRequiredRole_ReachesTheMethod(string method)
     {
         var status = await RawCall.InvokeAsync(fixture.Hub.Channel(TokenOfRole[MethodRoles.Allowed(method)[0]]), method);
-        // An empty call is malformed: the method itself answered, so authentication and authorisation passed.
-        Assert.Equal(StatusCode.InvalidArgument, status.StatusCode);
+        // An empty call is malformed or names nothing: the method itself answered, so authentication and authorisation passed.
+        Assert.DoesNotContain(status.StatusCode, new[] { StatusCode.Unauthenticated, StatusCode.PermissionDenied, StatusCode.Unimplemented, StatusCode.Internal });
     }
 }

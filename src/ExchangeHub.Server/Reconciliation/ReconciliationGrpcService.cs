@@ -1,0 +1,67 @@
+using System.Globalization;
+using ExchangeHub.Server.Audit;
+using ExchangeHub.Server.Feeds;
+using ExchangeHub.Server.Feeds.Validation;
+using ExchangeHub.Server.Refunds;
+using ExchangeHub.V1;
+using Grpc.Core;
+
+namespace ExchangeHub.Server.Reconciliation;
+
+/// <summary>Runs and their exceptions over gRPC (roles in Security/MethodRoles.cs).</summary>
+public sealed class ReconciliationGrpcService(ReconciliationRunner runner, RefundQueries queries, TimeProvider clock)
+    : ReconciliationService.ReconciliationServiceBase
+{
+    public override async Task RunReconciliation(RunReconciliationRequest request, IServerStreamWriter<RunReconciliationResponse> responseStream,
+        ServerCallContext context)
+    {
+        var date = Requests.Date(request.DecisionDate, "decision_date", clock);
+        var call = ExchangeCall.Of(context);
+        var updates = System.Threading.Channels.Channel.CreateBounded<RunProgress>(
+            new System.Threading.Channels.BoundedChannelOptions(1) { FullMode = System.Threading.Channels.BoundedChannelFullMode.DropOldest });
+        var run = Task.Run(async () =>
+        {
+            try
+            {
+                return await runner.RunAsync(date, call.Agency.Id, new Progress(updates.Writer), context.CancellationToken);
+            }
+            finally
+            {
+                updates.Writer.Complete();
+            }
+        });
+        await foreach (var p in updates.Reader.ReadAllAsync(context.CancellationToken))
+        {
+            await responseStream.WriteAsync(new RunReconciliationResponse { RunId = p.RunId, Done = p.Done, Total = p.Total });
+        }
+        var finished = await Requests.Guard(() => run);
+        call.Accepted = finished.Decided;
+        await responseStream.WriteAsync(new RunReconciliationResponse
+        {
+            RunId = finished.Id, Done = finished.Units, Total = finished.Units, Run = await queries.RunAsync(finished.Id, context.CancellationToken),
+        });
+    }
+
+    public override async Task<GetReconciliationRunResponse> GetReconciliationRun(GetReconciliationRunRequest request, ServerCallContext context)
+    {
+        var run = await queries.RunAsync(request.RunId, context.CancellationToken)
+            ?? throw new RpcException(new Status(StatusCode.NotFound, $"no reconciliation run {request.RunId}"));
+        return new GetReconciliationRunResponse { Run = run };
+    }
+
+    public override async Task<ListReconciliationExceptionsResponse> ListReconciliationExceptions(ListReconciliationExceptionsRequest request,
+        ServerCallContext context)
+    {
+        var after = request.PageToken.Length == 0 ? 0L
+            : long.TryParse(request.PageToken, NumberStyles.None, CultureInfo.InvariantCulture, out var token) ? token
+            : throw FeedErrors.InvalidArgument("bad page token", "page_token", "pass next_page_token of the previous page unchanged");
+        var (page, next) = await queries.ExceptionsAsync(request.RunId, request.Code, request.SubjectKey, Requests.PageSize(request.PageSize),
+            after, context.CancellationToken);
+        return new ListReconciliationExceptionsResponse { Exceptions = { page }, NextPageToken = next };
+    }
+
+    private sealed class Progress(System.Threading.Channels.ChannelWriter<RunProgress> writer) : IProgress<RunProgress>
+    {
+        public void Report(RunProgress value) => writer.TryWrite(value);
+    }
+}

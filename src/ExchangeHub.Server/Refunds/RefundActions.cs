@@ -1,0 +1,155 @@
+using System.Globalization;
+using ExchangeHub.Contracts;
+using ExchangeHub.Contracts.Refunds;
+using ExchangeHub.Policy;
+using ExchangeHub.Policy.Calendar;
+using ExchangeHub.Server.Outbox;
+using ExchangeHub.Server.Reconciliation;
+using ExchangeHub.Server.Storage;
+using Microsoft.Extensions.Options;
+
+namespace ExchangeHub.Server.Refunds;
+
+/// <summary>
+/// The workflow steps of 2.(1) that come from outside a run: a unit confirms (→ disbursement approved) or waives an
+/// offer, and reminders fall due. Each step is one conditional update of the case plus its events, in one
+/// transaction: two front offices confirming at once cannot approve twice.
+/// </summary>
+public sealed class RefundActions(
+    HubDatabase database,
+    OutboxWriter outbox,
+    PolicySet policy,
+    IOptions<RefundOptions> options,
+    TimeProvider clock)
+{
+    private readonly WorkingDayCalendar _calendar = WorkingDayCalendar.For(policy, "xinjiang");
+
+    public async Task<long> ConfirmAsync(string uscc, int programYear, string agencyId, CancellationToken ct)
+    {
+        await using var lease = await database.AcquireWriterAsync(ct);
+        await lease.BeginAsync(ct);
+        var c = await MoveAsync(lease, uscc, programYear, RefundState.Offered, RefundState.DisbursementApproved, ct);
+        var (policyId, policyVersion) = await DecisionPolicyAsync(lease, c.DecisionId, ct);
+        var now = clock.GetUtcNow();
+        await outbox.EnqueueAsync(lease, new RefundConfirmed
+        {
+            EventId = Guid.NewGuid(), OccurredAt = now, PolicyId = policyId, PolicyVersion = policyVersion, SubjectKey = uscc,
+            CorrelationId = c.DecisionId.ToString(CultureInfo.InvariantCulture), Uscc = uscc, ProgramYear = programYear, DecisionId = c.DecisionId,
+            AmountFen = c.AmountFen, RecordedBy = agencyId,
+        }, ct);
+        await outbox.EnqueueAsync(lease, new RefundDisbursementApproved
+        {
+            EventId = Guid.NewGuid(), OccurredAt = now, PolicyId = policyId, PolicyVersion = policyVersion, SubjectKey = uscc,
+            CorrelationId = c.DecisionId.ToString(CultureInfo.InvariantCulture), Uscc = uscc, ProgramYear = programYear, DecisionId = c.DecisionId,
+            AmountFen = c.AmountFen,
+        }, ct);
+        await lease.CommitAsync(ct);
+        return c.AmountFen;
+    }
+
+    public async Task<DateOnly> WaiveAsync(string uscc, int programYear, string agencyId, CancellationToken ct)
+    {
+        var until = ProgramEnd(programYear);
+        await using var lease = await database.AcquireWriterAsync(ct);
+        await lease.BeginAsync(ct);
+        var c = await MoveAsync(lease, uscc, programYear, RefundState.Offered, RefundState.Waived, ct);
+        var (policyId, policyVersion) = await DecisionPolicyAsync(lease, c.DecisionId, ct);
+        await outbox.EnqueueAsync(lease, new RefundWaived
+        {
+            EventId = Guid.NewGuid(), OccurredAt = clock.GetUtcNow(), PolicyId = policyId, PolicyVersion = policyVersion, SubjectKey = uscc,
+            CorrelationId = c.DecisionId.ToString(CultureInfo.InvariantCulture), Uscc = uscc, ProgramYear = programYear, DecisionId = c.DecisionId,
+            MayApplyUntil = until, RecordedBy = agencyId,
+        }, ct);
+        await lease.CommitAsync(ct);
+        return until;
+    }
+
+    /// <summary>
+    /// Publishes the reminders due today for offers nobody answered: the unit has the offer day's next
+    /// <see cref="RefundOptions.ReminderAfterWorkingDays"/> working days to answer; the reminder goes out on the day
+    /// after the last of them (and again that many working days after each reminder, up to the limit). Returns how many.
+    /// </summary>
+    public async Task<int> SendDueRemindersAsync(CancellationToken ct)
+    {
+        var today = Feeds.Validation.ValidationContext.At(clock.GetUtcNow(), 0).Today;
+        var due = new List<(string Uscc, int Year, long DecisionId, long AmountFen, DateOnly OfferedOn, int Sent)>();
+        await using (var connection = await database.OpenReaderAsync(ct))
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT uscc, program_year, current_decision_id, approved_amount_fen, offered_on, reminders_sent, last_reminder_on "
+                + "FROM refund_cases WHERE state = 'Offered' AND reminders_sent < " + options.Value.MaxReminders.ToString(CultureInfo.InvariantCulture);
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                var offeredOn = reader.GetFieldValue<DateOnly>(4);
+                var since = reader.IsDBNull(6) ? offeredOn : reader.GetFieldValue<DateOnly>(6);
+                if (_calendar.TryAddWorkingDays(since, options.Value.ReminderAfterWorkingDays, out var lastDay) && lastDay < today)
+                {
+                    due.Add((reader.GetString(0), reader.GetInt32(1), reader.GetInt64(2), reader.IsDBNull(3) ? 0 : reader.GetInt64(3), offeredOn, reader.GetInt32(5)));
+                }
+            }
+        }
+        foreach (var d in due)
+        {
+            await using var lease = await database.AcquireWriterAsync(ct);
+            await lease.BeginAsync(ct);
+            var update = lease.Command("UPDATE refund_cases SET reminders_sent = @p0, last_reminder_on = @p1 "
+                + "WHERE uscc = @p2 AND program_year = @p3 AND state = 'Offered' AND reminders_sent = @p4", 5);
+            object[] values = [d.Sent + 1, today, d.Uscc, d.Year, d.Sent];
+            for (var i = 0; i < values.Length; i++)
+            {
+                update.Parameters[i].Value = values[i];
+            }
+            if (await update.ExecuteNonQueryAsync(ct) == 1)
+            {
+                var (policyId, policyVersion) = await DecisionPolicyAsync(lease, d.DecisionId, ct);
+                await outbox.EnqueueAsync(lease, new RefundReminderDue
+                {
+                    EventId = Guid.NewGuid(), OccurredAt = clock.GetUtcNow(), PolicyId = policyId, PolicyVersion = policyVersion, SubjectKey = d.Uscc,
+                    CorrelationId = d.DecisionId.ToString(CultureInfo.InvariantCulture), Uscc = d.Uscc, ProgramYear = d.Year,
+                    DecisionId = d.DecisionId, Reminder = d.Sent + 1, OfferedOn = d.OfferedOn, AmountFen = d.AmountFen,
+                }, ct);
+            }
+            await lease.CommitAsync(ct);
+        }
+        return due.Count;
+    }
+
+    /// <summary>The last day of a program year's refund window (units that waived may apply until then).</summary>
+    public DateOnly ProgramEnd(int programYear) =>
+        policy.Refund.Window.Values.Where(v => v.Value.ProgramYear == programYear).Select(v => v.To).FirstOrDefault()
+        ?? new DateOnly(programYear, 12, 31);
+
+    private sealed record MovedCase(long DecisionId, long AmountFen);
+
+    private static async Task<MovedCase> MoveAsync(WriterLease lease, string uscc, int programYear, RefundState from, RefundState to, CancellationToken ct)
+    {
+        var update = lease.Command("UPDATE refund_cases SET state = @p0 WHERE uscc = @p1 AND program_year = @p2 AND state = @p3", 4);
+        update.Parameters[0].Value = to.ToString();
+        update.Parameters[1].Value = uscc;
+        update.Parameters[2].Value = programYear;
+        update.Parameters[3].Value = from.ToString();
+        var moved = await update.ExecuteNonQueryAsync(ct) == 1;
+        var select = lease.Command("SELECT state, current_decision_id, approved_amount_fen FROM refund_cases WHERE uscc = @p0 AND program_year = @p1", 2);
+        select.Parameters[0].Value = uscc;
+        select.Parameters[1].Value = programYear;
+        await using var reader = await select.ExecuteReaderAsync(ct);
+        if (!await reader.ReadAsync(ct))
+        {
+            throw new RunRefusedException($"unit {uscc} has no refund decision for {programYear}; run a reconciliation or apply first");
+        }
+        if (!moved)
+        {
+            throw new RunRefusedException($"unit {uscc} is {Names.Of(Enum.Parse<RefundState>(reader.GetString(0)))} for {programYear}; only an OFFERED refund can become {Names.Of(to)}");
+        }
+        return new MovedCase(reader.GetInt64(1), reader.IsDBNull(2) ? 0 : reader.GetInt64(2));
+    }
+
+    private static async Task<(string PolicyId, string PolicyVersion)> DecisionPolicyAsync(WriterLease lease, long decisionId, CancellationToken ct)
+    {
+        var select = lease.Command("SELECT policy_id, policy_version FROM refund_decisions WHERE id = @p0", 1);
+        select.Parameters[0].Value = decisionId;
+        await using var reader = await select.ExecuteReaderAsync(ct);
+        return await reader.ReadAsync(ct) ? (reader.GetString(0), reader.GetString(1)) : ("", "");
+    }
+}

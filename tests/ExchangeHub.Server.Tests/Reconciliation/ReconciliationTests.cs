@@ -1,0 +1,342 @@
+using ExchangeHub.Server.Configuration;
+using ExchangeHub.Server.Refunds;
+using ExchangeHub.Server.Tests.Infrastructure;
+using ExchangeHub.V1;
+using Grpc.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace ExchangeHub.Server.Tests.Reconciliation;
+
+/// <summary>
+/// From the agencies' feeds to decisions, exceptions and events, through the real hub (clock at 2024-06-30, inside
+/// the 2024 refund programme; assessment year 2023). Clause 1.(2) and 2.(1) of the notice.
+/// </summary>
+[Trait("clause", "1.(2)")]
+public abstract class ReconciliationTests(StorageProvider provider) : IAsyncLifetime
+{
+    protected const int Eligible = 1, Arrears = 2, Deferred = 3, Dispatch = 4, Unknown = 5, SizeMismatch = 6, Deregistered = 7, NoSettlement = 8;
+    private const string P = "seed";
+
+    protected FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2024, 6, 30, 2, 0, 0, TimeSpan.Zero));
+    protected TestHub Hub { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Hub = await TestHub.StartAsync(provider, new Dictionary<string, string?>
+        {
+            ["Hub:Messaging:Enabled"] = "false",
+            ["Hub:Refunds:SendReminders"] = "false", // the tests call SendDueRemindersAsync themselves
+        }, Clock);
+        var units = new[]
+        {
+            SeedData.Unit(Eligible, P), SeedData.Unit(Arrears, P), SeedData.Unit(Deferred, P),
+            SeedData.Unit(Dispatch, P, u => u.LabourDispatch = true),
+            SeedData.Unit(SizeMismatch, P, u => u.SizeClass = SizeClass.Large),
+            SeedData.Unit(Deregistered, P, u => { u.RegistrationStatus = RegistrationStatus.Deregistered; u.StatusDate = "2023-06-30"; }),
+            SeedData.Unit(NoSettlement, P),
+        };
+        var lines = new[] { Eligible, Arrears, Deferred, Dispatch, Unknown, SizeMismatch, Deregistered, NoSettlement }
+            .SelectMany(u => SeedData.YearOfLines(u, P)).ToList();
+        // 2.(1) item 2: a late fee and a back payment of 2022 received in 2023 are not part of the base.
+        var lateFee = Records.Line($"{P}-late", Eligible, 100, "2023-05");
+        lateFee.Kind = ContributionKind.LateFee;
+        lateFee.EmployerAmountFen = 777;
+        lateFee.EmployeeAmountFen = 0;
+        lateFee.ClearWageBaseFen();
+        var oldYear = Records.Line($"{P}-2022", Eligible, 100, "2022-11");
+        oldYear.Kind = ContributionKind.BackPayment;
+        oldYear.ReceivedDate = "2023-03-10";
+        // 1.(1): amounts that do not match 0.5% of the wage base.
+        var wrongRate = Records.Line($"{P}-rate", SizeMismatch, 999, "2023-03", employer: 1800, employee: 1500);
+        lines.AddRange([lateFee, oldYear, wrongRate]);
+        var settlements = new[] { Eligible, Dispatch, Unknown, SizeMismatch, Deregistered }
+            .SelectMany(u => SeedData.YearOfSettlements(u, P))
+            .Concat(SeedData.YearOfSettlements(Arrears, P, m => m == 4 ? SettlementStatus.Arrears : SettlementStatus.Settled))
+            .Concat(SeedData.YearOfSettlements(Deferred, P, m => m == 10 ? SettlementStatus.Deferred : SettlementStatus.Settled))
+            .Append(Records.Settlement($"{P}-s-2022-11", Eligible, "2022-11")); // the month the 2022 back payment is for
+        await SeedData.PushAsync(Hub.Channel(TestHub.TaxToken), Hub.Channel(TestHub.MarketToken), units, lines, settlements);
+    }
+
+    public async Task DisposeAsync() => await Hub.DisposeAsync();
+
+    protected RefundService.RefundServiceClient Refunds => new(Hub.Channel(TestHub.OperatorToken));
+
+    protected async Task<ReconciliationRun> RunAsync(string date = "2024-06-30")
+    {
+        var client = new ReconciliationService.ReconciliationServiceClient(Hub.Channel(TestHub.OperatorToken));
+        using var call = client.RunReconciliation(new RunReconciliationRequest { DecisionDate = date }, deadline: DateTime.UtcNow.AddMinutes(2));
+        ReconciliationRun? run = null;
+        var last = 0;
+        while (await call.ResponseStream.MoveNext(CancellationToken.None))
+        {
+            Assert.True(call.ResponseStream.Current.Done >= last, "progress never goes back");
+            last = call.ResponseStream.Current.Done;
+            run = call.ResponseStream.Current.Run ?? run;
+        }
+        Assert.NotNull(run);
+        return run;
+    }
+
+    protected Task<GetRefundDecisionResponse> DecisionAsync(int unit) =>
+        Refunds.GetRefundDecisionAsync(new GetRefundDecisionRequest { Uscc = Ids.Uscc(unit), ProgramYear = 2024 }).ResponseAsync;
+
+    [Fact]
+    public async Task Run_SeededUnits_EachDecidedAsTheNoticeSays()
+    {
+        var run = await RunAsync();
+
+        Assert.Equal(("COMPLETED", 2024, 8, 8, 0), (run.Status, run.ProgramYear, run.Units, run.Decided, run.Unchanged));
+        var eligible = await DecisionAsync(Eligible);
+        Assert.Equal(("ELIGIBLE", "OFFERED"), (eligible.Decision.Outcome, eligible.State));
+        // 60% of 720,000 fen; the late fee and the 2022 back payment are excluded from the base.
+        Assert.Equal((SeedData.YearBaseFen, 432_000L, "0.6"), (eligible.Decision.BaseFen, eligible.Decision.AmountFen, eligible.Decision.Rate));
+        Assert.Contains(eligible.Decision.Explanation, r => r.ClauseId == "1.(2)" && r.Result == "PASSED");
+        Assert.StartsWith("xpcc-2024", eligible.Decision.Policy, StringComparison.Ordinal);
+        Assert.Equal(64, eligible.Decision.FactsSha256.Length);
+
+        var arrears = await DecisionAsync(Arrears);
+        Assert.Equal("INELIGIBLE", arrears.Decision.Outcome);
+        Assert.Contains(arrears.Decision.Explanation, r => r.ReasonCode == "REFUND_ARREARS" && r.Result == "FAILED");
+        Assert.Equal(("HELD", "HELD"), ((await DecisionAsync(Deferred)).Decision.Outcome, (await DecisionAsync(Deferred)).State));
+        Assert.Equal(("ELIGIBLE", "AWAITING_APPLICATION"), ((await DecisionAsync(Dispatch)).Decision.Outcome, (await DecisionAsync(Dispatch)).State));
+        Assert.Equal("UNDETERMINED", (await DecisionAsync(Unknown)).Decision.Outcome);
+        var large = await DecisionAsync(SizeMismatch);
+        Assert.Equal(("ELIGIBLE", "0.3"), (large.Decision.Outcome, large.Decision.Rate));
+        Assert.Equal("INELIGIBLE", (await DecisionAsync(Deregistered)).Decision.Outcome);
+        Assert.Equal("UNDETERMINED", (await DecisionAsync(NoSettlement)).Decision.Outcome);
+    }
+
+    [Fact]
+    public async Task Run_SeededUnits_PublishesOneEventPerDecisionAndACompletion()
+    {
+        var run = await RunAsync();
+
+        var events = (await HubQueries.EventsAsync(Hub)).Where(e => e.CorrelationId == run.RunId).ToList();
+        var byUnit = events.Where(e => e.Type != "ReconciliationCompleted").ToDictionary(e => e.Subject, e => e.Type);
+        Assert.Equal("RefundOffered", byUnit[Ids.Uscc(Eligible)]);
+        Assert.Equal("RefundIneligible", byUnit[Ids.Uscc(Arrears)]);
+        Assert.Equal("RefundHeldForDeferral", byUnit[Ids.Uscc(Deferred)]);
+        Assert.False(byUnit.ContainsKey(Ids.Uscc(Dispatch)), "labour-dispatch units are never offered automatically (2.(1))");
+        Assert.Equal("RefundUndetermined", byUnit[Ids.Uscc(Unknown)]);
+        Assert.Equal(7, byUnit.Count);
+        Assert.Equal("ReconciliationCompleted", events[^1].Type);
+
+        var offer = events.Single(e => e.Type == "RefundOffered" && e.Subject == Ids.Uscc(Eligible)).Payload;
+        Assert.Equal(432_000, offer.GetProperty("amountFen").GetInt64());
+        Assert.Contains("稳岗返还资金", offer.GetProperty("usageNotice").GetString(), StringComparison.Ordinal);
+        Assert.NotEqual(Guid.Empty, offer.GetProperty("eventId").GetGuid());
+        Assert.Contains("xpcc-2024", offer.GetProperty("policyId").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(events, e => e.Payload.GetRawText().Contains(Ids.ResidentId(100), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Run_SeededUnits_RaisesEachReconciliationException()
+    {
+        var run = await RunAsync();
+
+        var found = await HubQueries.ExceptionsAsync(Hub, run.RunId);
+        Assert.Contains(found, x => x == ("CONTRIBUTIONS_FOR_UNKNOWN_UNIT", Ids.Uscc(Unknown), ""));
+        Assert.Contains(found, x => x == ("SIZE_CLASS_MISMATCH", Ids.Uscc(SizeMismatch), ""));
+        Assert.Contains(found, x => x == ("CONTRIBUTION_RATE_MISMATCH", Ids.Uscc(SizeMismatch), "202303"));
+        Assert.Equal(6, found.Count(x => x.Code == "CONTRIBUTIONS_AFTER_DEREGISTRATION" && x.Subject == Ids.Uscc(Deregistered)));
+        Assert.Equal(12, found.Count(x => x.Code == "SETTLEMENT_STATUS_MISSING" && x.Subject == Ids.Uscc(NoSettlement)));
+        Assert.Equal(found.Count, run.Exceptions);
+        // An exception never changes a decision by itself: the mismatching unit is still decided on its reported class.
+        Assert.Equal("ELIGIBLE", (await DecisionAsync(SizeMismatch)).Decision.Outcome);
+
+        var page = await new ReconciliationService.ReconciliationServiceClient(Hub.Channel(TestHub.OperatorToken))
+            .ListReconciliationExceptionsAsync(new ListReconciliationExceptionsRequest { RunId = run.RunId, Code = "SETTLEMENT_STATUS_MISSING", PageSize = 5 });
+        Assert.Equal(5, page.Exceptions.Count);
+        Assert.NotEmpty(page.NextPageToken);
+    }
+
+    [Fact]
+    public async Task Run_Again_WithUnchangedFacts_DecidesNothingNew()
+    {
+        await RunAsync();
+        var before = (await HubQueries.EventsAsync(Hub)).Count;
+
+        var again = await RunAsync();
+
+        Assert.Equal((0, 8), (again.Decided, again.Unchanged));
+        Assert.Equal(before + 1, (await HubQueries.EventsAsync(Hub)).Count); // only ReconciliationCompleted
+    }
+
+    [Fact]
+    [Trait("clause", "2.(1)")]
+    public async Task Run_DeferredMonthSettledLater_ReleasedAndOfferedWithTheReason()
+    {
+        await RunAsync();
+        var settled = SeedData.YearOfSettlements(Deferred, P).Single(s => s.Period == "2023-10");
+        settled.Revision = 2;
+        settled.StatusDate = "2024-06-01";
+        await Infrastructure.Feeds.PushSettlementsAsync(Hub.Channel(TestHub.TaxToken), [settled]);
+
+        var run = await RunAsync();
+
+        Assert.Equal((1, 7), (run.Decided, run.Unchanged));
+        var decision = await DecisionAsync(Deferred);
+        Assert.Equal(("ELIGIBLE", "OFFERED", 432_000L), (decision.Decision.Outcome, decision.State, decision.Decision.AmountFen));
+        Assert.Contains("Months[2023-10].Settlement: Deferred → Settled", decision.Decision.SupersedeReason, StringComparison.Ordinal);
+        Assert.Equal("HELD", Assert.Single(decision.History).Outcome);
+        var events = (await HubQueries.EventsAsync(Hub)).Where(e => e.CorrelationId == run.RunId && e.Subject == Ids.Uscc(Deferred)).Select(e => e.Type);
+        Assert.Equal(["RefundReleased", "RefundOffered"], events);
+    }
+
+    [Fact]
+    public async Task Run_LateLineForAnOfferedUnit_SupersedesTheOffer()
+    {
+        await RunAsync();
+        var late = Records.Line($"{P}-late-bp", Eligible, 150, "2023-08");
+        late.Kind = ContributionKind.BackPayment;
+        late.ReceivedDate = "2024-05-02";
+        await Infrastructure.Feeds.PushLinesAsync(Hub.Channel(TestHub.TaxToken), [late]);
+
+        await RunAsync();
+
+        var decision = await DecisionAsync(Eligible);
+        Assert.Equal(432_000L + 1800, decision.Decision.AmountFen); // 60% of the extra 3,000 fen
+        Assert.Contains("Months[2023-08].InsuredHeadcount: 20 → 21", decision.Decision.SupersedeReason, StringComparison.Ordinal);
+        Assert.Equal(decision.History[0].DecisionId, (await HubQueries.EventsAsync(Hub)).Last(e => e.Type == "RefundOffered" && e.Subject == Ids.Uscc(Eligible))
+            .Payload.GetProperty("supersedesDecisionId").GetInt64());
+    }
+
+    [Fact]
+    [Trait("clause", "2.(1)")]
+    public async Task Confirm_OfferedRefund_DisbursementApprovedOnceOnly()
+    {
+        await RunAsync();
+
+        var confirmed = await Refunds.ConfirmRefundAsync(new ConfirmRefundRequest { Uscc = Ids.Uscc(Eligible), ProgramYear = 2024 });
+
+        Assert.Equal(("DISBURSEMENT_APPROVED", 432_000L), (confirmed.State, confirmed.AmountFen));
+        var types = (await HubQueries.EventsAsync(Hub)).Where(e => e.Subject == Ids.Uscc(Eligible)).Select(e => e.Type).ToList();
+        Assert.Equal(["RefundOffered", "RefundConfirmed", "RefundDisbursementApproved"], types);
+        var again = await Assert.ThrowsAsync<RpcException>(() =>
+            Refunds.ConfirmRefundAsync(new ConfirmRefundRequest { Uscc = Ids.Uscc(Eligible), ProgramYear = 2024 }).ResponseAsync);
+        Assert.Equal(StatusCode.FailedPrecondition, again.StatusCode);
+        Assert.Contains("DISBURSEMENT_APPROVED", again.Status.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    [Trait("clause", "2.(1)")]
+    public async Task Confirm_UnitNotOffered_FailedPreconditionNamingTheState()
+    {
+        await RunAsync();
+        var ex = await Assert.ThrowsAsync<RpcException>(() =>
+            Refunds.ConfirmRefundAsync(new ConfirmRefundRequest { Uscc = Ids.Uscc(Arrears), ProgramYear = 2024 }).ResponseAsync);
+        Assert.Equal(StatusCode.FailedPrecondition, ex.StatusCode);
+        Assert.Contains("INELIGIBLE", ex.Status.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    [Trait("clause", "2.(1)")]
+    public async Task Waive_ThenApply_MarkedWaivedThenOfferedAgain()
+    {
+        await RunAsync();
+
+        var waived = await Refunds.WaiveRefundAsync(new WaiveRefundRequest { Uscc = Ids.Uscc(Eligible), ProgramYear = 2024 });
+        Assert.Equal(("WAIVED", "2024-12-31"), (waived.State, waived.MayApplyUntil));
+        var rerun = await RunAsync();
+        Assert.Equal("WAIVED", (await DecisionAsync(Eligible)).State); // a run does not re-offer a waived refund
+        Assert.Equal(0, rerun.Decided);
+
+        var applied = await Refunds.ApplyForRefundAsync(new ApplyForRefundRequest { Uscc = Ids.Uscc(Eligible), ProgramYear = 2024 });
+
+        Assert.Equal(("OFFERED", "ELIGIBLE"), (applied.State, applied.Decision.Outcome));
+        var types = (await HubQueries.EventsAsync(Hub)).Where(e => e.Subject == Ids.Uscc(Eligible)).Select(e => e.Type).ToList();
+        Assert.Equal(["RefundOffered", "RefundWaived", "RefundOffered"], types);
+    }
+
+    [Fact]
+    [Trait("clause", "2.(1)")]
+    public async Task Apply_LabourDispatchUnit_DecidedBySameRulesAndOffered()
+    {
+        await RunAsync();
+
+        var applied = await Refunds.ApplyForRefundAsync(new ApplyForRefundRequest { Uscc = Ids.Uscc(Dispatch), ProgramYear = 2024 });
+
+        Assert.Equal(("OFFERED", "ELIGIBLE", 432_000L), (applied.State, applied.Decision.Outcome, applied.Decision.AmountFen));
+        Assert.Equal("RefundOffered", (await HubQueries.EventsAsync(Hub)).Single(e => e.Subject == Ids.Uscc(Dispatch)).Type);
+    }
+
+    [Fact]
+    [Trait("clause", "2.(1)")]
+    public async Task Apply_AfterTheProgrammeEnded_FailedPrecondition()
+    {
+        await RunAsync();
+        Clock.SetUtcNow(new DateTimeOffset(2025, 1, 2, 2, 0, 0, TimeSpan.Zero));
+        var ex = await Assert.ThrowsAsync<RpcException>(() =>
+            Refunds.ApplyForRefundAsync(new ApplyForRefundRequest { Uscc = Ids.Uscc(Dispatch), ProgramYear = 2024 }).ResponseAsync);
+        Assert.Equal(StatusCode.FailedPrecondition, ex.StatusCode);
+    }
+
+    [Fact]
+    [Trait("clause", "2.(1)")]
+    public async Task Reminders_NoAnswerWithinTenWorkingDays_ReminderDueUpToTheLimit()
+    {
+        await RunAsync(); // offered on Sunday 2024-06-30
+        var actions = Hub.Services.GetRequiredService<RefundActions>();
+        Clock.SetUtcNow(new DateTimeOffset(2024, 7, 12, 2, 0, 0, TimeSpan.Zero)); // the 10th working day: still time to answer
+        Assert.Equal(0, await actions.SendDueRemindersAsync(CancellationToken.None));
+        Clock.SetUtcNow(new DateTimeOffset(2024, 7, 15, 2, 0, 0, TimeSpan.Zero)); // the next working day
+        Assert.Equal(2, await actions.SendDueRemindersAsync(CancellationToken.None)); // the eligible unit and the large one
+        Assert.Equal(0, await actions.SendDueRemindersAsync(CancellationToken.None)); // not twice on one day
+
+        for (var day = 0; day < 60; day++)
+        {
+            Clock.Advance(TimeSpan.FromDays(1));
+            await actions.SendDueRemindersAsync(CancellationToken.None);
+        }
+
+        var reminders = (await HubQueries.EventsAsync(Hub)).Where(e => e.Type == "RefundReminderDue" && e.Subject == Ids.Uscc(Eligible)).ToList();
+        Assert.Equal([1, 2, 3], reminders.Select(r => r.Payload.GetProperty("reminder").GetInt32()));
+    }
+
+    [Fact]
+    [Trait("clause", "2.(1)")]
+    public async Task Run_OfficialSizeClassAfterApproval_AdjustedWithSignedDifference()
+    {
+        await RunAsync();
+        await Refunds.ConfirmRefundAsync(new ConfirmRefundRequest { Uscc = Ids.Uscc(Eligible), ProgramYear = 2024 });
+        var official = SeedData.Unit(Eligible, P, u => { u.Revision = 2; u.SizeClass = SizeClass.Large; u.SizeClassSource = SizeClassSource.Official; });
+        await Infrastructure.Feeds.PushUnitsAsync(Hub.Channel(TestHub.MarketToken), [official]);
+
+        await RunAsync();
+
+        var adjusted = (await HubQueries.EventsAsync(Hub)).Single(e => e.Type == "RefundAdjusted").Payload;
+        Assert.Equal((432_000L, 216_000L, -216_000L), (adjusted.GetProperty("paidFen").GetInt64(), adjusted.GetProperty("dueFen").GetInt64(),
+            adjusted.GetProperty("differenceFen").GetInt64()));
+        Assert.Equal("LARGE", adjusted.GetProperty("officialSizeClass").GetString());
+        Assert.Equal("DISBURSEMENT_APPROVED", (await DecisionAsync(Eligible)).State);
+    }
+
+    [Fact]
+    public async Task ListRefundDecisions_FilteredByOutcome_PagedByUscc()
+    {
+        await RunAsync();
+        var first = await Refunds.ListRefundDecisionsAsync(new ListRefundDecisionsRequest { ProgramYear = 2024, Outcome = "ELIGIBLE", PageSize = 2 });
+        var second = await Refunds.ListRefundDecisionsAsync(new ListRefundDecisionsRequest
+        {
+            ProgramYear = 2024, Outcome = "ELIGIBLE", PageSize = 2, PageToken = first.NextPageToken,
+        });
+        var all = first.Decisions.Concat(second.Decisions).Select(d => d.Uscc).ToList();
+        Assert.Equal(new[] { Eligible, Dispatch, SizeMismatch }.Select(Ids.Uscc).Order(StringComparer.Ordinal), all);
+        Assert.Empty(second.NextPageToken);
+    }
+
+    [Fact]
+    public async Task Run_OutsideAnyProgramme_FailedPrecondition()
+    {
+        var ex = await Assert.ThrowsAsync<RpcException>(() => RunAsync("2023-06-30"));
+        Assert.Equal(StatusCode.FailedPrecondition, ex.StatusCode);
+        Assert.Contains("2023-06-30", ex.Status.Detail, StringComparison.Ordinal);
+    }
+}
+
+[Trait("storage", "sqlite")]
+public sealed class SqliteReconciliationTests() : ReconciliationTests(StorageProvider.Sqlite);
+
+[Trait("storage", "postgres")]
+public sealed class PostgresReconciliationTests() : ReconciliationTests(StorageProvider.Postgres);
