@@ -63,6 +63,7 @@ public static class HubApp
     public static async Task StartHubAsync(this WebApplication app, CancellationToken ct = default)
     {
         await app.Services.MigrateHubDatabaseAsync(ct);
+        await app.Services.GetRequiredService<ReconciliationRunner>().AbandonInterruptedRunsAsync(ct);
         await app.StartAsync(ct);
         var mode = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<HubOptions>>().Value.Security.Mode;
         try

@@ -21,6 +21,7 @@ public sealed class ReconciliationRunner(
     ExceptionDetector exceptions,
     RefundStore store,
     OutboxWriter outbox,
+    OutboxSignal outboxSignal,
     PolicySet policy,
     TimeProvider clock,
     ILogger<ReconciliationRunner> logger) : IDisposable
@@ -97,6 +98,7 @@ public sealed class ReconciliationRunner(
                 }
                 await lease.CommitAsync(ct);
             }
+            outboxSignal.Notify();
             progress?.Report(new RunProgress(run.Id, Math.Min(start + UnitsPerTransaction, subjects.Count), subjects.Count));
         }
 
@@ -124,6 +126,7 @@ public sealed class ReconciliationRunner(
         var decided = await DecideAsync(lease, run, RefundFactsBuilder.Build(uscc, stored), current.GetValueOrDefault(uscc),
             cases.GetValueOrDefault(uscc), stored.Units.GetValueOrDefault(uscc), decisionDate, Today, applied, ct);
         await lease.CommitAsync(ct);
+        outboxSignal.Notify();
         return decided.Case ?? cases[uscc];
     }
 
@@ -234,11 +237,27 @@ public sealed class ReconciliationRunner(
             AmountFen = run.AmountFen,
         }, ct);
         await lease.CommitAsync(ct);
+        outboxSignal.Notify();
         if (logger.IsEnabled(LogLevel.Information))
         {
             logger.LogInformation("Reconciliation {RunId} for {ProgramYear}: {Units} units, {Decided} decided, {Unchanged} unchanged, {Exceptions} exceptions",
                 run.Id, run.ProgramYear, run.Units, run.Decided, run.Unchanged, run.Exceptions);
         }
+    }
+
+    /// <summary>
+    /// At start: runs left RUNNING by a hub that stopped (or was killed) are marked FAILED. Their committed chunks
+    /// stand with their events; the next run decides the rest. (One hub per database; issue 6 adds leases for replicas.)
+    /// </summary>
+    public async Task AbandonInterruptedRunsAsync(CancellationToken ct)
+    {
+        await using var lease = await database.AcquireWriterAsync(ct);
+        await lease.BeginAsync(ct);
+        var command = lease.Command("UPDATE reconciliation_runs SET status = 'FAILED', error = @p0, completed_at_unix_ms = @p1 WHERE status = 'RUNNING'", 2);
+        command.Parameters[0].Value = "the hub stopped during the run; decisions of the chunks committed before stand, the next run decides the rest";
+        command.Parameters[1].Value = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        await command.ExecuteNonQueryAsync(ct);
+        await lease.CommitAsync(ct);
     }
 
     private async Task SaveRunAsync(ReconciliationRunRow run, bool insert, CancellationToken ct)

@@ -18,6 +18,7 @@ namespace ExchangeHub.Server.Refunds;
 public sealed class RefundActions(
     HubDatabase database,
     OutboxWriter outbox,
+    OutboxSignal outboxSignal,
     PolicySet policy,
     IOptions<RefundOptions> options,
     TimeProvider clock)
@@ -44,6 +45,7 @@ public sealed class RefundActions(
             AmountFen = c.AmountFen,
         }, ct);
         await lease.CommitAsync(ct);
+        outboxSignal.Notify();
         return c.AmountFen;
     }
 
@@ -61,6 +63,7 @@ public sealed class RefundActions(
             MayApplyUntil = until, RecordedBy = agencyId,
         }, ct);
         await lease.CommitAsync(ct);
+        outboxSignal.Notify();
         return until;
     }
 
@@ -111,6 +114,7 @@ public sealed class RefundActions(
                 }, ct);
             }
             await lease.CommitAsync(ct);
+            outboxSignal.Notify();
         }
         return due.Count;
     }

@@ -58,10 +58,9 @@ public static class SeedData
         {
             Assert.Equal(0, (await Infrastructure.Feeds.PushLinesAsync(tax, batch)).Rejected);
         }
-        var settlementList = settlements.ToList();
-        if (settlementList.Count > 0)
+        foreach (var batch in settlements.Chunk(5000))
         {
-            Assert.Equal(0, (await Infrastructure.Feeds.PushSettlementsAsync(tax, settlementList)).Rejected);
+            Assert.Equal(0, (await Infrastructure.Feeds.PushSettlementsAsync(tax, batch)).Rejected);
         }
     }
 }
