@@ -17,6 +17,8 @@ internal static class Program
             {
                 case "ingest":
                     return await IngestCommand.RunAsync(IngestOptions.Parse(args.AsSpan(1)));
+                case "relay":
+                    return await RelayCommand.RunAsync(RelayOptions.Parse(args.AsSpan(1)));
                 default:
                     Console.Error.WriteLine($"error: unknown command '{args[0]}'.");
                     PrintUsage();
@@ -47,6 +49,15 @@ internal static class Program
                          --hub-dll PATH  the hub (default src/ExchangeHub.Server/bin/Release/net10.0/ExchangeHub.Server.dll)
                          --out PATH      JSON results (default artifacts/bench/ingest.json)
                          --keep-files    keep the temporary directory (hub.db, lines.csv, base.db, hub.log)
+              relay    Drain N RefundOffered events from a fresh SQLite outbox through the hub's OutboxRelay
+                       (MassTransit, publisher confirms, per-subject order), then compare with a plain RabbitMQ.Client
+                       publisher with batched confirms on the same broker.
+                       Options:
+                         --events N      events (default 100,000)
+                         --subjects N    distinct subjects (default 10,000)
+                         --broker URI    RabbitMQ (default $EXCHANGEHUB_TEST_RABBITMQ or amqp://guest:guest@127.0.0.1:5672/)
+                         --out PATH      JSON results (default artifacts/bench/relay.json)
+                         --keep-files    keep the temporary directory (hub.db)
             """);
     }
 }

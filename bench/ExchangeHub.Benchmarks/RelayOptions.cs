@@ -1,0 +1,48 @@
+using System.Globalization;
+
+namespace ExchangeHub.Benchmarks;
+
+/// <summary>Options of the <c>relay</c> command.</summary>
+internal sealed record RelayOptions(int Events, int Subjects, Uri Broker, string OutputPath, bool KeepFiles)
+{
+    public const int DefaultEvents = 100_000;
+    public const int DefaultSubjects = 10_000;
+
+    public static RelayOptions Parse(ReadOnlySpan<string> args)
+    {
+        var events = DefaultEvents;
+        var subjects = DefaultSubjects;
+        string? output = null;
+        var broker = Environment.GetEnvironmentVariable("EXCHANGEHUB_TEST_RABBITMQ") is { Length: > 0 } env
+            ? env
+            : "amqp://guest:guest@127.0.0.1:5672/";
+        var keep = false;
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--events": events = Count(args, ref i); break;
+                case "--subjects": subjects = Count(args, ref i); break;
+                case "--broker": broker = Value(args, ref i); break;
+                case "--out": output = Value(args, ref i); break;
+                case "--keep-files": keep = true; break;
+                default: throw new BenchmarkException($"relay: unknown option '{args[i]}' (see --help).");
+            }
+        }
+        var root = RepoLocator.FindRoot();
+        return new RelayOptions(events, Math.Min(subjects, events), new Uri(broker),
+            Path.GetFullPath(output ?? Path.Combine(root, "artifacts/bench/relay.json")), keep);
+    }
+
+    private static string Value(ReadOnlySpan<string> args, ref int i) =>
+        i + 1 < args.Length ? args[++i] : throw new BenchmarkException($"relay: option '{args[i]}' needs a value.");
+
+    private static int Count(ReadOnlySpan<string> args, ref int i)
+    {
+        var name = args[i];
+        var text = Value(args, ref i).Replace("_", "", StringComparison.Ordinal).Replace(",", "", StringComparison.Ordinal);
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0
+            ? value
+            : throw new BenchmarkException($"relay: {name} needs a positive whole number, got '{args[i]}'.");
+    }
+}
