@@ -1,27 +1,50 @@
 using System.CommandLine;
 using ExchangeHub.Cli.Audit;
+using ExchangeHub.Cli.Reconciliation;
+using ExchangeHub.Cli.Refunds;
 using Spectre.Console;
 
 namespace ExchangeHub.Cli;
 
 /// <summary>
-/// <c>exchangehub</c>, the operator's tool. Commands work directly on the hub's database so that an auditor can
-/// check it independently of the running hub.
+/// <c>exchangehub</c>, the operator's tool. <c>audit verify</c> works directly on the hub's database so that an
+/// auditor can check it independently of the running hub; the other commands call the running hub over gRPC.
 /// </summary>
 public static class CliApp
 {
     public static async Task<int> InvokeAsync(string[] args, TextWriter output)
     {
+        var terminal = output == Console.Out;
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Out = new AnsiConsoleOutput(output),
-            Ansi = output == Console.Out ? AnsiSupport.Detect : AnsiSupport.No,
-            ColorSystem = output == Console.Out ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Ansi = terminal ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = terminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Interactive = terminal ? InteractionSupport.Detect : InteractionSupport.No,
         });
-        var root = new RootCommand("ExchangeHub operator tool: audit verification (more commands come with reconciliation).");
-        var audit = new Command("audit", "The hash-chained audit trail of every exchange.");
-        audit.Subcommands.Add(AuditVerifyCommand.Create(console));
-        root.Subcommands.Add(audit);
+        if (!terminal)
+        {
+            // A file or a test: wide enough that identifiers and hashes are not wrapped inside table cells.
+            console.Profile.Width = 240;
+        }
+        var root = new RootCommand("ExchangeHub operator tool: reconciliation, refunds and audit verification.");
+        root.Subcommands.Add(ReconcileCommand.Create(console));
+        root.Subcommands.Add(Group("run", "Reconciliation runs.", RunShowCommand.Create(console)));
+        root.Subcommands.Add(ExceptionsCommand.Create(console));
+        root.Subcommands.Add(Group("refund", "Job-retention refund decisions and the units' workflow steps.",
+            RefundShowCommand.Create(console), RefundListCommand.Create(console),
+            RefundStepCommands.Confirm(console), RefundStepCommands.Waive(console), RefundStepCommands.Apply(console)));
+        root.Subcommands.Add(Group("audit", "The hash-chained audit trail of every exchange.", AuditVerifyCommand.Create(console)));
         return await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = output });
+    }
+
+    private static Command Group(string name, string description, params Command[] commands)
+    {
+        var group = new Command(name, description);
+        foreach (var command in commands)
+        {
+            group.Subcommands.Add(command);
+        }
+        return group;
     }
 }

@@ -1,0 +1,23 @@
+using Spectre.Console;
+
+namespace ExchangeHub.Cli.Reconciliation;
+
+/// <summary>Progress for output that is not a terminal (a file, a log): one line per tenth of the units.</summary>
+public sealed class PlainProgress(IAnsiConsole console)
+{
+    private int _tenths = -1;
+
+    public void Report(int done, int total)
+    {
+        if (total <= 0)
+        {
+            return;
+        }
+        var tenths = (int)(Math.Clamp(done, 0, total) * 10L / total);
+        if (tenths > _tenths)
+        {
+            _tenths = tenths;
+            console.MarkupLineInterpolated($"reconciling: {done}/{total} units ({tenths * 10}%)");
+        }
+    }
+}
