@@ -9,7 +9,8 @@ public sealed class PagingOptions
 
     public Option<int> PageSize { get; } = new("--page-size")
     {
-        Description = "rows per page, 1 to 1000 (default 100)",
+        HelpName = "rows",
+        Description = "rows per page, 1 to 1000",
         DefaultValueFactory = _ => 100,
     };
 

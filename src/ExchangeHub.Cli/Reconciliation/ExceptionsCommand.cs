@@ -16,7 +16,7 @@ public static class ExceptionsCommand
     {
         var hub = new HubConnectionOptions(TimeSpan.FromSeconds(30));
         var paging = new PagingOptions();
-        var runId = new Option<string?>("--run") { Description = "only this run's exceptions (default: every run)" };
+        var runId = new Option<string?>("--run") { HelpName = "id", Description = "only this run's exceptions (default: every run)" };
         var code = new Option<string?>("--code") { Description = "only this code, e.g. CONTRIBUTION_RATE_MISMATCH" };
         var uscc = new Option<string?>("--uscc") { Description = "only this unit" };
         var command = new Command("exceptions", "List reconciliation exceptions (mismatches between the agencies' data).");

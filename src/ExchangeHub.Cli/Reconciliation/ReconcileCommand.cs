@@ -18,6 +18,7 @@ public static class ReconcileCommand
         var hub = new HubConnectionOptions(TimeSpan.FromMinutes(30));
         var date = new Option<string?>("--date")
         {
+            HelpName = "YYYY-MM-DD",
             Description = "decision date YYYY-MM-DD: the refund programme open that day is reconciled (default: today, China Standard Time)",
         };
         var command = new Command("reconcile", "Run a reconciliation on the hub: decide every unit under the notice and publish the decisions.");
@@ -53,7 +54,7 @@ public static class ReconcileCommand
                 run = await ReadAsync(stream, (done, total) =>
                 {
                     task.MaxValue = Math.Max(total, 1);
-                    task.Value = done;
+                    task.Value = total == 0 ? 1 : done; // nothing to decide is done
                 }, ct);
                 task.StopTask();
             });

@@ -11,7 +11,7 @@ public static class RunShowCommand
     public static Command Create(IAnsiConsole console)
     {
         var hub = new HubConnectionOptions(TimeSpan.FromSeconds(30));
-        var runId = new Option<string>("--run") { Description = "the run's id (printed by reconcile)", Required = true };
+        var runId = new Option<string>("--run") { HelpName = "id", Description = "the run's id (printed by reconcile)", Required = true };
         var command = new Command("show", "Show one reconciliation run's summary.");
         hub.AddTo(command);
         command.Options.Add(runId);

@@ -9,7 +9,7 @@ public static class ProgramYear
 
     public static Option<int> Create() => new("--year")
     {
-        Description = $"program year (default {Default})",
+        Description = "program year of the refund programme",
         DefaultValueFactory = _ => Default,
     };
 }

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 
 namespace ExchangeHub.Cli.Remote;
 
@@ -8,28 +7,31 @@ public sealed class HubConnectionOptions(TimeSpan defaultTimeout)
 {
     public Option<string> Hub { get; } = new("--hub")
     {
-        Description = "the hub's address (env EXCHANGEHUB_URL; default http://127.0.0.1:5080)",
+        HelpName = "url",
+        Description = "the hub's address (env EXCHANGEHUB_URL)",
         DefaultValueFactory = _ => Environment.GetEnvironmentVariable("EXCHANGEHUB_URL") ?? "http://127.0.0.1:5080",
     };
 
     public Option<string?> Token { get; } = new("--token")
     {
+        // No default value: help would print the token taken from the environment.
         Description = "bearer token of the operator agency (env EXCHANGEHUB_TOKEN); development mode only",
-        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("EXCHANGEHUB_TOKEN"),
     };
 
     public Option<FileInfo?> Certificate { get; } = new("--cert")
     {
+        HelpName = "file",
         Description = "PEM client certificate for mutual TLS (its key in --key, or in the same file)",
     };
 
-    public Option<FileInfo?> Key { get; } = new("--key") { Description = "PEM private key of --cert" };
+    public Option<FileInfo?> Key { get; } = new("--key") { HelpName = "file", Description = "PEM private key of --cert" };
 
-    public Option<FileInfo?> Ca { get; } = new("--ca") { Description = "PEM CA certificate(s) to trust for the hub's certificate" };
+    public Option<FileInfo?> Ca { get; } = new("--ca") { HelpName = "file", Description = "PEM CA certificate(s) to trust for the hub's certificate" };
 
     public Option<int> TimeoutSeconds { get; } = new("--timeout")
     {
-        Description = $"deadline of each call, in seconds (default {defaultTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)})",
+        HelpName = "seconds",
+        Description = "deadline of each call, in seconds",
         DefaultValueFactory = _ => (int)defaultTimeout.TotalSeconds,
     };
 
@@ -50,7 +52,7 @@ public sealed class HubConnectionOptions(TimeSpan defaultTimeout)
 
     public HubEndpoint Read(ParseResult result) => new(
         result.GetValue(Hub)!,
-        result.GetValue(Token) is { Length: > 0 } token ? token : null,
+        (result.GetValue(Token) ?? Environment.GetEnvironmentVariable("EXCHANGEHUB_TOKEN")) is { Length: > 0 } token ? token : null,
         result.GetValue(Certificate)?.FullName,
         result.GetValue(Key)?.FullName,
         result.GetValue(Ca)?.FullName,
