@@ -105,7 +105,8 @@ public sealed class EventDeliveryTests
             Assert.True(rerun.Unchanged >= killedAt, $"the chunks committed before the kill stand ({rerun.Unchanged} unchanged, killed after {killedAt})");
         }
 
-        Assert.Equal(3000, await database.ScalarAsync("SELECT COUNT(*) FROM refund_decisions"));
+        var decisions = await database.ScalarAsync("SELECT COUNT(*) FROM refund_decisions");
+        Assert.True(decisions == 3000, $"{decisions} decisions for 3000 units; superseded: {await SupersededAsync(database)}");
         Assert.Equal(3000, await database.ScalarAsync("SELECT COUNT(DISTINCT uscc) FROM refund_decisions"));
         Assert.Equal(1, await database.ScalarAsync("SELECT COUNT(*) FROM reconciliation_runs WHERE status = 'FAILED'"));
         var decisionEvents = await database.ScalarAsync("SELECT COUNT(*) FROM outbox_messages WHERE message_type <> 'ExchangeHub.Contracts.ReconciliationCompleted'");
@@ -114,6 +115,21 @@ public sealed class EventDeliveryTests
             TimeSpan.FromSeconds(120));
         Assert.All(deliveries, d => Assert.Equal(d.EventId, d.MessageId));
         Assert.Equal(3000, deliveries.Where(d => d.DecisionId > 0).Select(d => d.SubjectKey).Distinct().Count());
+    }
+
+    private static async Task<string> SupersededAsync(TestDatabase database)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection(database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT uscc, outcome, supersede_reason, run_id FROM refund_decisions WHERE supersedes_id IS NOT NULL LIMIT 3";
+        await using var reader = await command.ExecuteReaderAsync();
+        var found = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            found.Add($"{reader.GetString(0)} {reader.GetString(1)} ({reader.GetString(2)}) run {reader.GetString(3)}");
+        }
+        return string.Join("; ", found);
     }
 
     private static GrpcChannel Channel(HubProcess hub, string token) => GrpcChannel.ForAddress(hub.Address, new GrpcChannelOptions
