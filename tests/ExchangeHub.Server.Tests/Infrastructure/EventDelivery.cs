@@ -8,4 +8,5 @@ public sealed record EventDelivery(
     long DecisionId,
     IReadOnlyList<string> MessageTypes,
     string Exchange,
-    bool Redelivered);
+    bool Redelivered,
+    string CorrelationId);

@@ -124,7 +124,8 @@ public sealed class EventSubscriber : IAsyncDisposable
             message.TryGetProperty("decisionId", out var decision) ? decision.GetInt64() : 0,
             root.GetProperty("messageType").EnumerateArray().Select(t => t.GetString()!).ToList(),
             delivery.Exchange,
-            delivery.Redelivered));
+            delivery.Redelivered,
+            message.GetProperty("correlationId").GetString()!));
     }
 
     private async Task CloseAsync()

@@ -57,6 +57,8 @@ public sealed class TestHub : IAsyncDisposable
             {
                 builder.Configuration.AddInMemoryCollection(settings);
             }
+            // The hub's own console log would flood the test output; tests read the captured lines instead.
+            builder.Logging.ClearProviders();
             builder.Logging.AddProvider(logs);
             if (clock is not null)
             {

@@ -27,9 +27,10 @@ public sealed class EventDeliveryTests
 
         var run = await RunAsync(hub.Channel(TestHub.OperatorToken));
 
-        var deliveries = await subscriber.WaitUntilAsync(d => d.Select(x => x.EventId).Distinct().Count() >= 4, TimeSpan.FromSeconds(60));
+        var deliveries = await subscriber.WaitUntilAsync(d => d.Where(x => x.CorrelationId == run.RunId).Select(x => x.EventId).Distinct().Count() >= 4,
+            TimeSpan.FromSeconds(60));
         await Task.Delay(500); // nothing more may come
-        deliveries = subscriber.Deliveries;
+        deliveries = subscriber.Deliveries.Where(x => x.CorrelationId == run.RunId).ToList();
         Assert.All(deliveries, d => Assert.Equal(d.EventId, d.MessageId));
         var types = deliveries.DistinctBy(d => d.EventId).ToDictionary(d => d.SubjectKey, d => Short(d));
         Assert.Equal(new Dictionary<string, string>
@@ -82,9 +83,10 @@ public sealed class EventDeliveryTests
             await SeedAsync(channel, market, 3000, arrearsUnit: 7, deferredUnit: 9);
         }
         var killedAt = 0;
+        var runIds = new List<string>();
         using (var operatorChannel = Channel(first, TestHub.OperatorToken))
         {
-            await Assert.ThrowsAnyAsync<Exception>(() => RunAsync(operatorChannel, onProgress: done =>
+            await Assert.ThrowsAnyAsync<Exception>(() => RunAsync(operatorChannel, runIds: runIds, onProgress: done =>
             {
                 if (done > 0 && killedAt == 0)
                 {
@@ -100,7 +102,7 @@ public sealed class EventDeliveryTests
         await using var second = await HubProcess.StartAsync(database, relay);
         using (var operatorChannel = Channel(second, TestHub.OperatorToken))
         {
-            var rerun = await RunAsync(operatorChannel);
+            var rerun = await RunAsync(operatorChannel, runIds: runIds);
             Assert.Equal(3000, rerun.Units);
             Assert.True(rerun.Unchanged >= killedAt, $"the chunks committed before the kill stand ({rerun.Unchanged} unchanged, killed after {killedAt})");
         }
@@ -111,10 +113,14 @@ public sealed class EventDeliveryTests
         Assert.Equal(1, await database.ScalarAsync("SELECT COUNT(*) FROM reconciliation_runs WHERE status = 'FAILED'"));
         var decisionEvents = await database.ScalarAsync("SELECT COUNT(*) FROM outbox_messages WHERE message_type <> 'ExchangeHub.Contracts.ReconciliationCompleted'");
         Assert.Equal(3000, decisionEvents);
-        var deliveries = await subscriber.WaitUntilAsync(d => d.Where(x => x.DecisionId > 0).Select(x => x.EventId).Distinct().Count() >= 3000,
+        // Only this test's runs: other hubs on the machine may publish to the same exchanges meanwhile.
+        bool Ours(EventDelivery d) => runIds.Contains(d.CorrelationId) && d.DecisionId > 0;
+        var deliveries = await subscriber.WaitUntilAsync(d => d.Where(Ours).Select(x => x.EventId).Distinct().Count() >= 3000,
             TimeSpan.FromSeconds(120));
+        Assert.Equal(2, runIds.Count);
         Assert.All(deliveries, d => Assert.Equal(d.EventId, d.MessageId));
-        Assert.Equal(3000, deliveries.Where(d => d.DecisionId > 0).Select(d => d.SubjectKey).Distinct().Count());
+        Assert.Equal(3000, deliveries.Where(Ours).Select(d => d.SubjectKey).Distinct().Count());
+        Assert.Equal(3000, deliveries.Where(Ours).Select(d => d.EventId).Distinct().Count());
     }
 
     private static async Task<string> SupersededAsync(TestDatabase database)
@@ -167,7 +173,7 @@ public sealed class EventDeliveryTests
         await SeedData.PushAsync(tax, market, [], lines, settlements);
     }
 
-    private static async Task<ReconciliationRun> RunAsync(GrpcChannel channel, Func<int, Task>? onProgress = null)
+    private static async Task<ReconciliationRun> RunAsync(GrpcChannel channel, Func<int, Task>? onProgress = null, List<string>? runIds = null)
     {
         var client = new ReconciliationService.ReconciliationServiceClient(channel);
         using var call = client.RunReconciliation(new RunReconciliationRequest { DecisionDate = "2024-06-30" }, deadline: DateTime.UtcNow.AddMinutes(3));
@@ -175,6 +181,10 @@ public sealed class EventDeliveryTests
         while (await call.ResponseStream.MoveNext(CancellationToken.None))
         {
             run = call.ResponseStream.Current.Run ?? run;
+            if (runIds is not null && !runIds.Contains(call.ResponseStream.Current.RunId))
+            {
+                runIds.Add(call.ResponseStream.Current.RunId);
+            }
             if (onProgress is not null)
             {
                 await onProgress(call.ResponseStream.Current.Done);

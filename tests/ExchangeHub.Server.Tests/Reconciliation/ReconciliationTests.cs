@@ -54,7 +54,8 @@ public abstract class ReconciliationTests(StorageProvider provider) : IAsyncLife
             .SelectMany(u => SeedData.YearOfSettlements(u, P))
             .Concat(SeedData.YearOfSettlements(Arrears, P, m => m == 4 ? SettlementStatus.Arrears : SettlementStatus.Settled))
             .Concat(SeedData.YearOfSettlements(Deferred, P, m => m == 10 ? SettlementStatus.Deferred : SettlementStatus.Settled))
-            .Append(Records.Settlement($"{P}-s-2022-11", Eligible, "2022-11")); // the month the 2022 back payment is for
+            .Append(Records.Settlement($"{P}-s-2022-11", Eligible, "2022-11")) // the month the 2022 back payment is for
+            .Append(Records.Settlement($"{P}-s-2022-06", SizeMismatch, "2022-06")); // SETTLED, but no premium line for it
         await SeedData.PushAsync(Hub.Channel(TestHub.TaxToken), Hub.Channel(TestHub.MarketToken), units, lines, settlements);
     }
 
@@ -141,6 +142,7 @@ public abstract class ReconciliationTests(StorageProvider provider) : IAsyncLife
         Assert.Contains(found, x => x == ("CONTRIBUTION_RATE_MISMATCH", Ids.Uscc(SizeMismatch), "202303"));
         Assert.Equal(6, found.Count(x => x.Code == "CONTRIBUTIONS_AFTER_DEREGISTRATION" && x.Subject == Ids.Uscc(Deregistered)));
         Assert.Equal(12, found.Count(x => x.Code == "SETTLEMENT_STATUS_MISSING" && x.Subject == Ids.Uscc(NoSettlement)));
+        Assert.Contains(found, x => x == ("SETTLED_WITHOUT_PREMIUMS", Ids.Uscc(SizeMismatch), "202206"));
         Assert.Equal(found.Count, run.Exceptions);
         // An exception never changes a decision by itself: the mismatching unit is still decided on its reported class.
         Assert.Equal("ELIGIBLE", (await DecisionAsync(SizeMismatch)).Decision.Outcome);
@@ -200,6 +202,23 @@ public abstract class ReconciliationTests(StorageProvider provider) : IAsyncLife
         Assert.Contains("Months[2023-08].InsuredHeadcount: 20 → 21", decision.Decision.SupersedeReason, StringComparison.Ordinal);
         Assert.Equal(decision.History[0].DecisionId, (await HubQueries.EventsAsync(Hub)).Last(e => e.Type == "RefundOffered" && e.Subject == Ids.Uscc(Eligible))
             .Payload.GetProperty("supersedesDecisionId").GetInt64());
+    }
+
+    [Fact]
+    public async Task Run_CorrectedLineForAnOfferedUnit_SupersedesTheOfferWithTheNewAmount()
+    {
+        await RunAsync();
+        var corrected = SeedData.YearOfLines(Eligible, P).First();
+        corrected.Revision = 2;
+        corrected.EmployerAmountFen = 0; // the tax bureau withdrew the employer part of one line
+        corrected.ClearWageBaseFen();
+        Assert.Equal(1, (await Infrastructure.Feeds.PushLinesAsync(Hub.Channel(TestHub.TaxToken), [corrected])).Corrected);
+
+        await RunAsync();
+
+        var decision = await DecisionAsync(Eligible);
+        Assert.Equal(432_000L - 900, decision.Decision.AmountFen); // 60% of 1,500 fen less
+        Assert.Contains("Contributions: amounts changed", decision.Decision.SupersedeReason, StringComparison.Ordinal);
     }
 
     [Fact]
