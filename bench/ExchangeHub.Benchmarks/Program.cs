@@ -17,6 +17,8 @@ internal static class Program
             {
                 case "ingest":
                     return await IngestCommand.RunAsync(IngestOptions.Parse(args.AsSpan(1)));
+                case "reconcile":
+                    return await ReconcileCommand.RunAsync(ReconcileOptions.Parse(args.AsSpan(1)));
                 case "relay":
                     return await RelayCommand.RunAsync(RelayOptions.Parse(args.AsSpan(1)));
                 default:
@@ -49,6 +51,19 @@ internal static class Program
                          --hub-dll PATH  the hub (default src/ExchangeHub.Server/bin/Release/net10.0/ExchangeHub.Server.dll)
                          --out PATH      JSON results (default artifacts/bench/ingest.json)
                          --keep-files    keep the temporary directory (hub.db, lines.csv, base.db, hub.log)
+              reconcile
+                       Push units, contribution lines and settlement statuses through the real feeds of a hub
+                       started in its own process (not timed), time one RunReconciliation, then time the sqlite3
+                       shell running the hub's contribution GROUP BY on the same database file. Goal: ratio <= 3.
+                       Options:
+                         --lines N, --units N, --persons N   as for ingest (defaults 2,400,000 / 10,000 / 200,000)
+                         --decision-date D  the run's decision date (default 2024-06-30)
+                         --profile       afterwards, time the run's read and compute steps one by one in-process
+                         --trace PATH    attach dotnet-trace (sampled thread time) to the hub for the run: PATH.nettrace
+                                         and a speedscope JSON beside it (the sampling skews the timing a little)
+                         --hub-dll PATH  the hub (default src/ExchangeHub.Server/bin/Release/net10.0/ExchangeHub.Server.dll)
+                         --out PATH      JSON results (default artifacts/bench/reconcile.json)
+                         --keep-files    keep the temporary directory (hub.db, hub.log)
               relay    Drain N RefundOffered events from a fresh SQLite outbox through the hub's OutboxRelay
                        (MassTransit, publisher confirms, per-subject order), then compare with a plain RabbitMQ.Client
                        publisher with batched confirms on the same broker.

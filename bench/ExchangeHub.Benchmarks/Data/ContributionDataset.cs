@@ -43,6 +43,21 @@ internal sealed class ContributionDataset
 
     public int Persons => _personId.Length;
 
+    /// <summary>The USCC of unit <paramref name="unit"/> (0-based).</summary>
+    public string UnitUscc(int unit) => _unitUscc[unit];
+
+    /// <summary>How many persons each unit insures (index: unit).</summary>
+    public int[] PersonsPerUnit()
+    {
+        var counts = new int[Units];
+        foreach (var unit in _personUnit)
+        {
+            counts[unit]++;
+        }
+
+        return counts;
+    }
+
     public static ContributionDataset Create(int lines, int units, int persons)
     {
         if ((long)persons * Months < lines)

@@ -27,7 +27,7 @@ internal sealed class HubProcess : IAsyncDisposable
 
     public Uri Address => new($"http://127.0.0.1:{Port}");
 
-    public static HubProcess Start(string hubDll, string databasePath, string logPath)
+    public static HubProcess Start(string hubDll, string databasePath, string logPath, IReadOnlyList<string>? extraArgs = null)
     {
         if (!File.Exists(hubDll))
         {
@@ -48,6 +48,11 @@ internal sealed class HubProcess : IAsyncDisposable
                      "--Hub:Storage:Provider", "Sqlite",
                      "--Hub:Storage:ConnectionString", $"Data Source={databasePath}",
                  })
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        foreach (var arg in extraArgs ?? [])
         {
             info.ArgumentList.Add(arg);
         }
@@ -106,6 +111,23 @@ internal sealed class HubProcess : IAsyncDisposable
         }
 
         throw new BenchmarkException($"no VmHWM in /proc/{_process.Id}/status");
+    }
+
+    /// <summary>
+    /// Resets the process's peak RSS to its current RSS (<c>echo 5 &gt; /proc/PID/clear_refs</c>), so the next
+    /// <see cref="PeakResidentBytes"/> covers only what follows. False when the kernel refuses.
+    /// </summary>
+    public bool ResetPeakResident()
+    {
+        try
+        {
+            File.WriteAllText($"/proc/{_process.Id}/clear_refs", "5");
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
     }
 
     /// <summary>Asks the hub to stop (SIGTERM, so SQLite is closed cleanly), kills it if it lingers.</summary>

@@ -1,0 +1,119 @@
+extern alias hub;
+
+using System.Diagnostics;
+using System.Text.Json;
+using ExchangeHub.Policy;
+using ExchangeHub.Policy.Refunds;
+using hub::ExchangeHub.Server;
+using hub::ExchangeHub.Server.Outbox;
+using hub::ExchangeHub.Server.Reconciliation;
+using hub::ExchangeHub.Server.Refunds;
+using hub::ExchangeHub.Server.Storage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ExchangeHub.Benchmarks.Reconcile;
+
+/// <summary>
+/// <c>--profile</c>: after the timed run, the read and compute steps of a run timed one by one, in this process, with
+/// the hub's own classes over the same database file (nothing written). What the hub's run spent beyond their sum
+/// is its writing (decisions, cases, outbox rows, exceptions, commits). The database then already holds the run's
+/// decisions, so "current decisions and cases" reads 10,000 rows where the timed run read none.
+/// </summary>
+internal static class PhaseProfile
+{
+    public static async Task<IReadOnlyList<PhaseTime>> RunAsync(string database, DateOnly decisionDate)
+    {
+        await using var app = HubApp.Build(["--urls", "http://127.0.0.1:0", "--contentRoot", AppContext.BaseDirectory], builder =>
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Hub:Storage:Provider"] = "Sqlite",
+                ["Hub:Storage:ConnectionString"] = $"Data Source={database}",
+                ["Hub:Messaging:Enabled"] = "false",
+                ["Hub:Refunds:SendReminders"] = "false",
+                ["Logging:LogLevel:Default"] = "Warning",
+            }));
+        var services = app.Services;
+        var reader = services.GetRequiredService<StoredFactsReader>();
+        var store = services.GetRequiredService<RefundStore>();
+        var detector = services.GetRequiredService<ExceptionDetector>();
+        var policy = services.GetRequiredService<PolicySet>();
+        var db = services.GetRequiredService<HubDatabase>();
+        var ct = CancellationToken.None;
+        var phases = new List<PhaseTime>();
+        var clock = Stopwatch.StartNew();
+
+        var groups = await AggregateOnlyAsync(db, ct);
+        phases.Add(new("aggregate query alone (Microsoft.Data.Sqlite, rows read, no objects)", clock.Elapsed, $"{groups:N0} groups"));
+
+        clock.Restart();
+        var stored = await reader.ReadAsync(ct);
+        phases.Add(new("facts read (StoredFactsReader.ReadAsync: units, GROUP BY, settlements)", clock.Elapsed, $"{stored.Units.Count:N0} units"));
+
+        clock.Restart();
+        var programYear = services.GetRequiredService<ReconciliationRunner>().ProgramYearAt(decisionDate);
+        var current = await store.CurrentDecisionsAsync(programYear, null, ct);
+        var cases = await store.CasesAsync(programYear, null, ct);
+        var subjects = stored.Subjects.ToList();
+        phases.Add(new("current decisions + cases + subjects", clock.Elapsed, $"{current.Count:N0} decisions, {cases.Count:N0} cases"));
+
+        clock.Restart();
+        var (events, jsonBytes) = Decide(new RefundDecider(policy), stored, subjects, decisionDate, programYear);
+        phases.Add(new("decide CPU (facts, policy, facts JSON + SHA-256, explanation, workflow, events serialised)", clock.Elapsed,
+            $"{events:N0} events, {jsonBytes / 1048576.0:N0} MiB JSON"));
+
+        clock.Restart();
+        var perUnit = subjects.Sum(uscc => detector.ForUnit(uscc, stored, decisionDate).Count());
+        phases.Add(new("exceptions per unit (ExceptionDetector.ForUnit)", clock.Elapsed, $"{perUnit:N0} exceptions"));
+
+        clock.Restart();
+        var rate = await detector.RateMismatchesAsync(ct);
+        phases.Add(new("rate check scan (ExceptionDetector.RateMismatchesAsync)", clock.Elapsed, $"{rate.Count:N0} exceptions"));
+        return phases;
+    }
+
+    private static async Task<long> AggregateOnlyAsync(HubDatabase db, CancellationToken ct)
+    {
+        await using var connection = await db.OpenReaderAsync(ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = GroupByBaseline.Sql;
+        command.CommandTimeout = 0;
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        long rows = 0;
+        while (await reader.ReadAsync(ct))
+        {
+            rows++;
+        }
+
+        return rows;
+    }
+
+    private static (long Events, long JsonBytes) Decide(
+        RefundDecider decider, StoredFacts stored, List<string> subjects, DateOnly decisionDate, int programYear)
+    {
+        long events = 0, bytes = 0;
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var now = DateTimeOffset.UtcNow;
+        var id = 0L;
+        foreach (var uscc in subjects)
+        {
+            var facts = RefundFactsBuilder.Build(uscc, stored);
+            var decision = decider.Decide(facts, decisionDate);
+            var factsJson = FactsJson.Serialize(facts);
+            bytes += factsJson.Length + FactsJson.Sha256(factsJson).Length;
+            bytes += JsonSerializer.Serialize(RefundEvents.Explain(decision.Explanation), EventTypes.Json).Length;
+            var step = RefundWorkflow.Decide(null, decision with { ProgramYear = programYear }, ++id, today, applied: false);
+            foreach (var e in RefundEvents.For(step, decision, id, null, "", 0, "profile", now))
+            {
+                bytes += JsonSerializer.Serialize(e, e.GetType(), EventTypes.Json).Length;
+                events++;
+            }
+        }
+
+        return (events, bytes);
+    }
+}
+
+/// <summary>One step of a run, timed alone.</summary>
+internal sealed record PhaseTime(string Step, TimeSpan Elapsed, string Note);
