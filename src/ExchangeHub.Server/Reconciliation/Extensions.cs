@@ -15,6 +15,7 @@ public static class Extensions
         services.AddSingleton<StoredFactsReader>();
         services.AddSingleton<ExceptionDetector>();
         services.AddSingleton<RefundStore>();
+        services.AddSingleton<WorkflowGate>();
         services.AddSingleton<RefundQueries>();
         services.AddSingleton<RefundActions>();
         services.AddSingleton<ReconciliationRunner>();

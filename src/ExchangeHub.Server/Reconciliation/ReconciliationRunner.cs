@@ -22,6 +22,7 @@ public sealed class ReconciliationRunner(
     RefundStore store,
     OutboxWriter outbox,
     OutboxSignal outboxSignal,
+    WorkflowGate workflow,
     PolicySet policy,
     TimeProvider clock,
     ILogger<ReconciliationRunner> logger) : IDisposable
@@ -54,10 +55,10 @@ public sealed class ReconciliationRunner(
                 await ExecuteAsync(run, decisionDate, progress, ct);
                 return run;
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (Exception ex)
             {
                 run.Status = "FAILED";
-                run.Error = ex.Message;
+                run.Error = ex is OperationCanceledException ? "cancelled by the caller; the chunks committed before stand" : ex.Message;
                 run.CompletedAtUnixMs = clock.GetUtcNow().ToUnixTimeMilliseconds();
                 await SaveRunAsync(run, insert: false, CancellationToken.None);
                 throw;
@@ -77,8 +78,6 @@ public sealed class ReconciliationRunner(
         // and the units decided: on two cores the second scan costs almost nothing.
         var rateMismatches = Task.Run(() => exceptions.RateMismatchesAsync(ct), ct);
         var stored = await factsReader.ReadAsync(ct);
-        var current = await store.CurrentDecisionsAsync(run.ProgramYear, null, ct);
-        var cases = await store.CasesAsync(run.ProgramYear, null, ct);
         var subjects = stored.Subjects.ToList();
         var found = new List<ReconciliationMismatch>();
         var today = Today;
@@ -88,8 +87,12 @@ public sealed class ReconciliationRunner(
         for (var start = 0; start < subjects.Count; start += UnitsPerTransaction)
         {
             var chunk = subjects.Skip(start).Take(UnitsPerTransaction).ToList();
+            using (await workflow.EnterAsync(ct))
             await using (var lease = await database.AcquireWriterAsync(ct))
             {
+                // Read under the gate: a confirmation or application between chunks is seen, never overwritten.
+                var current = await store.CurrentDecisionsAsync(run.ProgramYear, chunk, ct);
+                var cases = await store.CasesAsync(run.ProgramYear, chunk, ct);
                 await lease.BeginAsync(ct);
                 foreach (var uscc in chunk)
                 {
@@ -121,8 +124,9 @@ public sealed class ReconciliationRunner(
         {
             throw new RunRefusedException($"no feed has reported unit {uscc}");
         }
-        var current = await store.CurrentDecisionsAsync(programYear, uscc, ct);
-        var cases = await store.CasesAsync(programYear, uscc, ct);
+        using var entered = await workflow.EnterAsync(ct);
+        var current = await store.CurrentDecisionsAsync(programYear, [uscc], ct);
+        var cases = await store.CasesAsync(programYear, [uscc], ct);
         var run = new ReconciliationRunRow { Id = Guid.NewGuid().ToString("D"), ProgramYear = programYear, RequestedBy = requestedBy };
         await using var lease = await database.AcquireWriterAsync(ct);
         await lease.BeginAsync(ct);

@@ -19,6 +19,7 @@ public sealed class RefundActions(
     HubDatabase database,
     OutboxWriter outbox,
     OutboxSignal outboxSignal,
+    WorkflowGate workflow,
     PolicySet policy,
     IOptions<RefundOptions> options,
     TimeProvider clock)
@@ -27,6 +28,7 @@ public sealed class RefundActions(
 
     public async Task<long> ConfirmAsync(string uscc, int programYear, string agencyId, CancellationToken ct)
     {
+        using var entered = await workflow.EnterAsync(ct);
         await using var lease = await database.AcquireWriterAsync(ct);
         await lease.BeginAsync(ct);
         var c = await MoveAsync(lease, uscc, programYear, RefundState.Offered, RefundState.DisbursementApproved, ct);
@@ -52,6 +54,7 @@ public sealed class RefundActions(
     public async Task<DateOnly> WaiveAsync(string uscc, int programYear, string agencyId, CancellationToken ct)
     {
         var until = ProgramEnd(programYear);
+        using var entered = await workflow.EnterAsync(ct);
         await using var lease = await database.AcquireWriterAsync(ct);
         await lease.BeginAsync(ct);
         var c = await MoveAsync(lease, uscc, programYear, RefundState.Offered, RefundState.Waived, ct);
@@ -94,6 +97,7 @@ public sealed class RefundActions(
         }
         foreach (var d in due)
         {
+            using var entered = await workflow.EnterAsync(ct);
             await using var lease = await database.AcquireWriterAsync(ct);
             await lease.BeginAsync(ct);
             var update = lease.Command("UPDATE refund_cases SET reminders_sent = @p0, last_reminder_on = @p1 "

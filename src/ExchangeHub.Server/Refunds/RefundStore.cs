@@ -8,18 +8,15 @@ public sealed class RefundStore(HubDatabase database)
 {
     private const string CaseColumns = "uscc, program_year, state, current_decision_id, offered_on, reminders_sent, last_reminder_on, approved_amount_fen";
 
-    public async Task<Dictionary<string, StoredDecision>> CurrentDecisionsAsync(int programYear, string? uscc, CancellationToken ct)
+    /// <summary>The current decisions of <paramref name="units"/> for a program year.</summary>
+    public async Task<Dictionary<string, StoredDecision>> CurrentDecisionsAsync(int programYear, IReadOnlyList<string> units, CancellationToken ct)
     {
         var result = new Dictionary<string, StoredDecision>(StringComparer.Ordinal);
         await using var connection = await database.OpenReaderAsync(ct);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT d.id, d.uscc, d.outcome, d.amount_fen, d.facts_sha256, d.policy_version, d.facts FROM refund_decisions d "
-            + "WHERE d.program_year = @y AND d.is_current = TRUE" + (uscc is null ? "" : " AND d.uscc = @u");
+            + "WHERE d.program_year = @y AND d.is_current = TRUE AND d.uscc IN (" + InList(command, units) + ")";
         Add(command, "@y", programYear);
-        if (uscc is not null)
-        {
-            Add(command, "@u", uscc);
-        }
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
@@ -30,17 +27,14 @@ public sealed class RefundStore(HubDatabase database)
         return result;
     }
 
-    public async Task<Dictionary<string, RefundCase>> CasesAsync(int programYear, string? uscc, CancellationToken ct)
+    /// <summary>The workflow cases of <paramref name="units"/> for a program year.</summary>
+    public async Task<Dictionary<string, RefundCase>> CasesAsync(int programYear, IReadOnlyList<string> units, CancellationToken ct)
     {
         var result = new Dictionary<string, RefundCase>(StringComparer.Ordinal);
         await using var connection = await database.OpenReaderAsync(ct);
         await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {CaseColumns} FROM refund_cases WHERE program_year = @y" + (uscc is null ? "" : " AND uscc = @u");
+        command.CommandText = $"SELECT {CaseColumns} FROM refund_cases WHERE program_year = @y AND uscc IN (" + InList(command, units) + ")";
         Add(command, "@y", programYear);
-        if (uscc is not null)
-        {
-            Add(command, "@u", uscc);
-        }
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
@@ -100,6 +94,22 @@ public sealed class RefundStore(HubDatabase database)
         {
             command.Parameters[i].Value = values[i] ?? DBNull.Value;
         }
+    }
+
+    /// <summary>Parameters @u0…@uN for an IN list (a chunk of a run is at most a few hundred units).</summary>
+    private static string InList(System.Data.Common.DbCommand command, IReadOnlyList<string> units)
+    {
+        if (units.Count == 0)
+        {
+            return "NULL";
+        }
+        var names = new string[units.Count];
+        for (var i = 0; i < units.Count; i++)
+        {
+            names[i] = "@u" + i.ToString(CultureInfo.InvariantCulture);
+            Add(command, names[i], units[i]);
+        }
+        return string.Join(", ", names);
     }
 
     private static void Add(System.Data.Common.DbCommand command, string name, object value)
