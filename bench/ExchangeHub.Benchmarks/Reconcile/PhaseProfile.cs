@@ -53,9 +53,20 @@ internal static class PhaseProfile
 
         clock.Restart();
         var programYear = services.GetRequiredService<ReconciliationRunner>().ProgramYearAt(decisionDate);
-        var current = await store.CurrentDecisionsAsync(programYear, null, ct);
-        var cases = await store.CasesAsync(programYear, null, ct);
         var subjects = stored.Subjects.ToList();
+        var current = new Dictionary<string, hub::ExchangeHub.Server.Refunds.StoredDecision>(StringComparer.Ordinal);
+        var cases = new Dictionary<string, hub::ExchangeHub.Server.Refunds.RefundCase>(StringComparer.Ordinal);
+        foreach (var chunk in subjects.Chunk(500)) // the run reads them a chunk at a time, under the workflow gate
+        {
+            foreach (var (k, v) in await store.CurrentDecisionsAsync(programYear, chunk, ct))
+            {
+                current[k] = v;
+            }
+            foreach (var (k, v) in await store.CasesAsync(programYear, chunk, ct))
+            {
+                cases[k] = v;
+            }
+        }
         phases.Add(new("current decisions + cases + subjects", clock.Elapsed, $"{current.Count:N0} decisions, {cases.Count:N0} cases"));
 
         clock.Restart();
