@@ -11,6 +11,8 @@ public static class Extensions
         services.AddSingleton<SettlementStatusKind>();
         services.AddSingleton<UnitKind>();
         services.AddSingleton<TransferRequestKind>();
+        services.AddSingleton<SkillCertificateKind>();
+        services.AddSingleton<TrainingSubsidyPaymentKind>();
         return services;
     }
 
@@ -19,6 +21,7 @@ public static class Extensions
         endpoints.MapGrpcService<TaxFeedGrpcService>();
         endpoints.MapGrpcService<MarketRegulationFeedGrpcService>();
         endpoints.MapGrpcService<TransferFeedGrpcService>();
+        endpoints.MapGrpcService<SkillCertificationFeedGrpcService>();
         return endpoints;
     }
 }

@@ -15,6 +15,8 @@ public static class MethodRoles
         [Full(TaxFeedService.Descriptor.FullName, "PushSettlements")] = [Roles.TaxBureau],
         [Full(MarketRegulationFeedService.Descriptor.FullName, "PushUnits")] = [Roles.MarketRegulation],
         [Full(TransferFeedService.Descriptor.FullName, "PushTransferRequests")] = [Roles.TransferSystem],
+        [Full(SkillCertificationFeedService.Descriptor.FullName, "PushCertificates")] = [Roles.SkillCertification],
+        [Full(SkillCertificationFeedService.Descriptor.FullName, "PushTrainingSubsidyPayments")] = [Roles.SkillCertification],
         [Full(ReconciliationService.Descriptor.FullName, "RunReconciliation")] = [Roles.HrssOperator],
         [Full(ReconciliationService.Descriptor.FullName, "GetReconciliationRun")] = [Roles.HrssOperator, Roles.Auditor],
         [Full(ReconciliationService.Descriptor.FullName, "ListReconciliationExceptions")] = [Roles.HrssOperator, Roles.Auditor],

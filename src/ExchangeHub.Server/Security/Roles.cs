@@ -6,11 +6,13 @@ public static class Roles
     public const string TaxBureau = "TAX_BUREAU";
     public const string MarketRegulation = "MARKET_REGULATION";
     public const string TransferSystem = "TRANSFER_SYSTEM";
+    /// <summary>The skill-certification system: certificates and the vocational-training subsidies paid for them.</summary>
+    public const string SkillCertification = "SKILL_CERTIFICATION";
     public const string HrssOperator = "HRSS_OPERATOR";
     public const string Auditor = "AUDITOR";
 
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
     {
-        TaxBureau, MarketRegulation, TransferSystem, HrssOperator, Auditor,
+        TaxBureau, MarketRegulation, TransferSystem, SkillCertification, HrssOperator, Auditor,
     };
 }

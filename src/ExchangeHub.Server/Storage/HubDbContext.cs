@@ -13,6 +13,10 @@ public abstract class HubDbContext(DbContextOptions options) : DbContext(options
     public DbSet<SettlementStatusRow> SettlementStatuses => Set<SettlementStatusRow>();
     public DbSet<UnitRow> Units => Set<UnitRow>();
     public DbSet<TransferRequestRow> TransferRequests => Set<TransferRequestRow>();
+    public DbSet<SkillCertificateRow> SkillCertificates => Set<SkillCertificateRow>();
+    public DbSet<TrainingSubsidyPaymentRow> TrainingSubsidyPayments => Set<TrainingSubsidyPaymentRow>();
+    public DbSet<SkillSubsidyDecisionRow> SkillSubsidyDecisions => Set<SkillSubsidyDecisionRow>();
+    public DbSet<SubsidyClawbackRow> SubsidyClawbacks => Set<SubsidyClawbackRow>();
     public DbSet<RecordVersionRow> RecordVersions => Set<RecordVersionRow>();
     public DbSet<AuditEntryRow> AuditLog => Set<AuditEntryRow>();
     public DbSet<OutboxMessageRow> OutboxMessages => Set<OutboxMessageRow>();
@@ -27,6 +31,25 @@ public abstract class HubDbContext(DbContextOptions options) : DbContext(options
         FeedTable<SettlementStatusRow>(modelBuilder, "settlement_statuses");
         FeedTable<UnitRow>(modelBuilder, "units");
         FeedTable<TransferRequestRow>(modelBuilder, "transfer_requests");
+        FeedTable<SkillCertificateRow>(modelBuilder, "skill_certificates");
+        FeedTable<TrainingSubsidyPaymentRow>(modelBuilder, "training_subsidy_payments");
+        modelBuilder.Entity<SkillCertificateRow>(e =>
+        {
+            e.HasIndex(c => c.CertificateNumber);
+            e.HasIndex(c => c.ResidentId);
+        });
+        modelBuilder.Entity<TrainingSubsidyPaymentRow>(e => e.HasIndex(p => p.CertificateNumber));
+        modelBuilder.Entity<SkillSubsidyDecisionRow>(e =>
+        {
+            e.ToTable("skill_subsidy_decisions");
+            e.HasIndex(d => new { d.CertificateNumber, d.IsCurrent });
+            e.HasIndex(d => new { d.PersonKey, d.IsCurrent });
+        });
+        modelBuilder.Entity<SubsidyClawbackRow>(e =>
+        {
+            e.ToTable("subsidy_clawbacks");
+            e.HasIndex(c => c.CertificateNumber).IsUnique();
+        });
 
         modelBuilder.Entity<RecordVersionRow>(e =>
         {

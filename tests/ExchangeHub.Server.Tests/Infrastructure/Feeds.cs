@@ -50,5 +50,27 @@ public static class Feeds
         return (await call).Summary;
     }
 
+    public static async Task<IngestSummary> PushCertificatesAsync(GrpcChannel channel, params IEnumerable<SkillCertificateRecord>[] batches)
+    {
+        using var call = new SkillCertificationFeedService.SkillCertificationFeedServiceClient(channel).PushCertificates(deadline: Deadline());
+        foreach (var batch in batches)
+        {
+            await call.RequestStream.WriteAsync(new PushCertificatesRequest { Certificates = { batch } });
+        }
+        await call.RequestStream.CompleteAsync();
+        return (await call).Summary;
+    }
+
+    public static async Task<IngestSummary> PushTrainingPaymentsAsync(GrpcChannel channel, params IEnumerable<TrainingSubsidyPaymentRecord>[] batches)
+    {
+        using var call = new SkillCertificationFeedService.SkillCertificationFeedServiceClient(channel).PushTrainingSubsidyPayments(deadline: Deadline());
+        foreach (var batch in batches)
+        {
+            await call.RequestStream.WriteAsync(new PushTrainingSubsidyPaymentsRequest { Payments = { batch } });
+        }
+        await call.RequestStream.CompleteAsync();
+        return (await call).Summary;
+    }
+
     public static DateTime Deadline() => DateTime.UtcNow.AddMinutes(2);
 }

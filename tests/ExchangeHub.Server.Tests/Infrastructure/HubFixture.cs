@@ -8,14 +8,14 @@ public abstract class HubFixture(StorageProvider provider) : IAsyncLifetime
     /// <summary>Extra tax agencies so tests can run several agencies' streams at once.</summary>
     public static readonly Dictionary<string, string?> ExtraAgencies = new()
     {
-        ["Hub:Security:Agencies:4:Id"] = "tax-2",
-        ["Hub:Security:Agencies:4:Roles:0"] = "TAX_BUREAU",
-        ["Hub:Security:Agencies:4:TokenSha256"] = Server.Security.AgencyDirectory.Sha256Hex("tax-2-token"),
-        ["Hub:Security:Agencies:5:Id"] = "tax-3",
+        ["Hub:Security:Agencies:5:Id"] = "tax-2",
         ["Hub:Security:Agencies:5:Roles:0"] = "TAX_BUREAU",
-        ["Hub:Security:Agencies:5:TokenSha256"] = Server.Security.AgencyDirectory.Sha256Hex("tax-3-token"),
-        ["Hub:Security:Agencies:6:Id"] = "no-role",
-        ["Hub:Security:Agencies:6:TokenSha256"] = Server.Security.AgencyDirectory.Sha256Hex("no-role-token"),
+        ["Hub:Security:Agencies:5:TokenSha256"] = Server.Security.AgencyDirectory.Sha256Hex("tax-2-token"),
+        ["Hub:Security:Agencies:6:Id"] = "tax-3",
+        ["Hub:Security:Agencies:6:Roles:0"] = "TAX_BUREAU",
+        ["Hub:Security:Agencies:6:TokenSha256"] = Server.Security.AgencyDirectory.Sha256Hex("tax-3-token"),
+        ["Hub:Security:Agencies:7:Id"] = "no-role",
+        ["Hub:Security:Agencies:7:TokenSha256"] = Server.Security.AgencyDirectory.Sha256Hex("no-role-token"),
     };
 
     public TestHub Hub { get; private set; } = null!;

@@ -67,4 +67,30 @@ public static class Records
         ConsolidationPlace = ConsolidationPlace.LastInsured,
         RequestedDate = "2024-03-01",
     };
+
+    public static SkillCertificateRecord Certificate(string id, int person = 1, string occupation = "6-29-01-03", int level = 5,
+        string? number = null, string issued = "2024-06-15", int revision = 1) => new()
+    {
+        SourceRecordId = id,
+        Revision = revision,
+        ResidentId = Ids.ResidentId(person),
+        OccupationCode = occupation,
+        Level = level,
+        CertificateNumber = number ?? "C-" + id,
+        IssueDate = issued,
+        IssuingBodyCode = "XJ-PT-0001",
+    };
+
+    public static TrainingSubsidyPaymentRecord TrainingPayment(string id, string certificate, int unit = 1, string paid = "2024-07-01",
+        long amount = 80_000, int revision = 1) => new()
+    {
+        SourceRecordId = id,
+        Revision = revision,
+        CertificateNumber = certificate,
+        RecipientKind = SubsidyRecipientKind.Unit,
+        RecipientId = Ids.Uscc(unit),
+        AmountFen = amount,
+        PaidDate = paid,
+        LedgerSequence = 0,
+    };
 }

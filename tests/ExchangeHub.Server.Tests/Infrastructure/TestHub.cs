@@ -18,6 +18,7 @@ public sealed class TestHub : IAsyncDisposable
     public const string MarketToken = "dev-market-token";
     public const string TransferToken = "dev-transfer-token";
     public const string OperatorToken = "dev-operator-token";
+    public const string SkillToken = "dev-skill-token";
 
     private readonly WebApplication _app;
     private readonly List<GrpcChannel> _channels = [];

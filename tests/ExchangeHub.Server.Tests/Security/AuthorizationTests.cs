@@ -14,6 +14,7 @@ public sealed class AuthorizationTests(SqliteHubFixture fixture) : IClassFixture
         [Roles.TaxBureau] = TestHub.TaxToken,
         [Roles.MarketRegulation] = TestHub.MarketToken,
         [Roles.TransferSystem] = TestHub.TransferToken,
+        [Roles.SkillCertification] = TestHub.SkillToken,
         [Roles.HrssOperator] = TestHub.OperatorToken,
     };
 

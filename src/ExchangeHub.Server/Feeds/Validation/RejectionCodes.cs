@@ -34,4 +34,6 @@ public static class RejectionCodes
     public const string MonthRangeReversed = "MONTH_RANGE_REVERSED";
     public const string TooMany = "TOO_MANY";
     public const string OutOfRange = "OUT_OF_RANGE";
+    public const string OccupationCodeFormat = "OCCUPATION_CODE_FORMAT";
+    public const string SkillLevelUnknown = "SKILL_LEVEL_UNKNOWN";
 }

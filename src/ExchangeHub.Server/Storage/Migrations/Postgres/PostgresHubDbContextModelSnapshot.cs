@@ -661,6 +661,292 @@ namespace ExchangeHub.Server.Storage.Migrations.Postgres
                     b.ToTable("settlement_statuses", (string)null);
                 });
 
+            modelBuilder.Entity("ExchangeHub.Server.Storage.SkillCertificateRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AgencyId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("agency_id");
+
+                    b.Property<string>("CertificateNumber")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("certificate_number");
+
+                    b.Property<DateOnly>("IssueDate")
+                        .HasColumnType("date")
+                        .HasColumnName("issue_date");
+
+                    b.Property<string>("IssuingBodyCode")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("issuing_body_code");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer")
+                        .HasColumnName("level");
+
+                    b.Property<string>("OccupationCode")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("occupation_code");
+
+                    b.Property<long>("RecordedAtUnixMs")
+                        .HasColumnType("bigint")
+                        .HasColumnName("recorded_at_unix_ms");
+
+                    b.Property<string>("ResidentId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("resident_id");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
+
+                    b.Property<string>("SourceRecordId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("source_record_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_skill_certificates");
+
+                    b.HasIndex("CertificateNumber")
+                        .HasDatabaseName("ix_skill_certificates_certificate_number");
+
+                    b.HasIndex("ResidentId")
+                        .HasDatabaseName("ix_skill_certificates_resident_id");
+
+                    b.HasIndex("AgencyId", "SourceRecordId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_skill_certificates_agency_id_source_record_id");
+
+                    b.ToTable("skill_certificates", (string)null);
+                });
+
+            modelBuilder.Entity("ExchangeHub.Server.Storage.SkillSubsidyDecisionRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_fen");
+
+                    b.Property<string>("CertificateNumber")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("certificate_number");
+
+                    b.Property<long>("DecidedAtUnixMs")
+                        .HasColumnType("bigint")
+                        .HasColumnName("decided_at_unix_ms");
+
+                    b.Property<DateOnly>("DecidedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("decided_on");
+
+                    b.Property<string>("Explanation")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("explanation");
+
+                    b.Property<string>("FactsSha256")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("facts_sha256");
+
+                    b.Property<bool>("IsCurrent")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_current");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer")
+                        .HasColumnName("level");
+
+                    b.Property<string>("OccupationCode")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("occupation_code");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("PersonKey")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("person_key");
+
+                    b.Property<string>("PolicyId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("policy_id");
+
+                    b.Property<string>("PolicyVersion")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("policy_version");
+
+                    b.Property<long?>("SupersedesId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("supersedes_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_skill_subsidy_decisions");
+
+                    b.HasIndex("CertificateNumber", "IsCurrent")
+                        .HasDatabaseName("ix_skill_subsidy_decisions_certificate_number_is_current");
+
+                    b.HasIndex("PersonKey", "IsCurrent")
+                        .HasDatabaseName("ix_skill_subsidy_decisions_person_key_is_current");
+
+                    b.ToTable("skill_subsidy_decisions", (string)null);
+                });
+
+            modelBuilder.Entity("ExchangeHub.Server.Storage.SubsidyClawbackRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_fen");
+
+                    b.Property<string>("CertificateNumber")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("certificate_number");
+
+                    b.Property<long>("DecidedAtUnixMs")
+                        .HasColumnType("bigint")
+                        .HasColumnName("decided_at_unix_ms");
+
+                    b.Property<string>("Explanation")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("explanation");
+
+                    b.Property<DateOnly>("PaidOn")
+                        .HasColumnType("date")
+                        .HasColumnName("paid_on");
+
+                    b.Property<string>("RecipientKey")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("recipient_key");
+
+                    b.Property<string>("RecipientKind")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("recipient_kind");
+
+                    b.Property<string>("RecoveredSubsidy")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("recovered_subsidy");
+
+                    b.Property<long>("SkillDecisionId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("skill_decision_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_subsidy_clawbacks");
+
+                    b.HasIndex("CertificateNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_subsidy_clawbacks_certificate_number");
+
+                    b.ToTable("subsidy_clawbacks", (string)null);
+                });
+
+            modelBuilder.Entity("ExchangeHub.Server.Storage.TrainingSubsidyPaymentRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AgencyId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("agency_id");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_fen");
+
+                    b.Property<string>("CertificateNumber")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("certificate_number");
+
+                    b.Property<long?>("LedgerSequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ledger_sequence");
+
+                    b.Property<DateOnly>("PaidDate")
+                        .HasColumnType("date")
+                        .HasColumnName("paid_date");
+
+                    b.Property<string>("RecipientId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("recipient_id");
+
+                    b.Property<int>("RecipientKind")
+                        .HasColumnType("integer")
+                        .HasColumnName("recipient_kind");
+
+                    b.Property<long>("RecordedAtUnixMs")
+                        .HasColumnType("bigint")
+                        .HasColumnName("recorded_at_unix_ms");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
+
+                    b.Property<string>("SourceRecordId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("source_record_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_training_subsidy_payments");
+
+                    b.HasIndex("CertificateNumber")
+                        .HasDatabaseName("ix_training_subsidy_payments_certificate_number");
+
+                    b.HasIndex("AgencyId", "SourceRecordId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_training_subsidy_payments_agency_id_source_record_id");
+
+                    b.ToTable("training_subsidy_payments", (string)null);
+                });
+
             modelBuilder.Entity("ExchangeHub.Server.Storage.TransferRequestRow", b =>
                 {
                     b.Property<long>("Id")

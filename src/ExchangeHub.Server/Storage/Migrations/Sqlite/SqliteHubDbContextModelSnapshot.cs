@@ -642,6 +642,284 @@ namespace ExchangeHub.Server.Storage.Migrations.Sqlite
                     b.ToTable("settlement_statuses", (string)null);
                 });
 
+            modelBuilder.Entity("ExchangeHub.Server.Storage.SkillCertificateRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AgencyId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("agency_id");
+
+                    b.Property<string>("CertificateNumber")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("certificate_number");
+
+                    b.Property<DateOnly>("IssueDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("issue_date");
+
+                    b.Property<string>("IssuingBodyCode")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("issuing_body_code");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("level");
+
+                    b.Property<string>("OccupationCode")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("occupation_code");
+
+                    b.Property<long>("RecordedAtUnixMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recorded_at_unix_ms");
+
+                    b.Property<string>("ResidentId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resident_id");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("revision");
+
+                    b.Property<string>("SourceRecordId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source_record_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_skill_certificates");
+
+                    b.HasIndex("CertificateNumber")
+                        .HasDatabaseName("ix_skill_certificates_certificate_number");
+
+                    b.HasIndex("ResidentId")
+                        .HasDatabaseName("ix_skill_certificates_resident_id");
+
+                    b.HasIndex("AgencyId", "SourceRecordId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_skill_certificates_agency_id_source_record_id");
+
+                    b.ToTable("skill_certificates", (string)null);
+                });
+
+            modelBuilder.Entity("ExchangeHub.Server.Storage.SkillSubsidyDecisionRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount_fen");
+
+                    b.Property<string>("CertificateNumber")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("certificate_number");
+
+                    b.Property<long>("DecidedAtUnixMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("decided_at_unix_ms");
+
+                    b.Property<DateOnly>("DecidedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_on");
+
+                    b.Property<string>("Explanation")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("explanation");
+
+                    b.Property<string>("FactsSha256")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("facts_sha256");
+
+                    b.Property<bool>("IsCurrent")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_current");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("level");
+
+                    b.Property<string>("OccupationCode")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("occupation_code");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("PersonKey")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person_key");
+
+                    b.Property<string>("PolicyId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("policy_id");
+
+                    b.Property<string>("PolicyVersion")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("policy_version");
+
+                    b.Property<long?>("SupersedesId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("supersedes_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_skill_subsidy_decisions");
+
+                    b.HasIndex("CertificateNumber", "IsCurrent")
+                        .HasDatabaseName("ix_skill_subsidy_decisions_certificate_number_is_current");
+
+                    b.HasIndex("PersonKey", "IsCurrent")
+                        .HasDatabaseName("ix_skill_subsidy_decisions_person_key_is_current");
+
+                    b.ToTable("skill_subsidy_decisions", (string)null);
+                });
+
+            modelBuilder.Entity("ExchangeHub.Server.Storage.SubsidyClawbackRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount_fen");
+
+                    b.Property<string>("CertificateNumber")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("certificate_number");
+
+                    b.Property<long>("DecidedAtUnixMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("decided_at_unix_ms");
+
+                    b.Property<string>("Explanation")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("explanation");
+
+                    b.Property<DateOnly>("PaidOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("paid_on");
+
+                    b.Property<string>("RecipientKey")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recipient_key");
+
+                    b.Property<string>("RecipientKind")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recipient_kind");
+
+                    b.Property<string>("RecoveredSubsidy")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recovered_subsidy");
+
+                    b.Property<long>("SkillDecisionId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("skill_decision_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_subsidy_clawbacks");
+
+                    b.HasIndex("CertificateNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_subsidy_clawbacks_certificate_number");
+
+                    b.ToTable("subsidy_clawbacks", (string)null);
+                });
+
+            modelBuilder.Entity("ExchangeHub.Server.Storage.TrainingSubsidyPaymentRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AgencyId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("agency_id");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount_fen");
+
+                    b.Property<string>("CertificateNumber")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("certificate_number");
+
+                    b.Property<long?>("LedgerSequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ledger_sequence");
+
+                    b.Property<DateOnly>("PaidDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("paid_date");
+
+                    b.Property<string>("RecipientId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recipient_id");
+
+                    b.Property<int>("RecipientKind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recipient_kind");
+
+                    b.Property<long>("RecordedAtUnixMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recorded_at_unix_ms");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("revision");
+
+                    b.Property<string>("SourceRecordId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source_record_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_training_subsidy_payments");
+
+                    b.HasIndex("CertificateNumber")
+                        .HasDatabaseName("ix_training_subsidy_payments_certificate_number");
+
+                    b.HasIndex("AgencyId", "SourceRecordId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_training_subsidy_payments_agency_id_source_record_id");
+
+                    b.ToTable("training_subsidy_payments", (string)null);
+                });
+
             modelBuilder.Entity("ExchangeHub.Server.Storage.TransferRequestRow", b =>
                 {
                     b.Property<long>("Id")
