@@ -4,6 +4,7 @@ using ExchangeHub.Server.Feeds;
 using ExchangeHub.Server.Outbox;
 using ExchangeHub.Server.Reconciliation;
 using ExchangeHub.Server.Security;
+using ExchangeHub.Server.Skills;
 using ExchangeHub.Server.Storage;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -49,11 +50,13 @@ public static class HubApp
             .AddAuditTrail()
             .AddOutbox()
             .AddFeeds()
-            .AddReconciliation(builder.Configuration);
+            .AddReconciliation(builder.Configuration)
+            .AddSkillSubsidies();
 
         var app = builder.Build();
         app.MapFeeds();
         app.MapReconciliation();
+        app.MapSkillSubsidies();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         return app;

@@ -1,12 +1,13 @@
 namespace ExchangeHub.Server.Security;
 
-/// <summary>Registers agency identity and the per-call interceptor.</summary>
+/// <summary>Registers agency identity, the per-call interceptor and persons' pseudonymous keys.</summary>
 public static class Extensions
 {
     public static IServiceCollection AddAgencySecurity(this IServiceCollection services)
     {
         services.AddSingleton<AgencyDirectory>();
         services.AddSingleton<ExchangeInterceptor>();
+        services.AddSingleton<PersonKey>();
         return services;
     }
 }

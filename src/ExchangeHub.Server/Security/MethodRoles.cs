@@ -25,6 +25,8 @@ public static class MethodRoles
         [Full(RefundService.Descriptor.FullName, "ConfirmRefund")] = [Roles.HrssOperator],
         [Full(RefundService.Descriptor.FullName, "WaiveRefund")] = [Roles.HrssOperator],
         [Full(RefundService.Descriptor.FullName, "ApplyForRefund")] = [Roles.HrssOperator],
+        [Full(SkillSubsidyService.Descriptor.FullName, "DecideSkillSubsidies")] = [Roles.HrssOperator],
+        [Full(SkillSubsidyService.Descriptor.FullName, "GetSkillSubsidyDecisions")] = [Roles.HrssOperator, Roles.Auditor],
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Standard services any caller may use so that ordinary gRPC tools work: health and reflection.</summary>

@@ -1,0 +1,19 @@
+namespace ExchangeHub.Server.Skills;
+
+/// <summary>Registers skill-upgrade subsidy decisions (1.(3)).</summary>
+public static class Extensions
+{
+    public static IServiceCollection AddSkillSubsidies(this IServiceCollection services)
+    {
+        services.AddSingleton<SkillInputsReader>();
+        services.AddSingleton<SkillSubsidyQueries>();
+        services.AddSingleton<SkillSubsidyRunner>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapSkillSubsidies(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGrpcService<SkillSubsidyGrpcService>();
+        return endpoints;
+    }
+}

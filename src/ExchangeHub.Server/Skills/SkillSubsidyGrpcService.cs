@@ -1,0 +1,44 @@
+using ExchangeHub.Server.Audit;
+using ExchangeHub.Server.Feeds;
+using ExchangeHub.Server.Reconciliation;
+using ExchangeHub.V1;
+using Grpc.Core;
+
+namespace ExchangeHub.Server.Skills;
+
+/// <summary>Skill-upgrade subsidy decisions over gRPC (roles in Security/MethodRoles.cs).</summary>
+public sealed class SkillSubsidyGrpcService(SkillSubsidyRunner runner, SkillSubsidyQueries queries, TimeProvider clock)
+    : SkillSubsidyService.SkillSubsidyServiceBase
+{
+    public override async Task<DecideSkillSubsidiesResponse> DecideSkillSubsidies(DecideSkillSubsidiesRequest request, ServerCallContext context)
+    {
+        var date = Requests.Date(request.DecisionDate, "decision_date", clock);
+        var summary = await Requests.Guard(() => runner.DecideAsync(date, context.CancellationToken));
+        ExchangeCall.Of(context).Accepted = summary.Decided + summary.Clawbacks;
+        return new DecideSkillSubsidiesResponse
+        {
+            CorrelationId = summary.CorrelationId, Certificates = summary.Certificates, Decided = summary.Decided, Unchanged = summary.Unchanged,
+            Granted = summary.Granted, Refused = summary.Refused, Undetermined = summary.Undetermined, Clawbacks = summary.Clawbacks,
+        };
+    }
+
+    public override async Task<GetSkillSubsidyDecisionsResponse> GetSkillSubsidyDecisions(GetSkillSubsidyDecisionsRequest request,
+        ServerCallContext context)
+    {
+        if (Feeds.Validation.Fields.Code("certificate_number", request.CertificateNumber, 64) is { } fault)
+        {
+            throw FeedErrors.InvalidArgument("certificate_number is not valid", "certificate_number", fault.Message);
+        }
+        var (decisions, clawback) = await queries.CertificateAsync(request.CertificateNumber, context.CancellationToken);
+        if (decisions.Count == 0)
+        {
+            throw new RpcException(new Status(StatusCode.NotFound, $"no skill-subsidy decision for certificate {request.CertificateNumber}"));
+        }
+        var response = new GetSkillSubsidyDecisionsResponse { Decisions = { decisions } };
+        if (clawback is not null)
+        {
+            response.Clawback = clawback;
+        }
+        return response;
+    }
+}

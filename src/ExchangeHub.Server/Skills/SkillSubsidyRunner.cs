@@ -1,0 +1,208 @@
+using System.Text.Json;
+using ExchangeHub.Policy;
+using ExchangeHub.Policy.Skills;
+using ExchangeHub.Server.Outbox;
+using ExchangeHub.Server.Reconciliation;
+using ExchangeHub.Server.Refunds;
+using ExchangeHub.Server.Security;
+using ExchangeHub.Server.Storage;
+
+namespace ExchangeHub.Server.Skills;
+
+/// <summary>
+/// Decides the skill-upgrade subsidy (1.(3), 2.(2)) of every certificate not yet decided or whose facts changed, in
+/// order of issue date, then recovers every double subsidy (SKILL_NO_DOUBLE) not yet recovered. Each decision is
+/// stored with its event in one transaction (a chunk of certificates at a time). A granted subsidy stands: it has
+/// been paid, so later facts never take it back except through a clawback.
+/// </summary>
+public sealed class SkillSubsidyRunner(
+    HubDatabase database,
+    SkillInputsReader reader,
+    PersonKey personKey,
+    OutboxWriter outbox,
+    OutboxSignal outboxSignal,
+    PolicySet policy,
+    TimeProvider clock,
+    ILogger<SkillSubsidyRunner> logger) : IDisposable
+{
+    private const int WritesPerTransaction = 500;
+    private const string Granted = "GRANTED";
+    private readonly SkillSubsidyDecider _decider = new(policy);
+    private readonly DoubleSubsidyCheck _doubleSubsidy = new(policy);
+    private readonly SemaphoreSlim _oneAtATime = new(1, 1);
+
+    private string PolicyVersion => $"{policy.Version}+sha256:{policy.Sha256}";
+
+    public async Task<SkillRunSummary> DecideAsync(DateOnly decisionDate, CancellationToken ct)
+    {
+        if (!await _oneAtATime.WaitAsync(TimeSpan.Zero, ct))
+        {
+            throw new RunRefusedException("skill subsidies are already being decided on this hub; wait for that call to finish");
+        }
+        try
+        {
+            var correlationId = Guid.NewGuid().ToString("D");
+            var inputs = await reader.ReadAsync(ct);
+            var (pending, unchanged) = Plan(inputs, decisionDate);
+            var current = inputs.CurrentDecisions.ToDictionary(StringComparer.Ordinal);
+            foreach (var chunk in pending.Chunk(WritesPerTransaction))
+            {
+                await WriteDecisionsAsync(chunk, current, correlationId, ct);
+            }
+            var clawbacks = await RecoverDoubleSubsidiesAsync(inputs, current, correlationId, ct);
+            var summary = new SkillRunSummary(correlationId, inputs.Certificates.Count, pending.Count, unchanged,
+                pending.Count(p => p.Decision.Outcome == SkillOutcome.Granted), pending.Count(p => p.Decision.Outcome == SkillOutcome.Refused),
+                pending.Count(p => p.Decision.Outcome == SkillOutcome.Undetermined), clawbacks);
+            if (logger.IsEnabled(LogLevel.Information))
+            {
+                logger.LogInformation("Skill subsidies decided on {DecisionDate}: {Summary}", decisionDate, summary);
+            }
+            return summary;
+        }
+        finally
+        {
+            _oneAtATime.Release();
+        }
+    }
+
+    public void Dispose() => _oneAtATime.Dispose();
+
+    private sealed record Pending(SkillSubsidyDecision Decision, Certificate Certificate, string FactsSha256, StoredSkillDecision? Previous);
+
+    /// <summary>
+    /// Decides in memory, in order of issue date: grants of this call count as prior grants of the certificates after
+    /// them (the yearly cap, once per occupation and level, no lower level after a higher one).
+    /// </summary>
+    private (List<Pending> Pending, int Unchanged) Plan(SkillInputs inputs, DateOnly decisionDate)
+    {
+        var grants = new Dictionary<string, List<SkillGrant>>(StringComparer.Ordinal);
+        foreach (var d in inputs.CurrentDecisions.Values.Where(d => d.Outcome == Granted))
+        {
+            GrantsOf(grants, d.PersonKey).Add(new SkillGrant(d.OccupationCode, d.Level, d.DecidedOn, d.CertificateNumber));
+        }
+        var pending = new List<Pending>();
+        var unchanged = 0;
+        foreach (var stored in inputs.Certificates)
+        {
+            var previous = inputs.CurrentDecisions.GetValueOrDefault(stored.Number);
+            if (previous?.Outcome == Granted)
+            {
+                unchanged++;
+                continue;
+            }
+            var key = personKey.Of(stored.ResidentId);
+            var certificate = new Certificate(stored.Number, stored.OccupationCode, stored.Level, stored.IssuedOn);
+            var prior = GrantsOf(grants, key).Where(g => g.CertificateNumber != stored.Number).ToList();
+            // Whether the person receives unemployment benefit is not known to the hub yet (benefit claims come later): null.
+            var facts = new SkillSubsidyFacts(key, certificate, inputs.InsuredMonths.GetValueOrDefault(stored.ResidentId) ?? [], null, prior);
+            var sha = FactsJson.Sha256(SkillFactsJson.Serialize(facts, decisionDate.Year));
+            if (previous is not null && previous.FactsSha256 == sha && previous.PolicyVersion == PolicyVersion)
+            {
+                unchanged++;
+                continue;
+            }
+            var decision = _decider.Decide(facts, decisionDate);
+            if (decision.Outcome == SkillOutcome.Granted)
+            {
+                GrantsOf(grants, key).Add(new SkillGrant(certificate.OccupationCode, certificate.Level, decisionDate, certificate.Number));
+            }
+            pending.Add(new Pending(decision, certificate, sha, previous));
+        }
+        return (pending, unchanged);
+    }
+
+    private async Task WriteDecisionsAsync(Pending[] chunk, Dictionary<string, StoredSkillDecision> current, string correlationId, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var written = new List<StoredSkillDecision>();
+        await using (var lease = await database.AcquireWriterAsync(ct))
+        {
+            await lease.BeginAsync(ct);
+            foreach (var p in chunk)
+            {
+                var d = p.Decision;
+                var outcome = UpperSnake.Format(d.Outcome);
+                var id = await SkillSubsidyStore.InsertDecisionAsync(lease, new SkillSubsidyDecisionRow
+                {
+                    CertificateNumber = p.Certificate.Number, PersonKey = d.PersonId, OccupationCode = p.Certificate.OccupationCode,
+                    Level = p.Certificate.Level, Outcome = outcome, AmountFen = d.AmountFen, DecidedOn = d.DecidedOn,
+                    Explanation = JsonSerializer.Serialize(RefundEvents.Explain(d.Explanation), EventTypes.Json), PolicyId = policy.Id,
+                    PolicyVersion = PolicyVersion, FactsSha256 = p.FactsSha256, DecidedAtUnixMs = now.ToUnixTimeMilliseconds(),
+                    SupersedesId = p.Previous?.Id,
+                }, ct);
+                await outbox.EnqueueAsync(lease, SkillSubsidyEvents.ForDecision(d, p.Certificate, id, p.Previous?.Id, correlationId, now), ct);
+                written.Add(new StoredSkillDecision(id, p.Certificate.Number, d.PersonId, p.Certificate.OccupationCode, p.Certificate.Level, outcome,
+                    d.AmountFen, d.DecidedOn, p.FactsSha256, PolicyVersion));
+            }
+            await lease.CommitAsync(ct);
+        }
+        outboxSignal.Notify();
+        foreach (var w in written)
+        {
+            current[w.CertificateNumber] = w;
+        }
+    }
+
+    /// <summary>
+    /// SKILL_NO_DOUBLE: every granted certificate for which a training subsidy was also paid, not yet recovered. The
+    /// later payment is recovered; a tie on the same day without ledger order stays open (decided again next call).
+    /// </summary>
+    private async Task<int> RecoverDoubleSubsidiesAsync(SkillInputs inputs, Dictionary<string, StoredSkillDecision> current, string correlationId,
+        CancellationToken ct)
+    {
+        var residents = inputs.Certificates.ToDictionary(c => c.Number, c => c.ResidentId, StringComparer.Ordinal);
+        var found = new List<(ClawbackDecision Check, StoredSkillDecision Skill)>();
+        foreach (var (number, training) in inputs.TrainingPayments)
+        {
+            if (inputs.ClawedBack.Contains(number) || current.GetValueOrDefault(number) is not { Outcome: Granted } skill || !residents.ContainsKey(number))
+            {
+                continue;
+            }
+            var skillPayment = new SubsidyPayment(SubsidyKind.SkillUpgrade, number, RecipientKind.Person, skill.PersonKey, skill.AmountFen, skill.DecidedOn);
+            var trainingPayment = training.RecipientKind == 1
+                ? new SubsidyPayment(SubsidyKind.VocationalTraining, number, RecipientKind.Unit, training.RecipientId, training.AmountFen, training.PaidOn,
+                    training.LedgerSequence)
+                : new SubsidyPayment(SubsidyKind.VocationalTraining, number, RecipientKind.Person, personKey.Of(training.RecipientId), training.AmountFen,
+                    training.PaidOn, training.LedgerSequence);
+            var check = _doubleSubsidy.Decide(skillPayment, trainingPayment);
+            if (check.Outcome == ClawbackOutcome.Recover)
+            {
+                found.Add((check, skill));
+            }
+        }
+        foreach (var chunk in found.Chunk(WritesPerTransaction))
+        {
+            var now = clock.GetUtcNow();
+            await using (var lease = await database.AcquireWriterAsync(ct))
+            {
+                await lease.BeginAsync(ct);
+                foreach (var (check, skill) in chunk)
+                {
+                    var recover = check.Recover!;
+                    await SkillSubsidyStore.InsertClawbackAsync(lease, new SubsidyClawbackRow
+                    {
+                        CertificateNumber = check.CertificateNumber, RecoveredSubsidy = UpperSnake.Format(recover.Kind),
+                        RecipientKind = UpperSnake.Format(recover.RecipientKind), RecipientKey = recover.RecipientId, AmountFen = recover.AmountFen,
+                        PaidOn = recover.PaidOn, SkillDecisionId = skill.Id, DecidedAtUnixMs = now.ToUnixTimeMilliseconds(),
+                        Explanation = JsonSerializer.Serialize(RefundEvents.Explain(check.Explanation), EventTypes.Json),
+                    }, ct);
+                    await outbox.EnqueueAsync(lease,
+                        SkillSubsidyEvents.ForClawback(check, recover, check.Kept!, skill.PersonKey, skill.Id, correlationId, now), ct);
+                }
+                await lease.CommitAsync(ct);
+            }
+            outboxSignal.Notify();
+        }
+        return found.Count;
+    }
+
+    private static List<SkillGrant> GrantsOf(Dictionary<string, List<SkillGrant>> grants, string key)
+    {
+        if (!grants.TryGetValue(key, out var list))
+        {
+            list = [];
+            grants[key] = list;
+        }
+        return list;
+    }
+}

@@ -1,0 +1,317 @@
+using System.Text.Json;
+using ExchangeHub.Server.Configuration;
+using ExchangeHub.Server.Security;
+using ExchangeHub.Server.Tests.Infrastructure;
+using ExchangeHub.Server.Tests.Reconciliation;
+using ExchangeHub.V1;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace ExchangeHub.Server.Tests.Skills;
+
+/// <summary>
+/// Skill-upgrade subsidies (1.(3), 2.(2)) from the feeds to stored decisions and outbox events, through the real hub
+/// (clock at 2024-11-30, certificates of 2024). Persons insured through contribution lines of unit 1.
+/// </summary>
+[Trait("clause", "1.(3)")]
+public abstract class SkillSubsidyTests(StorageProvider provider) : IAsyncLifetime
+{
+    private const string Occupation = "6-29-01-03";
+
+    /// <summary>Every resident id these tests use (persons 0 to 39).</summary>
+    private static readonly string[] ResidentIds = Enumerable.Range(0, 40).Select(Ids.ResidentId).ToArray();
+
+    private FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2024, 11, 30, 2, 0, 0, TimeSpan.Zero));
+    private TestHub Hub { get; set; } = null!;
+
+    public async Task InitializeAsync() => Hub = await TestHub.StartAsync(provider, new Dictionary<string, string?>
+    {
+        ["Hub:Messaging:Enabled"] = "false",
+        ["Hub:Refunds:SendReminders"] = "false",
+    }, Clock);
+
+    public async Task DisposeAsync() => await Hub.DisposeAsync();
+
+    [Theory]
+    [InlineData(5, 100_000L)]
+    [InlineData(4, 150_000L)]
+    [InlineData(3, 200_000L)]
+    public async Task DecideSkillSubsidies_InsuredTwelveMonths_GrantedAmountByLevel(int level, long amountFen)
+    {
+        await InsureAsync(person: 10, months: 12);
+        await CertifyAsync(Records.Certificate("cert-a", person: 10, level: level));
+
+        var summary = await DecideAsync();
+
+        Assert.Equal((1, 1, 0), (summary.Certificates, summary.Granted, summary.Refused));
+        var decision = await CurrentAsync("C-cert-a");
+        Assert.Equal(("GRANTED", amountFen, level, "2024-11-30"), (decision.Outcome, decision.AmountFen, decision.Level, decision.DecidedOn));
+        Assert.Equal(KeyOf(10), decision.PersonKey);
+        var granted = Assert.Single(await EventsAsync(), e => e.Type == "SkillSubsidyGranted");
+        Assert.Equal(KeyOf(10), granted.Subject);
+        Assert.Equal(amountFen, granted.Payload.GetProperty("amountFen").GetInt64());
+        Assert.Equal(Occupation, granted.Payload.GetProperty("occupationCode").GetString());
+        Assert.Equal(decision.DecisionId, granted.Payload.GetProperty("decisionId").GetInt64());
+        Assert.Equal(summary.CorrelationId, granted.CorrelationId);
+        Assert.Contains(granted.Payload.GetProperty("explanation").EnumerateArray(),
+            r => r.GetProperty("reasonCode").GetString() == "SKILL_PERSON_INSURED_MONTHS_MET");
+    }
+
+    [Fact]
+    public async Task DecideSkillSubsidies_LevelTwo_RefusedLevelNotCovered()
+    {
+        await InsureAsync(person: 11, months: 20);
+        await CertifyAsync(Records.Certificate("cert-l2", person: 11, level: 2));
+
+        await DecideAsync();
+
+        Assert.Equal("REFUSED", (await CurrentAsync("C-cert-l2")).Outcome);
+        Assert.Equal(["SKILL_LEVEL_NOT_COVERED"], ReasonCodes(Assert.Single(await EventsAsync(), e => e.Type == "SkillSubsidyRefused")));
+    }
+
+    [Fact]
+    public async Task DecideSkillSubsidies_ElevenMonthsBenefitUnknown_NotGrantedUndeterminedNamingBenefitStatus()
+    {
+        await InsureAsync(person: 12, months: 11);
+        await CertifyAsync(Records.Certificate("cert-11", person: 12));
+
+        var summary = await DecideAsync();
+
+        // 1.(3): fewer than 12 months qualifies only while receiving benefit, which the hub does not know yet.
+        Assert.Equal((0, 1), (summary.Granted, summary.Undetermined));
+        var decision = await CurrentAsync("C-cert-11");
+        Assert.Equal(("UNDETERMINED", 0L), (decision.Outcome, decision.AmountFen));
+        Assert.Contains(decision.Explanation, r => r.ReasonCode == "SKILL_PERSON_BENEFIT_STATUS_MISSING" && r.Result == "UNDETERMINED");
+        var e = Assert.Single(await EventsAsync(), x => x.Type == "SkillSubsidyUndetermined");
+        Assert.Equal(["ReceivingBenefitOnIssueDate"], e.Payload.GetProperty("missingFacts").EnumerateArray().Select(m => m.GetString()!).ToList());
+    }
+
+    [Fact]
+    public async Task DecideSkillSubsidies_ElevenMonthsPlusOneTransferredIn_Granted()
+    {
+        await InsureAsync(person: 13, months: 11);
+        var transfer = Records.Transfer("t-13", person: 13);
+        transfer.InsuredPeriods.Clear();
+        transfer.InsuredPeriods.Add(new MonthRange { FromPeriod = "2022-06", ToPeriod = "2023-01" }); // 2023-01 overlaps: counted once
+        Assert.Equal(0, (await Infrastructure.Feeds.PushTransfersAsync(Hub.Channel(TestHub.TransferToken), [transfer])).Rejected);
+        await CertifyAsync(Records.Certificate("cert-t", person: 13));
+
+        await DecideAsync();
+
+        var decision = await CurrentAsync("C-cert-t");
+        Assert.Equal(("GRANTED", 100_000L), (decision.Outcome, decision.AmountFen));
+        Assert.Equal("18", decision.Explanation.Single(r => r.RuleId == "SKILL_PERSON").Inputs["insured_months"]);
+    }
+
+    [Fact]
+    [Trait("clause", "2.(2)")]
+    public async Task DecideSkillSubsidies_FourthCertificateInAYear_RefusedYearlyCap()
+    {
+        await InsureAsync(person: 14, months: 12);
+        await CertifyAsync(
+            Records.Certificate("cap-1", person: 14, occupation: "6-29-01-01", issued: "2024-02-01"),
+            Records.Certificate("cap-2", person: 14, occupation: "6-29-01-02", issued: "2024-03-01"),
+            Records.Certificate("cap-3", person: 14, occupation: "6-29-01-03", issued: "2024-04-01"),
+            Records.Certificate("cap-4", person: 14, occupation: "6-29-01-04", issued: "2024-05-01"));
+
+        var summary = await DecideAsync();
+
+        Assert.Equal((3, 1), (summary.Granted, summary.Refused));
+        Assert.Equal("REFUSED", (await CurrentAsync("C-cap-4")).Outcome);
+        var refused = Assert.Single(await EventsAsync(), e => e.Type == "SkillSubsidyRefused");
+        Assert.Equal("C-cap-4", refused.Payload.GetProperty("certificateNumber").GetString());
+        Assert.Equal(["SKILL_YEARLY_CAP_REACHED"], ReasonCodes(refused));
+    }
+
+    [Fact]
+    [Trait("clause", "2.(2)")]
+    public async Task DecideSkillSubsidies_LowerLevelAfterHigher_Refused()
+    {
+        await InsureAsync(person: 15, months: 12);
+        await CertifyAsync(Records.Certificate("high", person: 15, level: 4, issued: "2024-03-01"));
+        await DecideAsync("2024-10-01");
+        await CertifyAsync(Records.Certificate("low", person: 15, level: 5, issued: "2024-05-01"));
+
+        var summary = await DecideAsync();
+
+        Assert.Equal((2, 1, 1, 0), (summary.Certificates, summary.Unchanged, summary.Refused, summary.Granted));
+        Assert.Equal("GRANTED", (await CurrentAsync("C-high")).Outcome);
+        Assert.Equal("REFUSED", (await CurrentAsync("C-low")).Outcome);
+        Assert.Equal(["SKILL_LOWER_LEVEL_AFTER_HIGHER"], ReasonCodes(Assert.Single(await EventsAsync(), e => e.Type == "SkillSubsidyRefused")));
+    }
+
+    [Fact]
+    [Trait("clause", "2.(2)")]
+    public async Task DecideSkillSubsidies_SameOccupationAndLevelTwice_SecondRefused()
+    {
+        await InsureAsync(person: 16, months: 12);
+        await CertifyAsync(
+            Records.Certificate("once-1", person: 16, issued: "2024-03-01"),
+            Records.Certificate("once-2", person: 16, issued: "2024-07-01"));
+
+        await DecideAsync();
+
+        Assert.Equal("GRANTED", (await CurrentAsync("C-once-1")).Outcome);
+        Assert.Equal("REFUSED", (await CurrentAsync("C-once-2")).Outcome);
+        Assert.Equal(["SKILL_ALREADY_GRANTED_SAME_LEVEL"], ReasonCodes(Assert.Single(await EventsAsync(), e => e.Type == "SkillSubsidyRefused")));
+    }
+
+    [Fact]
+    public async Task DecideSkillSubsidies_TrainingPaidBeforeTheGrant_ClawbackOfTheSkillSubsidyFromThePerson()
+    {
+        await InsureAsync(person: 17, months: 12);
+        await CertifyAsync(Records.Certificate("dbl-a", person: 17));
+        await PayTrainingAsync(Records.TrainingPayment("pay-a", "C-dbl-a", unit: 5, paid: "2024-07-01"));
+
+        var summary = await DecideAsync();
+
+        Assert.Equal((1, 1), (summary.Granted, summary.Clawbacks));
+        var clawback = Assert.Single(await EventsAsync(), e => e.Type == "SubsidyClawback");
+        Assert.Equal(("SKILL_UPGRADE", "PERSON", KeyOf(17), 100_000L, "2024-11-30"), Clawback(clawback));
+        Assert.Equal(KeyOf(17), clawback.Subject);
+        Assert.Equal(("VOCATIONAL_TRAINING", "2024-07-01"),
+            (clawback.Payload.GetProperty("keptSubsidy").GetString(), clawback.Payload.GetProperty("keptPaidOn").GetString()));
+        var stored = (await DecisionsAsync("C-dbl-a")).Clawback;
+        Assert.Equal(("SKILL_UPGRADE", "PERSON", KeyOf(17), 100_000L), (stored.RecoveredSubsidy, stored.RecipientKind, stored.RecipientKey, stored.AmountFen));
+    }
+
+    [Fact]
+    public async Task DecideSkillSubsidies_TrainingPaidAfterTheGrant_ClawbackOfTheTrainingSubsidyFromTheUnit()
+    {
+        await InsureAsync(person: 18, months: 12);
+        await CertifyAsync(Records.Certificate("dbl-b", person: 18));
+        await DecideAsync("2024-11-20");
+        await PayTrainingAsync(Records.TrainingPayment("pay-b", "C-dbl-b", unit: 6, paid: "2024-11-25", amount: 90_000));
+
+        var summary = await DecideAsync();
+
+        Assert.Equal((0, 1, 1), (summary.Decided, summary.Unchanged, summary.Clawbacks));
+        var clawback = Assert.Single(await EventsAsync(), e => e.Type == "SubsidyClawback");
+        Assert.Equal(("VOCATIONAL_TRAINING", "UNIT", Ids.Uscc(6), 90_000L, "2024-11-25"), Clawback(clawback));
+        Assert.Equal(Ids.Uscc(6), clawback.Subject);
+        Assert.Equal("SKILL_UPGRADE", clawback.Payload.GetProperty("keptSubsidy").GetString());
+        // Recovered once: deciding again finds nothing new.
+        Assert.Equal(0, (await DecideAsync()).Clawbacks);
+        Assert.Single(await EventsAsync(), e => e.Type == "SubsidyClawback");
+    }
+
+    [Fact]
+    public async Task DecideSkillSubsidies_TrainingPaidToThePersonAfterTheGrant_ClawbackNamesThePersonByKey()
+    {
+        await InsureAsync(person: 19, months: 12);
+        await CertifyAsync(Records.Certificate("dbl-c", person: 19));
+        await DecideAsync("2024-11-20");
+        var payment = Records.TrainingPayment("pay-c", "C-dbl-c", paid: "2024-11-28");
+        payment.RecipientKind = SubsidyRecipientKind.Person;
+        payment.RecipientId = Ids.ResidentId(19);
+        await PayTrainingAsync(payment);
+
+        await DecideAsync();
+
+        var clawback = Assert.Single(await EventsAsync(), e => e.Type == "SubsidyClawback");
+        var (recover, kind, key, _, _) = Clawback(clawback);
+        Assert.Equal(("VOCATIONAL_TRAINING", "PERSON", KeyOf(19)), (recover, kind, key));
+    }
+
+    [Fact]
+    public async Task DecideSkillSubsidies_Again_UnchangedAndNoNewEvents()
+    {
+        await InsureAsync(person: 20, months: 12);
+        await CertifyAsync(Records.Certificate("again-1", person: 20), Records.Certificate("again-2", person: 21));
+        var first = await DecideAsync();
+        var events = (await EventsAsync()).Count;
+
+        var second = await DecideAsync();
+
+        Assert.Equal((2, 2), (first.Decided, first.Certificates));
+        Assert.Equal((0, 2), (second.Decided, second.Unchanged));
+        Assert.Equal(events, (await EventsAsync()).Count);
+        var history = await DecisionsAsync("C-again-2");
+        Assert.Single(history.Decisions);
+    }
+
+    [Fact]
+    public async Task DecideSkillSubsidies_MoreMonthsArrive_UndeterminedSupersededByGrant()
+    {
+        await InsureAsync(person: 22, months: 11);
+        await CertifyAsync(Records.Certificate("late", person: 22));
+        await DecideAsync();
+        await InsureAsync(person: 22, months: 1, first: new DateOnly(2022, 1, 1));
+
+        await DecideAsync();
+
+        var history = await DecisionsAsync("C-late");
+        Assert.Equal([("GRANTED", true), ("UNDETERMINED", false)], history.Decisions.Select(d => (d.Outcome, d.IsCurrent)).ToList());
+        Assert.Equal(history.Decisions[1].DecisionId, history.Decisions[0].SupersedesDecisionId);
+    }
+
+    [Fact]
+    public async Task GetSkillSubsidyDecisions_UnknownCertificate_NotFound()
+    {
+        var client = new SkillSubsidyService.SkillSubsidyServiceClient(Hub.Channel(TestHub.OperatorToken));
+        var ex = await Assert.ThrowsAsync<Grpc.Core.RpcException>(async () =>
+            await client.GetSkillSubsidyDecisionsAsync(new GetSkillSubsidyDecisionsRequest { CertificateNumber = "C-none" }));
+        Assert.Equal(Grpc.Core.StatusCode.NotFound, ex.StatusCode);
+    }
+
+    /// <summary><paramref name="months"/> REGULAR lines of unit 1 for the person, monthly from <paramref name="first"/> (default 2023-01).</summary>
+    private async Task InsureAsync(int person, int months, DateOnly? first = null)
+    {
+        var start = first ?? new DateOnly(2023, 1, 1);
+        var lines = Enumerable.Range(0, months)
+            .Select(i => Records.Line($"line-{person}-{start.AddMonths(i):yyyyMM}", unit: 1, person: person, period: $"{start.AddMonths(i):yyyy-MM}"))
+            .ToList();
+        Assert.Equal(0, (await Infrastructure.Feeds.PushLinesAsync(Hub.Channel(TestHub.TaxToken), lines)).Rejected);
+    }
+
+    private async Task CertifyAsync(params SkillCertificateRecord[] certificates) =>
+        Assert.Equal(0, (await Infrastructure.Feeds.PushCertificatesAsync(Hub.Channel(TestHub.SkillToken), certificates)).Rejected);
+
+    private async Task PayTrainingAsync(TrainingSubsidyPaymentRecord payment) =>
+        Assert.Equal(0, (await Infrastructure.Feeds.PushTrainingPaymentsAsync(Hub.Channel(TestHub.SkillToken), [payment])).Rejected);
+
+    private async Task<DecideSkillSubsidiesResponse> DecideAsync(string date = "2024-11-30") =>
+        await new SkillSubsidyService.SkillSubsidyServiceClient(Hub.Channel(TestHub.OperatorToken))
+            .DecideSkillSubsidiesAsync(new DecideSkillSubsidiesRequest { DecisionDate = date }, deadline: DateTime.UtcNow.AddMinutes(2));
+
+    private async Task<GetSkillSubsidyDecisionsResponse> DecisionsAsync(string certificate) =>
+        await new SkillSubsidyService.SkillSubsidyServiceClient(Hub.Channel(TestHub.OperatorToken))
+            .GetSkillSubsidyDecisionsAsync(new GetSkillSubsidyDecisionsRequest { CertificateNumber = certificate });
+
+    private async Task<SkillSubsidyDecisionRecord> CurrentAsync(string certificate)
+    {
+        var decision = (await DecisionsAsync(certificate)).Decisions[0];
+        Assert.True(decision.IsCurrent);
+        return decision;
+    }
+
+    /// <summary>The skill events in the outbox; none may carry a resident id (persons appear only as keys).</summary>
+    private async Task<List<HubQueries.OutboxEvent>> EventsAsync()
+    {
+        var events = await HubQueries.EventsAsync(Hub);
+        foreach (var e in events)
+        {
+            var text = e.Payload.GetRawText() + " " + e.Subject;
+            Assert.DoesNotContain(ResidentIds, id => text.Contains(id, StringComparison.Ordinal));
+        }
+        return events;
+    }
+
+    private string KeyOf(int person) => Hub.Services.GetRequiredService<PersonKey>().Of(Ids.ResidentId(person));
+
+    private static List<string> ReasonCodes(HubQueries.OutboxEvent e) =>
+        e.Payload.GetProperty("reasonCodes").EnumerateArray().Select(c => c.GetString()!).ToList();
+
+    private static (string Recover, string Kind, string Key, long Amount, string PaidOn) Clawback(HubQueries.OutboxEvent e)
+    {
+        JsonElement p = e.Payload;
+        return (p.GetProperty("recoverSubsidy").GetString()!, p.GetProperty("recipientKind").GetString()!, p.GetProperty("recipientKey").GetString()!,
+            p.GetProperty("amountFen").GetInt64(), p.GetProperty("paidOn").GetString()!);
+    }
+}
+
+[Trait("storage", "sqlite")]
+public sealed class SqliteSkillSubsidyTests() : SkillSubsidyTests(StorageProvider.Sqlite);
+
+[Trait("storage", "postgres")]
+public sealed class PostgresSkillSubsidyTests() : SkillSubsidyTests(StorageProvider.Postgres);
