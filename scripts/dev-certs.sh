@@ -21,7 +21,7 @@ extendedKeyUsage=serverAuth"
 
 : > agencies.env
 i=0
-for agency in dev-tax:TAX_BUREAU dev-market:MARKET_REGULATION dev-transfer:TRANSFER_SYSTEM dev-operator:HRSS_OPERATOR; do
+for agency in dev-tax:TAX_BUREAU dev-market:MARKET_REGULATION dev-transfer:TRANSFER_SYSTEM dev-operator:HRSS_OPERATOR dev-skill:SKILL_CERTIFICATION; do
   id=${agency%%:*}; role=${agency##*:}
   issue "$id" "extendedKeyUsage=clientAuth"
   thumb=$(openssl x509 -in "$id.pem" -noout -fingerprint -sha256 | cut -d= -f2 | tr -d :)
