@@ -50,7 +50,7 @@ public sealed class SkillSubsidyRunner(
                 await WriteDecisionsAsync(chunk, current, correlationId, ct);
             }
             var clawbacks = await RecoverDoubleSubsidiesAsync(inputs, current, correlationId, ct);
-            var summary = new SkillRunSummary(correlationId, inputs.Certificates.Count, pending.Count, unchanged,
+            var summary = new SkillRunSummary(correlationId, inputs.Certificates.Count(c => c.IssuedOn <= decisionDate), pending.Count, unchanged,
                 pending.Count(p => p.Decision.Outcome == SkillOutcome.Granted), pending.Count(p => p.Decision.Outcome == SkillOutcome.Refused),
                 pending.Count(p => p.Decision.Outcome == SkillOutcome.Undetermined), clawbacks);
             if (logger.IsEnabled(LogLevel.Information))
@@ -82,7 +82,8 @@ public sealed class SkillSubsidyRunner(
         }
         var pending = new List<Pending>();
         var unchanged = 0;
-        foreach (var stored in inputs.Certificates)
+        // A certificate issued after the decision date is not decided yet: its subsidy cannot be granted before it exists.
+        foreach (var stored in inputs.Certificates.Where(c => c.IssuedOn <= decisionDate))
         {
             var previous = inputs.CurrentDecisions.GetValueOrDefault(stored.Number);
             if (previous?.Outcome == Granted)

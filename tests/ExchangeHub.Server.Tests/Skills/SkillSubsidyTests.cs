@@ -246,6 +246,20 @@ public abstract class SkillSubsidyTests(StorageProvider provider) : IAsyncLifeti
     }
 
     [Fact]
+    public async Task DecideSkillSubsidies_CertificateIssuedAfterTheDecisionDate_DecidedOnlyFromItsIssueDate()
+    {
+        await InsureAsync(person: 23, months: 12);
+        await CertifyAsync(Records.Certificate("future", person: 23, issued: "2024-11-10"));
+
+        var early = await DecideAsync("2024-11-01");
+        var later = await DecideAsync("2024-11-10");
+
+        Assert.Equal((0, 0), (early.Certificates, early.Decided));
+        Assert.Equal((1, 1), (later.Certificates, later.Granted));
+        Assert.Equal("2024-11-10", (await CurrentAsync("C-future")).DecidedOn);
+    }
+
+    [Fact]
     public async Task GetSkillSubsidyDecisions_UnknownCertificate_NotFound()
     {
         var client = new SkillSubsidyService.SkillSubsidyServiceClient(Hub.Channel(TestHub.OperatorToken));
