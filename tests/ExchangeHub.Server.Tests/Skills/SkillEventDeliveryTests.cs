@@ -1,0 +1,41 @@
+using ExchangeHub.Server.Configuration;
+using ExchangeHub.Server.Security;
+using ExchangeHub.Server.Tests.Infrastructure;
+using ExchangeHub.Server.Tests.Outbox;
+using ExchangeHub.V1;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ExchangeHub.Server.Tests.Skills;
+
+/// <summary>Skill-subsidy decisions and a clawback reach a real RabbitMQ subscriber, persons named by their key.</summary>
+[Collection("rabbitmq")]
+[Trait("storage", "sqlite")]
+[Trait("clause", "1.(3)")]
+public sealed class SkillEventDeliveryTests
+{
+    private const string AllEvents = "ExchangeHub.Contracts:IHubEvent";
+
+    [Fact]
+    public async Task DecideSkillSubsidies_GrantAndDoubleSubsidy_SubscriberReceivesGrantAndClawback()
+    {
+        await using var hub = await TestHub.StartAsync(StorageProvider.Sqlite, RelaySettings.For());
+        await using var subscriber = await EventSubscriber.StartAsync(null, AllEvents);
+        var lines = Enumerable.Range(1, 12).Select(m => Records.Line($"skill-line-{m}", unit: 1, person: 30, period: $"2023-{m:D2}"));
+        Assert.Equal(0, (await Infrastructure.Feeds.PushLinesAsync(hub.Channel(TestHub.TaxToken), lines)).Rejected);
+        var skill = hub.Channel(TestHub.SkillToken);
+        Assert.Equal(0, (await Infrastructure.Feeds.PushCertificatesAsync(skill, [Records.Certificate("deliver", person: 30)])).Rejected);
+        Assert.Equal(0, (await Infrastructure.Feeds.PushTrainingPaymentsAsync(skill, [Records.TrainingPayment("deliver-pay", "C-deliver", unit: 7)])).Rejected);
+
+        var summary = await new SkillSubsidyService.SkillSubsidyServiceClient(hub.Channel(TestHub.OperatorToken))
+            .DecideSkillSubsidiesAsync(new DecideSkillSubsidiesRequest { DecisionDate = "2024-11-30" }, deadline: DateTime.UtcNow.AddMinutes(2));
+
+        var deliveries = await subscriber.WaitUntilAsync(
+            d => d.Where(x => x.CorrelationId == summary.CorrelationId).Select(x => x.EventId).Distinct().Count() >= 2, TimeSpan.FromSeconds(60));
+        var mine = deliveries.Where(x => x.CorrelationId == summary.CorrelationId).DistinctBy(d => d.EventId).ToList();
+        Assert.All(mine, d => Assert.Equal(d.EventId, d.MessageId));
+        var key = hub.Services.GetRequiredService<PersonKey>().Of(Ids.ResidentId(30));
+        Assert.Equal(
+            [("SkillSubsidyGranted", key), ("SubsidyClawback", key)],
+            mine.Select(d => (d.MessageTypes[0].Split(':')[^1], d.SubjectKey)).Order().ToList());
+    }
+}
