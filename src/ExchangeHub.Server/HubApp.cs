@@ -4,6 +4,7 @@ using ExchangeHub.Server.Feeds;
 using ExchangeHub.Server.Outbox;
 using ExchangeHub.Server.Reconciliation;
 using ExchangeHub.Server.Security;
+using ExchangeHub.Server.Benefits;
 using ExchangeHub.Server.Skills;
 using ExchangeHub.Server.Storage;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -51,12 +52,14 @@ public static class HubApp
             .AddOutbox()
             .AddFeeds()
             .AddReconciliation(builder.Configuration)
-            .AddSkillSubsidies();
+            .AddSkillSubsidies()
+            .AddBenefitClaims(builder.Configuration);
 
         var app = builder.Build();
         app.MapFeeds();
         app.MapReconciliation();
         app.MapSkillSubsidies();
+        app.MapBenefitClaims();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         return app;

@@ -27,6 +27,10 @@ public static class MethodRoles
         [Full(RefundService.Descriptor.FullName, "ApplyForRefund")] = [Roles.HrssOperator],
         [Full(SkillSubsidyService.Descriptor.FullName, "DecideSkillSubsidies")] = [Roles.HrssOperator],
         [Full(SkillSubsidyService.Descriptor.FullName, "GetSkillSubsidyDecisions")] = [Roles.HrssOperator, Roles.Auditor],
+        [Full(BenefitClaimService.Descriptor.FullName, "SubmitClaim")] = [Roles.HrssOperator],
+        [Full(BenefitClaimService.Descriptor.FullName, "DecideClaim")] = [Roles.HrssOperator],
+        [Full(BenefitClaimService.Descriptor.FullName, "GetClaim")] = [Roles.HrssOperator, Roles.Auditor],
+        [Full(BenefitClaimService.Descriptor.FullName, "RecalculateBenefits")] = [Roles.HrssOperator],
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Standard services any caller may use so that ordinary gRPC tools work: health and reflection.</summary>

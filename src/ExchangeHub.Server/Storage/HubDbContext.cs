@@ -17,6 +17,8 @@ public abstract class HubDbContext(DbContextOptions options) : DbContext(options
     public DbSet<TrainingSubsidyPaymentRow> TrainingSubsidyPayments => Set<TrainingSubsidyPaymentRow>();
     public DbSet<SkillSubsidyDecisionRow> SkillSubsidyDecisions => Set<SkillSubsidyDecisionRow>();
     public DbSet<SubsidyClawbackRow> SubsidyClawbacks => Set<SubsidyClawbackRow>();
+    public DbSet<BenefitClaimRow> BenefitClaims => Set<BenefitClaimRow>();
+    public DbSet<BenefitDecisionRow> BenefitDecisions => Set<BenefitDecisionRow>();
     public DbSet<RecordVersionRow> RecordVersions => Set<RecordVersionRow>();
     public DbSet<AuditEntryRow> AuditLog => Set<AuditEntryRow>();
     public DbSet<OutboxMessageRow> OutboxMessages => Set<OutboxMessageRow>();
@@ -49,6 +51,18 @@ public abstract class HubDbContext(DbContextOptions options) : DbContext(options
         {
             e.ToTable("subsidy_clawbacks");
             e.HasIndex(c => c.CertificateNumber).IsUnique();
+        });
+        modelBuilder.Entity<BenefitClaimRow>(e =>
+        {
+            e.ToTable("benefit_claims");
+            e.HasIndex(c => c.ClaimId).IsUnique();
+            e.HasIndex(c => c.ResidentId);
+            e.HasIndex(c => new { c.Status, c.OverdueNotified });
+        });
+        modelBuilder.Entity<BenefitDecisionRow>(e =>
+        {
+            e.ToTable("benefit_decisions");
+            e.HasIndex(d => new { d.ClaimId, d.IsCurrent });
         });
 
         modelBuilder.Entity<RecordVersionRow>(e =>

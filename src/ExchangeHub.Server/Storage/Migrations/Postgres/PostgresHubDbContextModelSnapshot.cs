@@ -94,6 +94,173 @@ namespace ExchangeHub.Server.Storage.Migrations.Postgres
                     b.ToTable("audit_log", (string)null);
                 });
 
+            modelBuilder.Entity("ExchangeHub.Server.Storage.BenefitClaimRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("AppliedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("applied_on");
+
+                    b.Property<string>("Channels")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("channels");
+
+                    b.Property<string>("ClaimId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("claim_id");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
+
+                    b.Property<bool>("OverdueNotified")
+                        .HasColumnType("boolean")
+                        .HasColumnName("overdue_notified");
+
+                    b.Property<string>("PersonKey")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("person_key");
+
+                    b.Property<int>("PreviousEntitledMonths")
+                        .HasColumnType("integer")
+                        .HasColumnName("previous_entitled_months");
+
+                    b.Property<string>("PreviousFirstBenefitMonth")
+                        .HasColumnType("text")
+                        .HasColumnName("previous_first_benefit_month");
+
+                    b.Property<int>("PreviousReceivedMonths")
+                        .HasColumnType("integer")
+                        .HasColumnName("previous_received_months");
+
+                    b.Property<bool?>("RegisteredUnemployed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("registered_unemployed");
+
+                    b.Property<string>("ResidentId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("resident_id");
+
+                    b.Property<string>("Separation")
+                        .HasColumnType("text")
+                        .HasColumnName("separation");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("status");
+
+                    b.Property<long>("SubmittedAtUnixMs")
+                        .HasColumnType("bigint")
+                        .HasColumnName("submitted_at_unix_ms");
+
+                    b.HasKey("Id")
+                        .HasName("pk_benefit_claims");
+
+                    b.HasIndex("ClaimId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_benefit_claims_claim_id");
+
+                    b.HasIndex("ResidentId")
+                        .HasDatabaseName("ix_benefit_claims_resident_id");
+
+                    b.HasIndex("Status", "OverdueNotified")
+                        .HasDatabaseName("ix_benefit_claims_status_overdue_notified");
+
+                    b.ToTable("benefit_claims", (string)null);
+                });
+
+            modelBuilder.Entity("ExchangeHub.Server.Storage.BenefitDecisionRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("CarriedOverMonths")
+                        .HasColumnType("integer")
+                        .HasColumnName("carried_over_months");
+
+                    b.Property<string>("ClaimId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("claim_id");
+
+                    b.Property<int>("ConsolidatedInsuredMonths")
+                        .HasColumnType("integer")
+                        .HasColumnName("consolidated_insured_months");
+
+                    b.Property<long>("DecidedAtUnixMs")
+                        .HasColumnType("bigint")
+                        .HasColumnName("decided_at_unix_ms");
+
+                    b.Property<DateOnly>("DecidedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("decided_on");
+
+                    b.Property<string>("Explanation")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("explanation");
+
+                    b.Property<string>("FactsSha256")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("facts_sha256");
+
+                    b.Property<bool>("IsCurrent")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_current");
+
+                    b.Property<int>("MaxMonths")
+                        .HasColumnType("integer")
+                        .HasColumnName("max_months");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("PolicyId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("policy_id");
+
+                    b.Property<string>("PolicyVersion")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("policy_version");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("reason");
+
+                    b.Property<long?>("SupersedesId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("supersedes_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_benefit_decisions");
+
+                    b.HasIndex("ClaimId", "IsCurrent")
+                        .HasDatabaseName("ix_benefit_decisions_claim_id_is_current");
+
+                    b.ToTable("benefit_decisions", (string)null);
+                });
+
             modelBuilder.Entity("ExchangeHub.Server.Storage.ContributionLineRow", b =>
                 {
                     b.Property<long>("Id")

@@ -89,6 +89,169 @@ namespace ExchangeHub.Server.Storage.Migrations.Sqlite
                     b.ToTable("audit_log", (string)null);
                 });
 
+            modelBuilder.Entity("ExchangeHub.Server.Storage.BenefitClaimRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("AppliedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("applied_on");
+
+                    b.Property<string>("Channels")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channels");
+
+                    b.Property<string>("ClaimId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("claim_id");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_on");
+
+                    b.Property<bool>("OverdueNotified")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("overdue_notified");
+
+                    b.Property<string>("PersonKey")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person_key");
+
+                    b.Property<int>("PreviousEntitledMonths")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("previous_entitled_months");
+
+                    b.Property<string>("PreviousFirstBenefitMonth")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("previous_first_benefit_month");
+
+                    b.Property<int>("PreviousReceivedMonths")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("previous_received_months");
+
+                    b.Property<bool?>("RegisteredUnemployed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("registered_unemployed");
+
+                    b.Property<string>("ResidentId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resident_id");
+
+                    b.Property<string>("Separation")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("separation");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<long>("SubmittedAtUnixMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("submitted_at_unix_ms");
+
+                    b.HasKey("Id")
+                        .HasName("pk_benefit_claims");
+
+                    b.HasIndex("ClaimId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_benefit_claims_claim_id");
+
+                    b.HasIndex("ResidentId")
+                        .HasDatabaseName("ix_benefit_claims_resident_id");
+
+                    b.HasIndex("Status", "OverdueNotified")
+                        .HasDatabaseName("ix_benefit_claims_status_overdue_notified");
+
+                    b.ToTable("benefit_claims", (string)null);
+                });
+
+            modelBuilder.Entity("ExchangeHub.Server.Storage.BenefitDecisionRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("CarriedOverMonths")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("carried_over_months");
+
+                    b.Property<string>("ClaimId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("claim_id");
+
+                    b.Property<int>("ConsolidatedInsuredMonths")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("consolidated_insured_months");
+
+                    b.Property<long>("DecidedAtUnixMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("decided_at_unix_ms");
+
+                    b.Property<DateOnly>("DecidedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_on");
+
+                    b.Property<string>("Explanation")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("explanation");
+
+                    b.Property<string>("FactsSha256")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("facts_sha256");
+
+                    b.Property<bool>("IsCurrent")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_current");
+
+                    b.Property<int>("MaxMonths")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("max_months");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("PolicyId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("policy_id");
+
+                    b.Property<string>("PolicyVersion")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("policy_version");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<long?>("SupersedesId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("supersedes_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_benefit_decisions");
+
+                    b.HasIndex("ClaimId", "IsCurrent")
+                        .HasDatabaseName("ix_benefit_decisions_claim_id_is_current");
+
+                    b.ToTable("benefit_decisions", (string)null);
+                });
+
             modelBuilder.Entity("ExchangeHub.Server.Storage.ContributionLineRow", b =>
                 {
                     b.Property<long>("Id")

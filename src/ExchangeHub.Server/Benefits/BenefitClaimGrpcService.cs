@@ -1,0 +1,180 @@
+using ExchangeHub.Policy;
+using ExchangeHub.Server.Audit;
+using ExchangeHub.Server.Feeds;
+using ExchangeHub.Server.Feeds.Validation;
+using ExchangeHub.Server.Reconciliation;
+using ExchangeHub.Server.Security;
+using ExchangeHub.V1;
+using Grpc.Core;
+using PolicySeparation = ExchangeHub.Policy.Benefits.SeparationReason;
+using PolicySpell = ExchangeHub.Policy.Benefits.PreviousSpell;
+
+namespace ExchangeHub.Server.Benefits;
+
+/// <summary>Unemployment-benefit claims over gRPC (roles in Security/MethodRoles.cs).</summary>
+public sealed class BenefitClaimGrpcService(BenefitClaimWorkflow workflow, BenefitClaimReader reader, BenefitClaimQueries queries, TimeProvider clock)
+    : BenefitClaimService.BenefitClaimServiceBase
+{
+    public override async Task<SubmitClaimResponse> SubmitClaim(SubmitClaimRequest request, ServerCallContext context)
+    {
+        var today = workflow.Today;
+        CheckResidentId(request.ResidentId, today);
+        var context0 = ValidationContext.At(clock.GetUtcNow(), 0);
+        if (Fields.Date("applied_date", request.AppliedDate, context0, out var appliedOn) is { } dateFault)
+        {
+            throw FeedErrors.InvalidArgument("applied_date is not valid", "applied_date", dateFault.Message);
+        }
+        if (!Enum.IsDefined(request.SeparationReason))
+        {
+            throw FeedErrors.InvalidArgument("separation_reason is not valid", "separation_reason", $"unknown separation reason {(int)request.SeparationReason}");
+        }
+        if (!Enum.IsDefined(request.Registration))
+        {
+            throw FeedErrors.InvalidArgument("registration is not valid", "registration", $"unknown registration {(int)request.Registration}");
+        }
+        var channels = Channels(request.Channels);
+        var previous = Previous(request.PreviousSpell, appliedOn);
+        var separation = request.SeparationReason switch
+        {
+            SeparationReason.ContractExpired => PolicySeparation.ContractExpired,
+            SeparationReason.TerminatedByEmployer => PolicySeparation.TerminatedByEmployer,
+            SeparationReason.DismissedByEmployer => PolicySeparation.DismissedByEmployer,
+            SeparationReason.ResignedForEmployerFault => PolicySeparation.ResignedForEmployerFault,
+            SeparationReason.Resignation => PolicySeparation.Resignation,
+            _ => (PolicySeparation?)null,
+        };
+        var registered = request.Registration switch
+        {
+            Registration.Registered => true,
+            Registration.NotRegistered => false,
+            _ => (bool?)null,
+        };
+        var claim = await workflow.SubmitAsync(request.ResidentId, appliedOn, separation, registered, channels, previous, context.CancellationToken);
+        ExchangeCall.Of(context).Accepted = 1;
+        return new SubmitClaimResponse
+        {
+            ClaimId = claim.ClaimId, PersonKey = claim.PersonKey, DueDate = claim.DueOn is { } due ? BenefitFactsJson.Date(due) : "",
+        };
+    }
+
+    public override async Task<DecideClaimResponse> DecideClaim(DecideClaimRequest request, ServerCallContext context)
+    {
+        CheckClaimId(request.ClaimId);
+        var date = Requests.Date(request.DecisionDate, "decision_date", clock);
+        bool changed;
+        try
+        {
+            changed = await Requests.Guard(async () => await workflow.DecideAsync(request.ClaimId, date, context.CancellationToken));
+        }
+        catch (KeyNotFoundException ex)
+        {
+            throw new RpcException(new Status(StatusCode.NotFound, ex.Message));
+        }
+        var claim = await reader.ClaimAsync(request.ClaimId, context.CancellationToken)
+            ?? throw new RpcException(new Status(StatusCode.NotFound, $"no benefit claim {request.ClaimId}"));
+        ExchangeCall.Of(context).Accepted = changed ? 1 : 0;
+        return new DecideClaimResponse { Claim = await queries.RecordAsync(claim, workflow.Today, context.CancellationToken), Changed = changed };
+    }
+
+    public override async Task<GetClaimResponse> GetClaim(GetClaimRequest request, ServerCallContext context)
+    {
+        var today = workflow.Today;
+        List<StoredClaim> claims;
+        switch (request.KeyCase)
+        {
+            case GetClaimRequest.KeyOneofCase.ClaimId:
+                CheckClaimId(request.ClaimId);
+                claims = await reader.ClaimAsync(request.ClaimId, context.CancellationToken) is { } one ? [one] : [];
+                if (claims.Count == 0)
+                {
+                    throw new RpcException(new Status(StatusCode.NotFound, $"no benefit claim {request.ClaimId}"));
+                }
+                break;
+            case GetClaimRequest.KeyOneofCase.ResidentId:
+                if (!ExchangeCall.Of(context).Agency.Roles.Contains(Roles.HrssOperator))
+                {
+                    throw new RpcException(new Status(StatusCode.PermissionDenied, "only the operator reads claims by resident id"));
+                }
+                CheckResidentId(request.ResidentId, today);
+                claims = await reader.ClaimsOfResidentAsync(request.ResidentId, context.CancellationToken);
+                break;
+            default:
+                throw FeedErrors.InvalidArgument("claim_id or resident_id is required", "key", "set claim_id, or resident_id (operator only)");
+        }
+        var response = new GetClaimResponse();
+        foreach (var claim in claims)
+        {
+            response.Claims.Add(await queries.RecordAsync(claim, today, context.CancellationToken));
+        }
+        return response;
+    }
+
+    public override async Task<RecalculateBenefitsResponse> RecalculateBenefits(RecalculateBenefitsRequest request, ServerCallContext context)
+    {
+        var (claims, recalculated, correlationId) = await workflow.RecalculateGrantedClaimsAsync(context.CancellationToken);
+        ExchangeCall.Of(context).Accepted = recalculated;
+        return new RecalculateBenefitsResponse { CorrelationId = correlationId, Claims = claims, Recalculated = recalculated };
+    }
+
+    private static void CheckResidentId(string residentId, DateOnly today)
+    {
+        if (ResidentId.Check("resident_id", residentId, today) is { } fault)
+        {
+            throw FeedErrors.InvalidArgument("resident_id is not valid", "resident_id", fault.Message);
+        }
+    }
+
+    private static void CheckClaimId(string claimId)
+    {
+        if (!Guid.TryParseExact(claimId, "D", out _))
+        {
+            throw FeedErrors.InvalidArgument("claim_id is not valid", "claim_id", "a claim id is a UUID such as 0f8fad5b-d9cb-469f-a165-70867728950e");
+        }
+    }
+
+    private static List<string> Channels(Google.Protobuf.Collections.RepeatedField<NotificationChannel> requested)
+    {
+        if (requested.Count == 0)
+        {
+            throw FeedErrors.InvalidArgument("channels is required", "channels", "at least one of APP, SMS, WECHAT, OFFICIAL_ACCOUNT, QR_CODE");
+        }
+        var names = new List<string>();
+        foreach (var channel in requested)
+        {
+            var name = channel switch
+            {
+                NotificationChannel.App => "APP",
+                NotificationChannel.Sms => "SMS",
+                NotificationChannel.Wechat => "WECHAT",
+                NotificationChannel.OfficialAccount => "OFFICIAL_ACCOUNT",
+                NotificationChannel.QrCode => "QR_CODE",
+                _ => throw FeedErrors.InvalidArgument("channels is not valid", "channels", $"unknown channel {(int)channel}"),
+            };
+            if (names.Contains(name))
+            {
+                throw FeedErrors.InvalidArgument("channels is not valid", "channels", $"{name} is named twice");
+            }
+            names.Add(name);
+        }
+        return names;
+    }
+
+    private static PolicySpell? Previous(PreviousSpell? spell, DateOnly appliedOn)
+    {
+        if (spell is null)
+        {
+            return null;
+        }
+        if (!YearMonth.TryParse(spell.FirstBenefitMonth, out var first) || first > YearMonth.FromDate(appliedOn))
+        {
+            throw FeedErrors.InvalidArgument("previous_spell.first_benefit_month is not valid", "previous_spell.first_benefit_month",
+                $"a month YYYY-MM not after the application, not '{spell.FirstBenefitMonth}'");
+        }
+        if (spell.EntitledMonths is < 1 or > 24 || spell.ReceivedMonths < 0 || spell.ReceivedMonths > spell.EntitledMonths)
+        {
+            throw FeedErrors.InvalidArgument("previous_spell months are not valid", "previous_spell.entitled_months",
+                $"entitled 1 to 24 months and received 0 to entitled, not {spell.EntitledMonths} and {spell.ReceivedMonths}");
+        }
+        return new PolicySpell(first, spell.EntitledMonths, spell.ReceivedMonths);
+    }
+}

@@ -1,0 +1,119 @@
+using System.Data.Common;
+using System.Globalization;
+using ExchangeHub.Policy;
+using ExchangeHub.Policy.Benefits;
+using ExchangeHub.Server.Storage;
+
+namespace ExchangeHub.Server.Benefits;
+
+/// <summary>
+/// Reads claims, their current decisions and the claimant's insured places: the XPCC's REGULAR and BACK_PAYMENT
+/// contribution lines (any unit) and the insured periods of each transfer in, one place per transfer.
+/// </summary>
+public sealed class BenefitClaimReader(HubDatabase database)
+{
+    /// <summary>The place code of months insured in the XPCC itself.</summary>
+    public const string LocalPlace = "66";
+
+    private const string ClaimColumns =
+        "claim_id, person_key, resident_id, applied_on, due_on, channels, separation, registered_unemployed, previous_first_benefit_month, "
+        + "previous_entitled_months, previous_received_months, status, overdue_notified FROM benefit_claims";
+
+    private const string DecisionSql =
+        "SELECT id, outcome, max_months, carried_over_months, consolidated_insured_months, decided_on, facts_sha256, policy_version "
+        + "FROM benefit_decisions WHERE claim_id = @p0 AND is_current = TRUE";
+
+    private const string LinesSql = "SELECT DISTINCT period FROM contribution_lines WHERE kind IN (1, 2) AND resident_id = @p0";
+
+    private const string TransfersSql =
+        "SELECT source_record_id, counterpart_province_code, insured_periods FROM transfer_requests WHERE direction = 1 AND resident_id = @p0";
+
+    public async Task<StoredClaim?> ClaimAsync(string claimId, CancellationToken ct) =>
+        (await ClaimsAsync($"SELECT {ClaimColumns} WHERE claim_id = @p0", [claimId], ct)).SingleOrDefault();
+
+    public Task<List<StoredClaim>> ClaimsOfResidentAsync(string residentId, CancellationToken ct) =>
+        ClaimsAsync($"SELECT {ClaimColumns} WHERE resident_id = @p0 ORDER BY id", [residentId], ct);
+
+    /// <summary>Claims still SUBMITTED whose due date is before <paramref name="today"/> and not yet announced overdue.</summary>
+    public Task<List<StoredClaim>> OverdueAsync(DateOnly today, CancellationToken ct) =>
+        ClaimsAsync($"SELECT {ClaimColumns} WHERE status = 'SUBMITTED' AND overdue_notified = FALSE AND due_on < @p0 ORDER BY id", [today], ct);
+
+    /// <summary>Claims whose current decision is GRANTED.</summary>
+    public Task<List<StoredClaim>> GrantedAsync(CancellationToken ct) =>
+        ClaimsAsync($"SELECT {ClaimColumns} WHERE claim_id IN (SELECT claim_id FROM benefit_decisions WHERE is_current = TRUE AND outcome = 'GRANTED') ORDER BY id",
+            [], ct);
+
+    public async Task<StoredBenefitDecision?> CurrentDecisionAsync(string claimId, CancellationToken ct)
+    {
+        await using var connection = await database.OpenReaderAsync(ct);
+        StoredBenefitDecision? decision = null;
+        await ReadAsync(connection, DecisionSql, [claimId], r => decision = new StoredBenefitDecision(r.GetInt64(0), r.GetString(1), r.GetInt32(2), r.GetInt32(3),
+            r.GetInt32(4), r.GetFieldValue<DateOnly>(5), r.GetString(6), r.GetString(7)), ct);
+        return decision;
+    }
+
+    /// <summary>The claimant's insured places: the XPCC's months, then each transfer in as its own place (overlaps count once in the engine).</summary>
+    public async Task<List<InsuredPlace>> PlacesAsync(string residentId, CancellationToken ct)
+    {
+        await using var connection = await database.OpenReaderAsync(ct);
+        var local = new HashSet<YearMonth>();
+        await ReadAsync(connection, LinesSql, [residentId], r =>
+        {
+            var period = r.GetInt32(0);
+            local.Add(new YearMonth(period / 100, period % 100));
+        }, ct);
+        var places = new List<InsuredPlace> { new(LocalPlace, local) };
+        await ReadAsync(connection, TransfersSql, [residentId], r =>
+            places.Add(new InsuredPlace($"{r.GetString(1)}:{r.GetString(0)}", Ranges(r.GetString(2)))), ct);
+        return places;
+    }
+
+    /// <summary>Canonical transfer periods "201901-202012,202103-202106" → each month once.</summary>
+    private static HashSet<YearMonth> Ranges(string ranges)
+    {
+        var months = new HashSet<YearMonth>();
+        foreach (var range in ranges.Split(',', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var from = int.Parse(range.AsSpan(0, 6), CultureInfo.InvariantCulture);
+            var to = int.Parse(range.AsSpan(7, 6), CultureInfo.InvariantCulture);
+            for (var m = new YearMonth(from / 100, from % 100); m <= new YearMonth(to / 100, to % 100); m = m.AddMonths(1))
+            {
+                months.Add(m);
+            }
+        }
+        return months;
+    }
+
+    private async Task<List<StoredClaim>> ClaimsAsync(string sql, object[] values, CancellationToken ct)
+    {
+        await using var connection = await database.OpenReaderAsync(ct);
+        var claims = new List<StoredClaim>();
+        await ReadAsync(connection, sql, values, r =>
+        {
+            PreviousSpell? previous = r.IsDBNull(8) ? null : new PreviousSpell(YearMonth.Parse(r.GetString(8)), r.GetInt32(9), r.GetInt32(10));
+            claims.Add(new StoredClaim(r.GetString(0), r.GetString(1), r.GetString(2), r.GetFieldValue<DateOnly>(3),
+                r.IsDBNull(4) ? null : r.GetFieldValue<DateOnly>(4), r.GetString(5).Split(',', StringSplitOptions.RemoveEmptyEntries),
+                r.IsDBNull(6) ? null : Enum.Parse<SeparationReason>(r.GetString(6)), r.IsDBNull(7) ? null : r.GetBoolean(7), previous,
+                r.GetString(11), r.GetBoolean(12)));
+        }, ct);
+        return claims;
+    }
+
+    private static async Task ReadAsync(DbConnection connection, string sql, object[] values, Action<DbDataReader> row, CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        for (var i = 0; i < values.Length; i++)
+        {
+            var p = command.CreateParameter();
+            p.ParameterName = $"@p{i}";
+            p.Value = values[i];
+            command.Parameters.Add(p);
+        }
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            row(reader);
+        }
+    }
+}

@@ -1,0 +1,219 @@
+using System.Text.Json;
+using ExchangeHub.Policy;
+using ExchangeHub.Policy.Benefits;
+using ExchangeHub.Policy.Calendar;
+using ExchangeHub.Server.Feeds.Validation;
+using ExchangeHub.Server.Outbox;
+using ExchangeHub.Server.Reconciliation;
+using ExchangeHub.Server.Refunds;
+using ExchangeHub.Server.Security;
+using ExchangeHub.Server.Storage;
+
+namespace ExchangeHub.Server.Benefits;
+
+/// <summary>
+/// Unemployment-benefit claims (1.(4), 2.(3), 2.(4)): stores a claim with its due date on the policy's working-day
+/// calendar, decides it from the stored facts (insured months from contribution lines and transfers in, consolidated
+/// by the engine), recalculates a granted period when transferred months arrive, and announces claims not decided by
+/// their due date. Every decision is stored with its events in one transaction. One change at a time per hub.
+/// </summary>
+public sealed class BenefitClaimWorkflow(
+    HubDatabase database,
+    BenefitClaimReader reader,
+    PersonKey personKey,
+    OutboxWriter outbox,
+    OutboxSignal outboxSignal,
+    PolicySet policy,
+    TimeProvider clock,
+    ILogger<BenefitClaimWorkflow> logger) : IDisposable
+{
+    private const string Granted = "GRANTED";
+    private readonly BenefitDecider _decider = new(policy);
+    private readonly ClaimDeadlines _deadlines = new(policy);
+    private readonly SemaphoreSlim _oneAtATime = new(1, 1);
+
+    private string PolicyVersion => $"{policy.Version}+sha256:{policy.Sha256}";
+
+    public void Dispose() => _oneAtATime.Dispose();
+
+    /// <summary>Today in China Standard Time.</summary>
+    public DateOnly Today => ValidationContext.At(clock.GetUtcNow(), 0).Today;
+
+    public async Task<StoredClaim> SubmitAsync(string residentId, DateOnly appliedOn, SeparationReason? separation, bool? registered,
+        IReadOnlyList<string> channels, PreviousSpell? previous, CancellationToken ct)
+    {
+        var deadline = _deadlines.Check(appliedOn, appliedOn);
+        var claim = new StoredClaim(Guid.NewGuid().ToString("D"), personKey.Of(residentId), residentId, appliedOn, deadline.Due, channels, separation, registered,
+            previous, "SUBMITTED", false);
+        await using (var lease = await database.AcquireWriterAsync(ct))
+        {
+            await lease.BeginAsync(ct);
+            await BenefitClaimStore.InsertClaimAsync(lease, new BenefitClaimRow
+            {
+                ClaimId = claim.ClaimId, PersonKey = claim.PersonKey, ResidentId = residentId, AppliedOn = appliedOn, DueOn = deadline.Due,
+                Channels = string.Join(",", channels), Separation = separation?.ToString(), RegisteredUnemployed = registered,
+                PreviousFirstBenefitMonth = previous?.FirstBenefitMonth.ToString(), PreviousEntitledMonths = previous?.EntitledMonths ?? 0,
+                PreviousReceivedMonths = previous?.ReceivedMonths ?? 0, Status = "SUBMITTED", SubmittedAtUnixMs = clock.GetUtcNow().ToUnixTimeMilliseconds(),
+            }, ct);
+            await lease.CommitAsync(ct);
+        }
+        if (logger.IsEnabled(LogLevel.Information))
+        {
+            logger.LogInformation("Benefit claim {ClaimId} of person {PersonKey} submitted, due {Due}", claim.ClaimId, claim.PersonKey, deadline.Due);
+        }
+        return claim;
+    }
+
+    /// <summary>
+    /// Decides the claim. Unchanged facts and policy: no-op (false). A granted claim whose facts changed is recalculated
+    /// on its original decision date (2.(4)); any other claim whose facts changed is decided again.
+    /// </summary>
+    public async Task<bool> DecideAsync(string claimId, DateOnly decisionDate, CancellationToken ct)
+    {
+        await _oneAtATime.WaitAsync(ct);
+        try
+        {
+            var claim = await reader.ClaimAsync(claimId, ct) ?? throw new KeyNotFoundException($"no benefit claim {claimId}");
+            if (decisionDate < claim.AppliedOn)
+            {
+                throw new RunRefusedException($"the decision date {BenefitFactsJson.Date(decisionDate)} is before the application date {BenefitFactsJson.Date(claim.AppliedOn)}");
+            }
+            return await DecideClaimAsync(claim, decisionDate, Guid.NewGuid().ToString("D"), ct);
+        }
+        finally
+        {
+            _oneAtATime.Release();
+        }
+    }
+
+    /// <summary>Recalculates every granted claim whose facts changed; returns (granted claims, periods changed, correlation id).</summary>
+    public async Task<(int Claims, int Recalculated, string CorrelationId)> RecalculateGrantedClaimsAsync(CancellationToken ct)
+    {
+        await _oneAtATime.WaitAsync(ct);
+        try
+        {
+            var correlationId = Guid.NewGuid().ToString("D");
+            var granted = await reader.GrantedAsync(ct);
+            var changed = 0;
+            foreach (var claim in granted)
+            {
+                if (await DecideClaimAsync(claim, Today, correlationId, ct))
+                {
+                    changed++;
+                }
+            }
+            return (granted.Count, changed, correlationId);
+        }
+        finally
+        {
+            _oneAtATime.Release();
+        }
+    }
+
+    /// <summary>Publishes <c>BenefitClaimOverdue</c> once for every claim not decided by its due date; returns how many.</summary>
+    public async Task<int> SendOverdueNoticesAsync(CancellationToken ct)
+    {
+        await _oneAtATime.WaitAsync(ct);
+        try
+        {
+            var today = Today;
+            var overdue = await reader.OverdueAsync(today, ct);
+            var sent = 0;
+            var correlationId = Guid.NewGuid().ToString("D");
+            foreach (var claim in overdue)
+            {
+                await using (var lease = await database.AcquireWriterAsync(ct))
+                {
+                    await lease.BeginAsync(ct);
+                    if (await BenefitClaimStore.MarkOverdueAsync(lease, claim.ClaimId, ct))
+                    {
+                        await outbox.EnqueueAsync(lease, BenefitEvents.Overdue(claim, today, policy.Id, PolicyVersion, correlationId, clock.GetUtcNow()), ct);
+                        sent++;
+                    }
+                    await lease.CommitAsync(ct);
+                }
+            }
+            if (sent > 0)
+            {
+                outboxSignal.Notify();
+                if (logger.IsEnabled(LogLevel.Information))
+                {
+                    logger.LogInformation("{Count} benefit claims not decided by their due date announced overdue", sent);
+                }
+            }
+            return sent;
+        }
+        finally
+        {
+            _oneAtATime.Release();
+        }
+    }
+
+    private async Task<bool> DecideClaimAsync(StoredClaim claim, DateOnly decisionDate, string correlationId, CancellationToken ct)
+    {
+        var places = await reader.PlacesAsync(claim.ResidentId, ct);
+        var facts = new BenefitFacts(claim.PersonKey, places, claim.Separation, claim.RegisteredUnemployed, claim.PreviousSpell);
+        var sha = FactsJson.Sha256(BenefitFactsJson.Serialize(facts));
+        var current = await reader.CurrentDecisionAsync(claim.ClaimId, ct);
+        if (current is not null && current.FactsSha256 == sha && current.PolicyVersion == PolicyVersion)
+        {
+            return false;
+        }
+        var now = clock.GetUtcNow();
+        await using (var lease = await database.AcquireWriterAsync(ct))
+        {
+            await lease.BeginAsync(ct);
+            if (current is { Outcome: Granted })
+            {
+                var original = new BenefitDecision(claim.PersonKey, BenefitOutcome.Eligible, current.MaxMonths, current.CarriedOverMonths,
+                    current.ConsolidatedInsuredMonths, current.ConsolidatedInsuredMonths, 0, current.DecidedOn, new ExchangeHub.Policy.Explanations.Explanation(
+                        policy.Id, policy.Version, policy.Sha256, []));
+                var recalculation = _decider.Recalculate(original, facts);
+                var id = await InsertAsync(lease, claim, recalculation.Recalculated, recalculation.Explanation, sha, current.Id, "RECALCULATED", now, ct);
+                if (recalculation.AdditionalMonths != 0)
+                {
+                    await outbox.EnqueueAsync(lease, BenefitEvents.ForRecalculation(recalculation, claim, id, current.Id, correlationId, now), ct);
+                    await outbox.EnqueueAsync(lease, BenefitEvents.Notification(claim, BenefitEvents.PeriodRecalculated, id, policy.Id, PolicyVersion,
+                        correlationId, now), ct);
+                }
+                await lease.CommitAsync(ct);
+                if (logger.IsEnabled(LogLevel.Information))
+                {
+                    logger.LogInformation("Benefit claim {ClaimId} recalculated: {Old} → {New} months", claim.ClaimId, current.MaxMonths,
+                        recalculation.Recalculated.MaxMonths);
+                }
+            }
+            else
+            {
+                var decision = _decider.Decide(facts, decisionDate);
+                var id = await InsertAsync(lease, claim, decision, decision.Explanation, sha, current?.Id, current is null ? "DECIDED" : "FACTS_CHANGED", now, ct);
+                await outbox.EnqueueAsync(lease, BenefitEvents.ForDecision(decision, claim, id, current?.Id, correlationId, now), ct);
+                await outbox.EnqueueAsync(lease, BenefitEvents.Notification(claim, BenefitEvents.ClaimDecided, id, policy.Id, PolicyVersion, correlationId, now), ct);
+                await lease.CommitAsync(ct);
+                if (logger.IsEnabled(LogLevel.Information))
+                {
+                    logger.LogInformation("Benefit claim {ClaimId} decided {Outcome}", claim.ClaimId, decision.Outcome);
+                }
+            }
+        }
+        outboxSignal.Notify();
+        return true;
+    }
+
+    private async Task<long> InsertAsync(WriterLease lease, StoredClaim claim, BenefitDecision decision, ExchangeHub.Policy.Explanations.Explanation explanation,
+        string sha, long? supersedes, string reason, DateTimeOffset now, CancellationToken ct) =>
+        await BenefitClaimStore.InsertDecisionAsync(lease, new BenefitDecisionRow
+        {
+            ClaimId = claim.ClaimId, Outcome = Outcome(decision.Outcome), MaxMonths = decision.MaxMonths, CarriedOverMonths = decision.CarriedOverMonths,
+            ConsolidatedInsuredMonths = decision.ConsolidatedInsuredMonths, DecidedOn = decision.DecidedOn,
+            Explanation = JsonSerializer.Serialize(RefundEvents.Explain(explanation), EventTypes.Json), PolicyId = policy.Id, PolicyVersion = PolicyVersion,
+            FactsSha256 = sha, DecidedAtUnixMs = now.ToUnixTimeMilliseconds(), SupersedesId = supersedes, Reason = reason,
+        }, ct);
+
+    private static string Outcome(BenefitOutcome outcome) => outcome switch
+    {
+        BenefitOutcome.Eligible => Granted,
+        BenefitOutcome.Ineligible => "REFUSED",
+        _ => "UNDETERMINED",
+    };
+}

@@ -1,0 +1,7 @@
+using ExchangeHub.Policy.Benefits;
+
+namespace ExchangeHub.Server.Benefits;
+
+/// <summary>A stored claim as the decision reads it. The resident id stays in memory: it is never put in an event.</summary>
+public sealed record StoredClaim(string ClaimId, string PersonKey, string ResidentId, DateOnly AppliedOn, DateOnly? DueOn, IReadOnlyList<string> Channels,
+    SeparationReason? Separation, bool? RegisteredUnemployed, PreviousSpell? PreviousSpell, string Status, bool OverdueNotified);

@@ -1,0 +1,29 @@
+namespace ExchangeHub.Server.Storage;
+
+/// <summary>
+/// An unemployment-benefit claim (table <c>benefit_claims</c>). The resident id is stored because operators look claims
+/// up by it; events and decisions name the person by <see cref="PersonKey"/> only.
+/// </summary>
+public sealed class BenefitClaimRow
+{
+    public long Id { get; set; }
+    public string ClaimId { get; set; } = "";
+    public string PersonKey { get; set; } = "";
+    public string ResidentId { get; set; } = "";
+    public DateOnly AppliedOn { get; set; }
+    /// <summary>Decide-by day (2.(3)); null when the policy file has no calendar for the period.</summary>
+    public DateOnly? DueOn { get; set; }
+    /// <summary>Channel names separated by commas, e.g. "APP,SMS".</summary>
+    public string Channels { get; set; } = "";
+    /// <summary>A <see cref="ExchangeHub.Policy.Benefits.SeparationReason"/> name; null when unknown.</summary>
+    public string? Separation { get; set; }
+    public bool? RegisteredUnemployed { get; set; }
+    /// <summary>Previous spell's first benefit month "YYYY-MM"; null for a first spell.</summary>
+    public string? PreviousFirstBenefitMonth { get; set; }
+    public int PreviousEntitledMonths { get; set; }
+    public int PreviousReceivedMonths { get; set; }
+    /// <summary>SUBMITTED or DECIDED.</summary>
+    public string Status { get; set; } = "";
+    public bool OverdueNotified { get; set; }
+    public long SubmittedAtUnixMs { get; set; }
+}

@@ -1,0 +1,290 @@
+using ExchangeHub.Server.Benefits;
+using ExchangeHub.Server.Configuration;
+using ExchangeHub.Server.Security;
+using ExchangeHub.Server.Tests.Infrastructure;
+using ExchangeHub.Server.Tests.Reconciliation;
+using ExchangeHub.V1;
+using Google.Rpc;
+using Grpc.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace ExchangeHub.Server.Tests.Benefits;
+
+/// <summary>
+/// Unemployment-benefit claims (1.(4), 2.(3), 2.(4)) through the real hub: submitted, decided from stored contribution
+/// lines and transfers in, stored with outbox events (clock at 2024-11-30). Persons are named only by key.
+/// </summary>
+[Trait("clause", "1.(4)")]
+public abstract class BenefitClaimTests(StorageProvider provider) : IAsyncLifetime
+{
+    /// <summary>Every resident id these tests use (persons 0 to 39).</summary>
+    private static readonly string[] ResidentIds = Enumerable.Range(0, 40).Select(Ids.ResidentId).ToArray();
+
+    private FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2024, 11, 30, 2, 0, 0, TimeSpan.Zero));
+    private TestHub Hub { get; set; } = null!;
+
+    private BenefitClaimService.BenefitClaimServiceClient Client => new(Hub.Channel(TestHub.OperatorToken));
+
+    public async Task InitializeAsync() => Hub = await TestHub.StartAsync(provider, new Dictionary<string, string?>
+    {
+        ["Hub:Messaging:Enabled"] = "false",
+        ["Hub:Refunds:SendReminders"] = "false",
+        ["Hub:Benefits:SendOverdueNotices"] = "false",
+    }, Clock);
+
+    public async Task DisposeAsync() => await Hub.DisposeAsync();
+
+    [Fact]
+    [Trait("clause", "2.(3)")]
+    public async Task DecideClaim_OnTheLastWorkingDayAcrossNationalDay_GrantedInTime()
+    {
+        await InsureAsync(person: 10, months: 24);
+        // Applied Friday 2024-09-27. Working days after it (2024 national calendar): Sun 09-29 make-up day = 1, Mon 09-30 = 2,
+        // 10-01..10-07 holiday, Tue 10-08 = 3, 10-09 = 4, 10-10 = 5, Fri 10-11 = 6, Sat 10-12 make-up day = 7, Mon 10-14 = 8,
+        // 10-15 = 9, Wed 10-16 = 10: due 2024-10-16.
+        var submitted = await SubmitAsync(person: 10, applied: "2024-09-27");
+        Assert.Equal("2024-10-16", submitted.DueDate);
+        Assert.Equal(KeyOf(10), submitted.PersonKey);
+
+        var claim = await DecideAsync(new DecideClaimRequest { ClaimId = submitted.ClaimId, DecisionDate = "2024-10-16" });
+
+        Assert.Equal(("DECIDED", false, "2024-10-16"), (claim.Status, claim.Overdue, claim.DueDate));
+        var decision = Assert.Single(claim.Decisions);
+        Assert.Equal(("GRANTED", 12, 24, "2024-10-16", "DECIDED"), (decision.Outcome, decision.MaxMonths, decision.ConsolidatedInsuredMonths,
+            decision.DecidedOn, decision.Reason));
+        var events = await EventsAsync();
+        var granted = Assert.Single(events, e => e.Type == "BenefitGranted");
+        Assert.Equal(KeyOf(10), granted.Subject);
+        Assert.Equal(12, granted.Payload.GetProperty("maxMonths").GetInt32());
+        Assert.Equal(24, granted.Payload.GetProperty("insuredMonthsCounted").GetInt32());
+        Assert.Equal(submitted.ClaimId, granted.Payload.GetProperty("claimId").GetString());
+        var notice = Assert.Single(events, e => e.Type == "NotificationRequested");
+        Assert.Equal("CLAIM_DECIDED", notice.Payload.GetProperty("purpose").GetString());
+        Assert.Equal(["APP", "SMS"], notice.Payload.GetProperty("channels").EnumerateArray().Select(c => c.GetString()!).ToList());
+        Assert.Equal(granted.CorrelationId, notice.CorrelationId);
+    }
+
+    [Theory]
+    [InlineData(11, SeparationReason.ContractExpired, Registration.Registered, "BENEFIT_INSURED_MONTHS_BELOW_MINIMUM")]
+    [InlineData(24, SeparationReason.Resignation, Registration.Registered, "BENEFIT_RESIGNATION")]
+    [InlineData(24, SeparationReason.DismissedByEmployer, Registration.NotRegistered, "BENEFIT_NOT_REGISTERED")]
+    public async Task DecideClaim_OneRuleFailed_RefusedNamingExactlyThatReason(int months, SeparationReason separation, Registration registration, string reason)
+    {
+        await InsureAsync(person: 11, months: months);
+        var submitted = await SubmitAsync(person: 11, separation: separation, registration: registration);
+
+        var claim = await DecideAsync(new DecideClaimRequest { ClaimId = submitted.ClaimId, DecisionDate = "2024-11-05" });
+
+        var decision = Assert.Single(claim.Decisions);
+        Assert.Equal(("REFUSED", 0), (decision.Outcome, decision.MaxMonths));
+        Assert.Contains(decision.Explanation, r => r.ReasonCode == reason && r.Result == "FAILED");
+        var refused = Assert.Single(await EventsAsync(), e => e.Type == "BenefitRefused");
+        Assert.Equal([reason], ReasonCodes(refused));
+    }
+
+    [Fact]
+    public async Task DecideClaim_EveryRuleFailed_RefusedNamingEveryReason()
+    {
+        await InsureAsync(person: 12, months: 5);
+        var submitted = await SubmitAsync(person: 12, separation: SeparationReason.Resignation, registration: Registration.NotRegistered);
+
+        await DecideAsync(new DecideClaimRequest { ClaimId = submitted.ClaimId, DecisionDate = "2024-11-05" });
+
+        var refused = Assert.Single(await EventsAsync(), e => e.Type == "BenefitRefused");
+        Assert.Equal(["BENEFIT_INSURED_MONTHS_BELOW_MINIMUM", "BENEFIT_RESIGNATION", "BENEFIT_NOT_REGISTERED"], ReasonCodes(refused));
+    }
+
+    [Fact]
+    public async Task DecideClaim_SeparationUnknown_UndeterminedNamingTheMissingFact()
+    {
+        await InsureAsync(person: 13, months: 24);
+        var submitted = await SubmitAsync(person: 13, separation: SeparationReason.Unspecified);
+
+        var claim = await DecideAsync(new DecideClaimRequest { ClaimId = submitted.ClaimId, DecisionDate = "2024-11-05" });
+
+        Assert.Equal("UNDETERMINED", claim.Decisions[0].Outcome);
+        var e = Assert.Single(await EventsAsync(), x => x.Type == "BenefitUndetermined");
+        Assert.Equal(["Separation"], e.Payload.GetProperty("missingFacts").EnumerateArray().Select(m => m.GetString()!).ToList());
+    }
+
+    [Fact]
+    public async Task DecideClaim_AgainWithUnchangedFacts_NoOp()
+    {
+        await InsureAsync(person: 14, months: 24);
+        var submitted = await SubmitAsync(person: 14);
+        await DecideAsync(new DecideClaimRequest { ClaimId = submitted.ClaimId, DecisionDate = "2024-11-05" });
+
+        var again = await Client.DecideClaimAsync(new DecideClaimRequest { ClaimId = submitted.ClaimId, DecisionDate = "2024-11-06" });
+
+        Assert.False(again.Changed);
+        Assert.Equal("2024-11-05", Assert.Single(again.Claim.Decisions).DecidedOn);
+        Assert.Single(await EventsAsync(), e => e.Type == "BenefitGranted");
+    }
+
+    [Fact]
+    [Trait("clause", "2.(3)")]
+    public async Task SendOverdueNotices_ClaimNotDecidedByItsDueDate_ExactlyOneEvent()
+    {
+        var overdue = await SubmitAsync(person: 15, applied: "2024-09-27");
+        var decided = await SubmitAsync(person: 16, applied: "2024-09-27");
+        var inTime = await SubmitAsync(person: 17, applied: "2024-11-25");
+        await DecideAsync(new DecideClaimRequest { ClaimId = decided.ClaimId, DecisionDate = "2024-10-10" });
+        var workflow = Hub.Services.GetRequiredService<BenefitClaimWorkflow>();
+
+        var first = await workflow.SendOverdueNoticesAsync(CancellationToken.None);
+        var second = await workflow.SendOverdueNoticesAsync(CancellationToken.None);
+
+        Assert.Equal((1, 0), (first, second));
+        var e = Assert.Single(await EventsAsync(), x => x.Type == "BenefitClaimOverdue");
+        Assert.Equal((overdue.ClaimId, KeyOf(15), "2024-10-16", "2024-11-30"), (e.Payload.GetProperty("claimId").GetString(), e.Subject,
+            e.Payload.GetProperty("dueOn").GetString(), e.Payload.GetProperty("asOf").GetString()));
+        var read = await Client.GetClaimAsync(new GetClaimRequest { ClaimId = overdue.ClaimId });
+        Assert.True(Assert.Single(read.Claims).Overdue);
+        Assert.False((await Client.GetClaimAsync(new GetClaimRequest { ClaimId = inTime.ClaimId })).Claims[0].Overdue);
+    }
+
+    [Fact]
+    [Trait("clause", "2.(4)")]
+    public async Task RecalculateBenefits_TransferInAddsFifteenMonths_PeriodTwelveToEighteen()
+    {
+        // 50 months in the XPCC (2019-01..2023-02) → 12 months of benefit; 15 transferred months (2017-01..2018-03) → 65 → 18.
+        await InsureAsync(person: 18, months: 50, first: new DateOnly(2019, 1, 1));
+        var submitted = await SubmitAsync(person: 18);
+        var granted = await DecideAsync(new DecideClaimRequest { ClaimId = submitted.ClaimId, DecisionDate = "2024-11-05" });
+        Assert.Equal((12, 50), (granted.Decisions[0].MaxMonths, granted.Decisions[0].ConsolidatedInsuredMonths));
+        var transfer = Records.Transfer("t-18", person: 18);
+        transfer.InsuredPeriods.Clear();
+        transfer.InsuredPeriods.Add(new MonthRange { FromPeriod = "2017-01", ToPeriod = "2018-03" });
+        transfer.InsuredPeriods.Add(new MonthRange { FromPeriod = "2019-01", ToPeriod = "2019-06" }); // also insured here: counted once
+        Assert.Equal(0, (await Infrastructure.Feeds.PushTransfersAsync(Hub.Channel(TestHub.TransferToken), [transfer])).Rejected);
+
+        var summary = await Client.RecalculateBenefitsAsync(new RecalculateBenefitsRequest());
+
+        Assert.Equal((1, 1), (summary.Claims, summary.Recalculated));
+        var claim = (await Client.GetClaimAsync(new GetClaimRequest { ClaimId = submitted.ClaimId })).Claims[0];
+        Assert.Equal([("GRANTED", 18, 65, true, "RECALCULATED"), ("GRANTED", 12, 50, false, "DECIDED")],
+            claim.Decisions.Select(d => (d.Outcome, d.MaxMonths, d.ConsolidatedInsuredMonths, d.IsCurrent, d.Reason)).ToList());
+        Assert.Equal(claim.Decisions[1].DecisionId, claim.Decisions[0].SupersedesDecisionId);
+        var events = await EventsAsync();
+        var changed = Assert.Single(events, e => e.Type == "BenefitPeriodRecalculated");
+        Assert.Equal((12, 18, 50, 65, "BENEFIT_RECALCULATED_LONGER", KeyOf(18)), (changed.Payload.GetProperty("oldMaxMonths").GetInt32(),
+            changed.Payload.GetProperty("newMaxMonths").GetInt32(), changed.Payload.GetProperty("oldConsolidatedInsuredMonths").GetInt32(),
+            changed.Payload.GetProperty("consolidatedInsuredMonths").GetInt32(), changed.Payload.GetProperty("reasonCode").GetString(), changed.Subject));
+        Assert.Single(events, e => e.Type == "NotificationRequested" && e.Payload.GetProperty("purpose").GetString() == "BENEFIT_PERIOD_RECALCULATED");
+        Assert.Equal(0, (await Client.RecalculateBenefitsAsync(new RecalculateBenefitsRequest())).Recalculated);
+        Assert.Single(await EventsAsync(), e => e.Type == "BenefitPeriodRecalculated");
+    }
+
+    [Fact]
+    [Trait("clause", "2.(4)")]
+    public async Task DecideClaim_GrantedThenTransferIn_RecalculatedNotDecidedAfresh()
+    {
+        await InsureAsync(person: 19, months: 50, first: new DateOnly(2019, 1, 1));
+        var submitted = await SubmitAsync(person: 19);
+        await DecideAsync(new DecideClaimRequest { ClaimId = submitted.ClaimId, DecisionDate = "2024-11-05" });
+        var transfer = Records.Transfer("t-19", person: 19);
+        transfer.InsuredPeriods.Clear();
+        transfer.InsuredPeriods.Add(new MonthRange { FromPeriod = "2017-01", ToPeriod = "2018-03" });
+        Assert.Equal(0, (await Infrastructure.Feeds.PushTransfersAsync(Hub.Channel(TestHub.TransferToken), [transfer])).Rejected);
+
+        var claim = await DecideAsync(new DecideClaimRequest { ClaimId = submitted.ClaimId, DecisionDate = "2024-11-20" });
+
+        Assert.Equal((18, "2024-11-05"), (claim.Decisions[0].MaxMonths, claim.Decisions[0].DecidedOn));
+        Assert.Single(await EventsAsync(), e => e.Type == "BenefitPeriodRecalculated");
+    }
+
+    [Fact]
+    public async Task GetClaim_ByResidentId_EveryClaimOfThePersonWithHistory()
+    {
+        await InsureAsync(person: 20, months: 24);
+        var first = await SubmitAsync(person: 20, applied: "2024-10-08");
+        var second = await SubmitAsync(person: 20, applied: "2024-11-04");
+        await DecideAsync(new DecideClaimRequest { ClaimId = first.ClaimId, DecisionDate = "2024-10-09" });
+
+        var found = await Client.GetClaimAsync(new GetClaimRequest { ResidentId = Ids.ResidentId(20) });
+
+        Assert.Equal([(first.ClaimId, "DECIDED", 1), (second.ClaimId, "SUBMITTED", 0)],
+            found.Claims.Select(c => (c.ClaimId, c.Status, c.Decisions.Count)).ToList());
+        Assert.All(found.Claims, c => Assert.Equal(KeyOf(20), c.PersonKey));
+    }
+
+    [Fact]
+    public async Task SubmitClaim_NoChannel_InvalidArgumentNamingChannels()
+    {
+        var ex = await Assert.ThrowsAsync<RpcException>(async () => await Client.SubmitClaimAsync(new SubmitClaimRequest
+        {
+            ResidentId = Ids.ResidentId(21), AppliedDate = "2024-11-01", SeparationReason = SeparationReason.ContractExpired,
+            Registration = Registration.Registered,
+        }));
+
+        Assert.Equal(StatusCode.InvalidArgument, ex.StatusCode);
+        Assert.Equal("channels", Assert.Single(ex.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations).Field);
+    }
+
+    [Fact]
+    public async Task SubmitClaim_BadResidentIdOrFutureDate_InvalidArgument()
+    {
+        var badId = await Assert.ThrowsAsync<RpcException>(async () => await SubmitAsync(person: 22, residentId: "110101199001011235"));
+        var future = await Assert.ThrowsAsync<RpcException>(async () => await SubmitAsync(person: 22, applied: "2024-12-01"));
+
+        Assert.Equal("resident_id", Assert.Single(badId.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations).Field);
+        Assert.Equal("applied_date", Assert.Single(future.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations).Field);
+    }
+
+    [Fact]
+    public async Task DecideClaim_UnknownClaimOrDateBeforeApplication_NotFoundOrFailedPrecondition()
+    {
+        var submitted = await SubmitAsync(person: 23, applied: "2024-11-04");
+
+        var unknown = await Assert.ThrowsAsync<RpcException>(async () =>
+            await DecideAsync(new DecideClaimRequest { ClaimId = Guid.NewGuid().ToString("D") }));
+        var early = await Assert.ThrowsAsync<RpcException>(async () =>
+            await DecideAsync(new DecideClaimRequest { ClaimId = submitted.ClaimId, DecisionDate = "2024-11-01" }));
+
+        Assert.Equal((StatusCode.NotFound, StatusCode.FailedPrecondition), (unknown.StatusCode, early.StatusCode));
+    }
+
+    /// <summary><paramref name="months"/> REGULAR lines of unit 1 for the person, monthly from <paramref name="first"/> (default 2022-01).</summary>
+    private async Task InsureAsync(int person, int months, DateOnly? first = null)
+    {
+        var start = first ?? new DateOnly(2022, 1, 1);
+        var lines = Enumerable.Range(0, months)
+            .Select(i => Records.Line($"bline-{person}-{start.AddMonths(i):yyyyMM}", unit: 1, person: person, period: $"{start.AddMonths(i):yyyy-MM}"))
+            .ToList();
+        Assert.Equal(0, (await Infrastructure.Feeds.PushLinesAsync(Hub.Channel(TestHub.TaxToken), lines)).Rejected);
+    }
+
+    private async Task<BenefitClaimRecord> DecideAsync(DecideClaimRequest request) => (await Client.DecideClaimAsync(request)).Claim;
+
+    private async Task<SubmitClaimResponse> SubmitAsync(int person, string applied = "2024-11-04",
+        SeparationReason separation = SeparationReason.ContractExpired, Registration registration = Registration.Registered, string? residentId = null) =>
+        await Client.SubmitClaimAsync(new SubmitClaimRequest
+        {
+            ResidentId = residentId ?? Ids.ResidentId(person), AppliedDate = applied, SeparationReason = separation, Registration = registration,
+            Channels = { NotificationChannel.App, NotificationChannel.Sms },
+        });
+
+    /// <summary>The events in the outbox; none may carry a resident id (persons appear only as keys).</summary>
+    private async Task<List<HubQueries.OutboxEvent>> EventsAsync()
+    {
+        var events = await HubQueries.EventsAsync(Hub);
+        foreach (var e in events)
+        {
+            var text = e.Payload.GetRawText() + " " + e.Subject;
+            Assert.DoesNotContain(ResidentIds, id => text.Contains(id, StringComparison.Ordinal));
+        }
+        return events;
+    }
+
+    private string KeyOf(int person) => Hub.Services.GetRequiredService<PersonKey>().Of(Ids.ResidentId(person));
+
+    private static List<string> ReasonCodes(HubQueries.OutboxEvent e) =>
+        e.Payload.GetProperty("reasonCodes").EnumerateArray().Select(c => c.GetString()!).ToList();
+}
+
+[Trait("storage", "sqlite")]
+public sealed class SqliteBenefitClaimTests() : BenefitClaimTests(StorageProvider.Sqlite);
+
+[Trait("storage", "postgres")]
+public sealed class PostgresBenefitClaimTests() : BenefitClaimTests(StorageProvider.Postgres);
