@@ -5,7 +5,11 @@ public static class Extensions
 {
     public static IServiceCollection AddBenefitClaims(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<BenefitOptions>(configuration.GetSection("Hub:Benefits"));
+        services.AddOptions<BenefitOptions>()
+            .Bind(configuration.GetSection("Hub:Benefits"))
+            .Validate(o => o.OverdueCheckInterval >= TimeSpan.FromSeconds(1) && o.OverdueCheckInterval <= TimeSpan.FromDays(1),
+                "Hub:Benefits:OverdueCheckInterval must be between 00:00:01 and 1.00:00:00 (PeriodicTimer and the daily 2.(3) deadline).")
+            .ValidateOnStart();
         services.AddSingleton<BenefitClaimReader>();
         services.AddSingleton<BenefitClaimQueries>();
         services.AddSingleton<BenefitClaimWorkflow>();
