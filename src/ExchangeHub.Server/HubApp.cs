@@ -5,6 +5,7 @@ using ExchangeHub.Server.Outbox;
 using ExchangeHub.Server.Reconciliation;
 using ExchangeHub.Server.Security;
 using ExchangeHub.Server.Benefits;
+using ExchangeHub.Server.Transfers;
 using ExchangeHub.Server.Skills;
 using ExchangeHub.Server.Storage;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -53,13 +54,15 @@ public static class HubApp
             .AddFeeds()
             .AddReconciliation(builder.Configuration)
             .AddSkillSubsidies()
-            .AddBenefitClaims(builder.Configuration);
+            .AddBenefitClaims(builder.Configuration)
+            .AddTransfers();
 
         var app = builder.Build();
         app.MapFeeds();
         app.MapReconciliation();
         app.MapSkillSubsidies();
         app.MapBenefitClaims();
+        app.MapTransfers();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         return app;

@@ -31,6 +31,11 @@ public static class MethodRoles
         [Full(BenefitClaimService.Descriptor.FullName, "DecideClaim")] = [Roles.HrssOperator],
         [Full(BenefitClaimService.Descriptor.FullName, "GetClaim")] = [Roles.HrssOperator, Roles.Auditor],
         [Full(BenefitClaimService.Descriptor.FullName, "RecalculateBenefits")] = [Roles.HrssOperator],
+        [Full(TransferService.Descriptor.FullName, "AcceptTransfer")] = [Roles.HrssOperator],
+        [Full(TransferService.Descriptor.FullName, "RefuseTransfer")] = [Roles.HrssOperator],
+        [Full(TransferService.Descriptor.FullName, "RequestTransferOut")] = [Roles.HrssOperator],
+        [Full(TransferService.Descriptor.FullName, "UpdateTransferStatus")] = [Roles.TransferSystem],
+        [Full(TransferService.Descriptor.FullName, "GetTransfer")] = [Roles.HrssOperator, Roles.Auditor],
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Standard services any caller may use so that ordinary gRPC tools work: health and reflection.</summary>

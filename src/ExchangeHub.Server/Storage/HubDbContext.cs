@@ -19,6 +19,7 @@ public abstract class HubDbContext(DbContextOptions options) : DbContext(options
     public DbSet<SubsidyClawbackRow> SubsidyClawbacks => Set<SubsidyClawbackRow>();
     public DbSet<BenefitClaimRow> BenefitClaims => Set<BenefitClaimRow>();
     public DbSet<BenefitDecisionRow> BenefitDecisions => Set<BenefitDecisionRow>();
+    public DbSet<TransferCaseRow> TransferCases => Set<TransferCaseRow>();
     public DbSet<RecordVersionRow> RecordVersions => Set<RecordVersionRow>();
     public DbSet<AuditEntryRow> AuditLog => Set<AuditEntryRow>();
     public DbSet<OutboxMessageRow> OutboxMessages => Set<OutboxMessageRow>();
@@ -63,6 +64,13 @@ public abstract class HubDbContext(DbContextOptions options) : DbContext(options
         {
             e.ToTable("benefit_decisions");
             e.HasIndex(d => new { d.ClaimId, d.IsCurrent });
+        });
+        modelBuilder.Entity<TransferCaseRow>(e =>
+        {
+            e.ToTable("transfer_cases");
+            e.HasIndex(t => t.TransferId).IsUnique();
+            e.HasIndex(t => t.ResidentId);
+            e.Property(t => t.TransferId).HasMaxLength(64);
         });
 
         modelBuilder.Entity<RecordVersionRow>(e =>

@@ -1114,6 +1114,75 @@ namespace ExchangeHub.Server.Storage.Migrations.Postgres
                     b.ToTable("training_subsidy_payments", (string)null);
                 });
 
+            modelBuilder.Entity("ExchangeHub.Server.Storage.TransferCaseRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("CounterpartProvinceCode")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("counterpart_province_code");
+
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("direction");
+
+                    b.Property<long>("FundAmountFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("fund_amount_fen");
+
+                    b.Property<int>("MonthsPaidHere")
+                        .HasColumnType("integer")
+                        .HasColumnName("months_paid_here");
+
+                    b.Property<string>("PersonKey")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("person_key");
+
+                    b.Property<string>("ReasonCode")
+                        .HasColumnType("text")
+                        .HasColumnName("reason_code");
+
+                    b.Property<string>("ResidentId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("resident_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("status");
+
+                    b.Property<string>("TransferId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("transfer_id");
+
+                    b.Property<long>("UpdatedAtUnixMs")
+                        .HasColumnType("bigint")
+                        .HasColumnName("updated_at_unix_ms");
+
+                    b.HasKey("Id")
+                        .HasName("pk_transfer_cases");
+
+                    b.HasIndex("ResidentId")
+                        .HasDatabaseName("ix_transfer_cases_resident_id");
+
+                    b.HasIndex("TransferId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_transfer_cases_transfer_id");
+
+                    b.ToTable("transfer_cases", (string)null);
+                });
+
             modelBuilder.Entity("ExchangeHub.Server.Storage.TransferRequestRow", b =>
                 {
                     b.Property<long>("Id")

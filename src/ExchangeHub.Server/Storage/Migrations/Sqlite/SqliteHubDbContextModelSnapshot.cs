@@ -1083,6 +1083,73 @@ namespace ExchangeHub.Server.Storage.Migrations.Sqlite
                     b.ToTable("training_subsidy_payments", (string)null);
                 });
 
+            modelBuilder.Entity("ExchangeHub.Server.Storage.TransferCaseRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CounterpartProvinceCode")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("counterpart_province_code");
+
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("direction");
+
+                    b.Property<long>("FundAmountFen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("fund_amount_fen");
+
+                    b.Property<int>("MonthsPaidHere")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("months_paid_here");
+
+                    b.Property<string>("PersonKey")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person_key");
+
+                    b.Property<string>("ReasonCode")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason_code");
+
+                    b.Property<string>("ResidentId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resident_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("TransferId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("transfer_id");
+
+                    b.Property<long>("UpdatedAtUnixMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at_unix_ms");
+
+                    b.HasKey("Id")
+                        .HasName("pk_transfer_cases");
+
+                    b.HasIndex("ResidentId")
+                        .HasDatabaseName("ix_transfer_cases_resident_id");
+
+                    b.HasIndex("TransferId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_transfer_cases_transfer_id");
+
+                    b.ToTable("transfer_cases", (string)null);
+                });
+
             modelBuilder.Entity("ExchangeHub.Server.Storage.TransferRequestRow", b =>
                 {
                     b.Property<long>("Id")

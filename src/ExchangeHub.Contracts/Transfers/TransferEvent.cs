@@ -1,0 +1,20 @@
+namespace ExchangeHub.Contracts.Transfers;
+
+/// <summary>
+/// What every event about a cross-province transfer (2.(4) TRANSFER) carries. The person is named only by the
+/// pseudonymous <see cref="PersonKey"/> (also <see cref="HubEvent.SubjectKey"/>), never by the resident id.
+/// </summary>
+public abstract record TransferEvent : HubEvent
+{
+    /// <summary>The transfer id: the national system's id of an incoming request, a UUID for a transfer-out.</summary>
+    public required string TransferId { get; init; }
+
+    /// <summary>The person's pseudonymous key: HMAC-SHA256 of the resident id with the hub's secret, 32 hex characters.</summary>
+    public required string PersonKey { get; init; }
+
+    /// <summary>IN or OUT.</summary>
+    public required string Direction { get; init; }
+
+    /// <summary>The counterpart province (GB/T 2260).</summary>
+    public required string CounterpartProvinceCode { get; init; }
+}

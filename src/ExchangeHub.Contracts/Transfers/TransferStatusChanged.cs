@@ -1,0 +1,14 @@
+namespace ExchangeHub.Contracts.Transfers;
+
+/// <summary>The national transfer system reported a new status of a transfer.</summary>
+public sealed record TransferStatusChanged : TransferEvent
+{
+    /// <summary>The status before: REQUESTED, ACCEPTED, SENT or RECEIVED.</summary>
+    public required string OldStatus { get; init; }
+
+    /// <summary>The status now: SENT, RECEIVED, COMPLETED or REFUSED.</summary>
+    public required string NewStatus { get; init; }
+
+    /// <summary>With REFUSED: the concrete reason code; otherwise null.</summary>
+    public string? ReasonCode { get; init; }
+}

@@ -1,0 +1,25 @@
+namespace ExchangeHub.Server.Storage;
+
+/// <summary>
+/// A transfer the hub handles with the national transfer system (table <c>transfer_cases</c>): an incoming request
+/// accepted or refused by the operator, or a transfer-out the hub requested. The resident id is stored to read the
+/// person's facts; events name the person by <see cref="PersonKey"/> only.
+/// </summary>
+public sealed class TransferCaseRow
+{
+    public long Id { get; set; }
+    /// <summary>The national system's source record id of an incoming request; a UUID for a transfer-out.</summary>
+    public string TransferId { get; set; } = "";
+    /// <summary>IN or OUT.</summary>
+    public string Direction { get; set; } = "";
+    public string PersonKey { get; set; } = "";
+    public string ResidentId { get; set; } = "";
+    public string CounterpartProvinceCode { get; set; } = "";
+    /// <summary>REQUESTED, ACCEPTED, SENT, RECEIVED, COMPLETED or REFUSED.</summary>
+    public string Status { get; set; } = "";
+    /// <summary>A transfer reason code when REFUSED.</summary>
+    public string? ReasonCode { get; set; }
+    public int MonthsPaidHere { get; set; }
+    public long FundAmountFen { get; set; }
+    public long UpdatedAtUnixMs { get; set; }
+}

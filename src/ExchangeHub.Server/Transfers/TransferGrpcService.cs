@@ -1,0 +1,153 @@
+using ExchangeHub.Server.Audit;
+using ExchangeHub.Server.Feeds;
+using ExchangeHub.Server.Feeds.Validation;
+using ExchangeHub.Server.Reconciliation;
+using ExchangeHub.V1;
+using Grpc.Core;
+
+namespace ExchangeHub.Server.Transfers;
+
+/// <summary>The transfer workflow over gRPC (roles in Security/MethodRoles.cs).</summary>
+public sealed class TransferGrpcService(TransferWorkflow workflow, TimeProvider clock) : TransferService.TransferServiceBase
+{
+    /// <summary>The highest monthly benefit accepted (100,000 yuan).</summary>
+    public const long MaxMonthlyBenefitFen = 10_000_000;
+
+    public override async Task<TransferRecord> AcceptTransfer(AcceptTransferRequest request, ServerCallContext context)
+    {
+        CheckTransferId(request.TransferId);
+        var transfer = await Run(() => workflow.AcceptAsync(request.TransferId, context.CancellationToken));
+        ExchangeCall.Of(context).Accepted = 1;
+        return Record(transfer);
+    }
+
+    public override async Task<TransferRecord> RefuseTransfer(RefuseTransferRequest request, ServerCallContext context)
+    {
+        CheckTransferId(request.TransferId);
+        var reason = Reason(request.ReasonCode);
+        var transfer = await Run(() => workflow.RefuseAsync(request.TransferId, reason, context.CancellationToken));
+        ExchangeCall.Of(context).Accepted = 1;
+        return Record(transfer);
+    }
+
+    public override async Task<TransferRecord> RequestTransferOut(RequestTransferOutRequest request, ServerCallContext context)
+    {
+        var today = ValidationContext.At(clock.GetUtcNow(), 0).Today;
+        if (ResidentId.Check("resident_id", request.ResidentId, today) is { } idFault)
+        {
+            throw FeedErrors.InvalidArgument("resident_id is not valid", "resident_id", idFault.Message);
+        }
+        if (ProvinceCode.Check("counterpart_province_code", request.CounterpartProvinceCode) is { } provinceFault)
+        {
+            throw FeedErrors.InvalidArgument("counterpart_province_code is not valid", "counterpart_province_code", provinceFault.Message);
+        }
+        var place = request.ConsolidationPlace switch
+        {
+            ConsolidationPlace.LastInsured => "LAST_INSURED",
+            ConsolidationPlace.HouseholdRegistration => "HOUSEHOLD_REGISTRATION",
+            _ => throw FeedErrors.InvalidArgument("consolidation_place is not valid", "consolidation_place",
+                $"LAST_INSURED or HOUSEHOLD_REGISTRATION, not {(int)request.ConsolidationPlace}"),
+        };
+        if (request.MonthlyBenefitFen is < 1 or > MaxMonthlyBenefitFen)
+        {
+            throw FeedErrors.InvalidArgument("monthly_benefit_fen is out of range", "monthly_benefit_fen",
+                $"1 to {MaxMonthlyBenefitFen} fen, not {request.MonthlyBenefitFen}");
+        }
+        if (request.MonthsDue is < 0 or > 24)
+        {
+            throw FeedErrors.InvalidArgument("months_due is out of range", "months_due", $"0 to 24, not {request.MonthsDue}");
+        }
+        var transfer = await workflow.RequestOutAsync(request.ResidentId, request.CounterpartProvinceCode, place, request.MonthlyBenefitFen,
+            request.MonthsDue, context.CancellationToken);
+        ExchangeCall.Of(context).Accepted = 1;
+        return Record(transfer);
+    }
+
+    public override async Task<UpdateTransferStatusResponse> UpdateTransferStatus(IAsyncStreamReader<UpdateTransferStatusRequest> requestStream,
+        ServerCallContext context)
+    {
+        var response = new UpdateTransferStatusResponse();
+        await foreach (var update in requestStream.ReadAllAsync(context.CancellationToken))
+        {
+            CheckTransferId(update.TransferId);
+            var status = update.Status switch
+            {
+                TransferStatus.Sent => TransferWorkflow.Sent,
+                TransferStatus.Received => TransferWorkflow.Received,
+                TransferStatus.Completed => TransferWorkflow.Completed,
+                TransferStatus.Refused => TransferWorkflow.Refused,
+                _ => throw FeedErrors.InvalidArgument("status is not valid", "status", $"SENT, RECEIVED, COMPLETED or REFUSED, not {(int)update.Status}"),
+            };
+            string? reason = null;
+            if (status == TransferWorkflow.Refused)
+            {
+                reason = Reason(update.ReasonCode);
+            }
+            else if (update.ReasonCode != TransferReasonCode.Unspecified)
+            {
+                throw FeedErrors.InvalidArgument("reason_code is not allowed", "reason_code", "a reason code goes only with REFUSED");
+            }
+            if (await Run(() => workflow.UpdateStatusAsync(update.TransferId, status, reason, context.CancellationToken)))
+            {
+                response.Updated++;
+            }
+            else
+            {
+                response.Unchanged++;
+            }
+        }
+        ExchangeCall.Of(context).Accepted = response.Updated;
+        return response;
+    }
+
+    public override async Task<TransferRecord> GetTransfer(GetTransferRequest request, ServerCallContext context)
+    {
+        CheckTransferId(request.TransferId);
+        var transfer = await workflow.GetAsync(request.TransferId, context.CancellationToken)
+            ?? throw new RpcException(new Status(StatusCode.NotFound, $"no transfer {request.TransferId}"));
+        return Record(transfer);
+    }
+
+    private static async Task<T> Run<T>(Func<Task<T>> step)
+    {
+        try
+        {
+            return await Requests.Guard(step);
+        }
+        catch (KeyNotFoundException ex)
+        {
+            throw new RpcException(new Status(StatusCode.NotFound, ex.Message));
+        }
+    }
+
+    private static string Reason(TransferReasonCode code) => TransferReasonCodes.Of(code)
+        ?? throw FeedErrors.InvalidArgument("reason_code is not valid", "reason_code",
+            $"one of {TransferReasonCodes.PersonUnknown}, {TransferReasonCodes.PeriodsOverlapUnresolved}, {TransferReasonCodes.DuplicateRequest}, "
+            + $"{TransferReasonCodes.PeriodsIncomplete}, {TransferReasonCodes.ConsolidationPlaceInvalid}, not {(int)code}");
+
+    private static void CheckTransferId(string transferId)
+    {
+        if (transferId.Length is 0 or > 64 || transferId.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or ':' or '-')))
+        {
+            throw FeedErrors.InvalidArgument("transfer_id is not valid", "transfer_id", "1 to 64 letters, digits or . _ : -");
+        }
+    }
+
+    private static TransferRecord Record(StoredTransfer t) => new()
+    {
+        TransferId = t.TransferId, Direction = t.Direction == TransferWorkflow.In ? TransferDirection.In : TransferDirection.Out, PersonKey = t.PersonKey,
+        CounterpartProvinceCode = t.CounterpartProvinceCode, Status = Status(t.Status), ReasonCode = TransferReasonCodes.ToContract(t.ReasonCode),
+        MonthsPaidHere = t.MonthsPaidHere, FundAmountFen = t.FundAmountFen,
+    };
+
+    private static TransferStatus Status(string status) => status switch
+    {
+        TransferWorkflow.Requested => TransferStatus.Requested,
+        TransferWorkflow.Accepted => TransferStatus.Accepted,
+        TransferWorkflow.Sent => TransferStatus.Sent,
+        TransferWorkflow.Received => TransferStatus.Received,
+        TransferWorkflow.Completed => TransferStatus.Completed,
+        TransferWorkflow.Refused => TransferStatus.Refused,
+        _ => TransferStatus.Unspecified,
+    };
+}

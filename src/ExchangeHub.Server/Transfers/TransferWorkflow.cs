@@ -1,0 +1,252 @@
+using System.Data.Common;
+using ExchangeHub.Contracts;
+using ExchangeHub.Policy;
+using ExchangeHub.Server.Benefits;
+using ExchangeHub.Server.Outbox;
+using ExchangeHub.Server.Reconciliation;
+using ExchangeHub.Server.Security;
+using ExchangeHub.Server.Storage;
+
+namespace ExchangeHub.Server.Transfers;
+
+/// <summary>
+/// Cross-province transfers with the national transfer system (2.(4) TRANSFER): the operator accepts or refuses an
+/// incoming request (refusals carry a concrete reason code), the hub requests a transfer-out with its fund amount, and
+/// the national system reports statuses. Each change is stored with its event in one transaction. A completed
+/// transfer-in recalculates running benefits (<see cref="BenefitClaimWorkflow.RecalculateGrantedClaimsAsync"/>). One
+/// change at a time per hub.
+/// </summary>
+public sealed class TransferWorkflow(
+    HubDatabase database,
+    BenefitClaimReader benefitReader,
+    BenefitClaimWorkflow benefits,
+    PersonKey personKey,
+    OutboxWriter outbox,
+    OutboxSignal outboxSignal,
+    PolicySet policy,
+    TimeProvider clock,
+    ILogger<TransferWorkflow> logger) : IDisposable
+{
+    public const string In = "IN";
+    public const string Out = "OUT";
+    public const string Requested = "REQUESTED";
+    public const string Accepted = "ACCEPTED";
+    public const string Sent = "SENT";
+    public const string Received = "RECEIVED";
+    public const string Completed = "COMPLETED";
+    public const string Refused = "REFUSED";
+
+    private const string Columns =
+        "transfer_id, direction, person_key, resident_id, counterpart_province_code, status, reason_code, months_paid_here, fund_amount_fen FROM transfer_cases";
+
+    private readonly SemaphoreSlim _oneAtATime = new(1, 1);
+
+    private string PolicyVersion => $"{policy.Version}+sha256:{policy.Sha256}";
+
+    public void Dispose() => _oneAtATime.Dispose();
+
+    /// <summary>Accepts the incoming request stored through the transfer feed under <paramref name="transferId"/>.</summary>
+    public Task<StoredTransfer> AcceptAsync(string transferId, CancellationToken ct) => DecideIncomingAsync(transferId, null, ct);
+
+    /// <summary>Refuses the incoming request with a concrete reason code (<see cref="TransferReasonCodes"/>).</summary>
+    public Task<StoredTransfer> RefuseAsync(string transferId, string reasonCode, CancellationToken ct) => DecideIncomingAsync(transferId, reasonCode, ct);
+
+    /// <summary>
+    /// Requests a transfer-out: the months paid here are the person's distinct REGULAR and BACK_PAYMENT months in the
+    /// XPCC; the fund amount follows <see cref="TransferFund"/>.
+    /// </summary>
+    public async Task<StoredTransfer> RequestOutAsync(string residentId, string counterpartProvinceCode, string consolidationPlace, long monthlyBenefitFen,
+        int monthsDue, CancellationToken ct)
+    {
+        await _oneAtATime.WaitAsync(ct);
+        try
+        {
+            var places = await benefitReader.PlacesAsync(residentId, ct);
+            var paidHere = places.Single(p => p.PlaceCode == BenefitClaimReader.LocalPlace).Months.Count;
+            var transfer = new StoredTransfer(Guid.NewGuid().ToString("D"), Out, personKey.Of(residentId), residentId, counterpartProvinceCode, Requested,
+                null, paidHere, TransferFund.Amount(paidHere, monthlyBenefitFen, monthsDue));
+            var now = clock.GetUtcNow();
+            await using (var lease = await database.AcquireWriterAsync(ct))
+            {
+                await lease.BeginAsync(ct);
+                await InsertAsync(lease, transfer, now, ct);
+                await outbox.EnqueueAsync(lease, TransferEvents.OutRequested(transfer, consolidationPlace, monthlyBenefitFen, monthsDue, policy.Id,
+                    PolicyVersion, Guid.NewGuid().ToString("D"), now), ct);
+                await lease.CommitAsync(ct);
+            }
+            outboxSignal.Notify();
+            if (logger.IsEnabled(LogLevel.Information))
+            {
+                logger.LogInformation("Transfer-out {TransferId} of person {PersonKey} requested to {Province}, fund {Fund} fen", transfer.TransferId,
+                    transfer.PersonKey, counterpartProvinceCode, transfer.FundAmountFen);
+            }
+            return transfer;
+        }
+        finally
+        {
+            _oneAtATime.Release();
+        }
+    }
+
+    /// <summary>
+    /// Applies a status from the national system. The same status again: no change (false). A status may only move forward
+    /// (SENT, RECEIVED, then COMPLETED or REFUSED); COMPLETED and REFUSED are final. A completed transfer-in recalculates
+    /// running benefits after the change is stored.
+    /// </summary>
+    public async Task<bool> UpdateStatusAsync(string transferId, string status, string? reasonCode, CancellationToken ct)
+    {
+        await _oneAtATime.WaitAsync(ct);
+        StoredTransfer current;
+        try
+        {
+            var now = clock.GetUtcNow();
+            await using (var lease = await database.AcquireWriterAsync(ct))
+            {
+                await lease.BeginAsync(ct);
+                current = await FindAsync(lease, transferId, ct) ?? throw new KeyNotFoundException($"no transfer {transferId}");
+                if (current.Status == status && current.ReasonCode == reasonCode)
+                {
+                    await lease.CommitAsync(ct);
+                    return false;
+                }
+                if (Rank(status) <= Rank(current.Status))
+                {
+                    throw new RunRefusedException($"transfer {transferId} is {current.Status}; it cannot become {status}");
+                }
+                await SetStatusAsync(lease, transferId, status, reasonCode, now, ct);
+                await outbox.EnqueueAsync(lease, TransferEvents.StatusChanged(current, status, reasonCode, policy.Id, PolicyVersion,
+                    Guid.NewGuid().ToString("D"), now), ct);
+                await lease.CommitAsync(ct);
+            }
+            outboxSignal.Notify();
+            if (logger.IsEnabled(LogLevel.Information))
+            {
+                logger.LogInformation("Transfer {TransferId} of person {PersonKey}: {Old} → {New}", transferId, current.PersonKey, current.Status, status);
+            }
+        }
+        finally
+        {
+            _oneAtATime.Release();
+        }
+        if (current.Direction == In && status == Completed)
+        {
+            var (claims, recalculated, _) = await benefits.RecalculateGrantedClaimsAsync(ct);
+            if (logger.IsEnabled(LogLevel.Information))
+            {
+                logger.LogInformation("Transfer-in {TransferId} completed: {Recalculated} of {Claims} running benefits recalculated", transferId,
+                    recalculated, claims);
+            }
+        }
+        return true;
+    }
+
+    public async Task<StoredTransfer?> GetAsync(string transferId, CancellationToken ct)
+    {
+        await using var connection = await database.OpenReaderAsync(ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {Columns} WHERE transfer_id = @p0";
+        var p = command.CreateParameter();
+        p.ParameterName = "@p0";
+        p.Value = transferId;
+        command.Parameters.Add(p);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        return await reader.ReadAsync(ct) ? Read(reader) : null;
+    }
+
+    private async Task<StoredTransfer> DecideIncomingAsync(string transferId, string? reasonCode, CancellationToken ct)
+    {
+        await _oneAtATime.WaitAsync(ct);
+        try
+        {
+            var now = clock.GetUtcNow();
+            StoredTransfer transfer;
+            await using (var lease = await database.AcquireWriterAsync(ct))
+            {
+                await lease.BeginAsync(ct);
+                var existing = await FindAsync(lease, transferId, ct);
+                if (existing is not null)
+                {
+                    throw new RunRefusedException($"transfer {transferId} was already decided: {existing.Status}");
+                }
+                var request = lease.Command(
+                    "SELECT resident_id, counterpart_province_code FROM transfer_requests WHERE source_record_id = @p0 AND direction = 1 ORDER BY id LIMIT 1", 1);
+                request.Parameters[0].Value = transferId;
+                string residentId, province;
+                await using (var reader = await request.ExecuteReaderAsync(ct))
+                {
+                    if (!await reader.ReadAsync(ct))
+                    {
+                        throw new KeyNotFoundException($"no incoming transfer request {transferId}");
+                    }
+                    (residentId, province) = (reader.GetString(0), reader.GetString(1));
+                }
+                transfer = new StoredTransfer(transferId, In, personKey.Of(residentId), residentId, province, reasonCode is null ? Accepted : Refused,
+                    reasonCode, 0, 0);
+                await InsertAsync(lease, transfer, now, ct);
+                var correlationId = Guid.NewGuid().ToString("D");
+                HubEvent e = reasonCode is null
+                    ? TransferEvents.Accepted(transfer, policy.Id, PolicyVersion, correlationId, now)
+                    : TransferEvents.Refused(transfer, reasonCode, policy.Id, PolicyVersion, correlationId, now);
+                await outbox.EnqueueAsync(lease, e, ct);
+                await lease.CommitAsync(ct);
+            }
+            outboxSignal.Notify();
+            if (logger.IsEnabled(LogLevel.Information))
+            {
+                logger.LogInformation("Transfer-in {TransferId} of person {PersonKey} {Status} {ReasonCode}", transferId, transfer.PersonKey, transfer.Status,
+                    reasonCode ?? "");
+            }
+            return transfer;
+        }
+        finally
+        {
+            _oneAtATime.Release();
+        }
+    }
+
+    private static int Rank(string status) => status switch
+    {
+        Requested or Accepted => 0,
+        Sent => 1,
+        Received => 2,
+        _ => 3,
+    };
+
+    private static async Task InsertAsync(WriterLease lease, StoredTransfer t, DateTimeOffset now, CancellationToken ct)
+    {
+        var insert = lease.Command(
+            "INSERT INTO transfer_cases (transfer_id, direction, person_key, resident_id, counterpart_province_code, status, reason_code, months_paid_here, "
+            + "fund_amount_fen, updated_at_unix_ms) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9)", 10);
+        object?[] values =
+        [
+            t.TransferId, t.Direction, t.PersonKey, t.ResidentId, t.CounterpartProvinceCode, t.Status, t.ReasonCode, t.MonthsPaidHere, t.FundAmountFen,
+            now.ToUnixTimeMilliseconds(),
+        ];
+        for (var i = 0; i < values.Length; i++)
+        {
+            insert.Parameters[i].Value = values[i] ?? DBNull.Value;
+        }
+        await insert.ExecuteNonQueryAsync(ct);
+    }
+
+    private static async Task SetStatusAsync(WriterLease lease, string transferId, string status, string? reasonCode, DateTimeOffset now, CancellationToken ct)
+    {
+        var update = lease.Command("UPDATE transfer_cases SET status = @p0, reason_code = @p1, updated_at_unix_ms = @p2 WHERE transfer_id = @p3", 4);
+        update.Parameters[0].Value = status;
+        update.Parameters[1].Value = (object?)reasonCode ?? DBNull.Value;
+        update.Parameters[2].Value = now.ToUnixTimeMilliseconds();
+        update.Parameters[3].Value = transferId;
+        await update.ExecuteNonQueryAsync(ct);
+    }
+
+    private static async Task<StoredTransfer?> FindAsync(WriterLease lease, string transferId, CancellationToken ct)
+    {
+        var select = lease.Command($"SELECT {Columns} WHERE transfer_id = @p0", 1);
+        select.Parameters[0].Value = transferId;
+        await using var reader = await select.ExecuteReaderAsync(ct);
+        return await reader.ReadAsync(ct) ? Read(reader) : null;
+    }
+
+    private static StoredTransfer Read(DbDataReader r) => new(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4),
+        r.GetString(5), r.IsDBNull(6) ? null : r.GetString(6), r.GetInt32(7), r.GetInt64(8));
+}

@@ -1,0 +1,260 @@
+using ExchangeHub.Server.Configuration;
+using ExchangeHub.Server.Security;
+using ExchangeHub.Server.Tests.Infrastructure;
+using ExchangeHub.Server.Tests.Reconciliation;
+using ExchangeHub.V1;
+using Google.Rpc;
+using Grpc.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace ExchangeHub.Server.Tests.Transfers;
+
+/// <summary>
+/// The transfer workflow (2.(4) TRANSFER) through the real hub: incoming requests accepted or refused with a concrete
+/// reason code, statuses streamed by the national system, transfer-outs with their fund amount, and a completed
+/// transfer-in recalculating a running benefit (clock at 2024-11-30). Persons are named only by key.
+/// </summary>
+[Trait("clause", "2.(4)")]
+public abstract class TransferWorkflowTests(StorageProvider provider) : IAsyncLifetime
+{
+    /// <summary>Every resident id these tests use (persons 0 to 59).</summary>
+    private static readonly string[] ResidentIds = Enumerable.Range(0, 60).Select(Ids.ResidentId).ToArray();
+
+    private FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2024, 11, 30, 2, 0, 0, TimeSpan.Zero));
+    private TestHub Hub { get; set; } = null!;
+
+    private TransferService.TransferServiceClient Operator => new(Hub.Channel(TestHub.OperatorToken));
+    private TransferService.TransferServiceClient NationalSystem => new(Hub.Channel(TestHub.TransferToken));
+
+    public async Task InitializeAsync() => Hub = await TestHub.StartAsync(provider, new Dictionary<string, string?>
+    {
+        ["Hub:Messaging:Enabled"] = "false",
+        ["Hub:Refunds:SendReminders"] = "false",
+        ["Hub:Benefits:SendOverdueNotices"] = "false",
+    }, Clock);
+
+    public async Task DisposeAsync() => await Hub.DisposeAsync();
+
+    [Fact]
+    public async Task AcceptTransfer_IncomingRequest_AcceptedWithEventNamingThePersonByKey()
+    {
+        await PushRequestAsync("tr-40", person: 40);
+
+        var accepted = await Operator.AcceptTransferAsync(new AcceptTransferRequest { TransferId = "tr-40" });
+
+        Assert.Equal((TransferStatus.Accepted, TransferDirection.In, KeyOf(40), "32"), (accepted.Status, accepted.Direction, accepted.PersonKey,
+            accepted.CounterpartProvinceCode));
+        var e = Assert.Single(await EventsAsync(), x => x.Type == "TransferAccepted");
+        Assert.Equal(("tr-40", KeyOf(40), "IN"), (e.Payload.GetProperty("transferId").GetString(), e.Subject, e.Payload.GetProperty("direction").GetString()));
+        var again = await Assert.ThrowsAsync<RpcException>(async () => await Operator.AcceptTransferAsync(new AcceptTransferRequest { TransferId = "tr-40" }));
+        Assert.Equal(StatusCode.FailedPrecondition, again.StatusCode);
+    }
+
+    [Fact]
+    public async Task RefuseTransfer_WithAConcreteReason_RefusedNamingTheCode()
+    {
+        await PushRequestAsync("tr-41", person: 41);
+
+        var refused = await Operator.RefuseTransferAsync(new RefuseTransferRequest
+        {
+            TransferId = "tr-41", ReasonCode = TransferReasonCode.TransferPeriodsOverlapUnresolved,
+        });
+
+        Assert.Equal((TransferStatus.Refused, TransferReasonCode.TransferPeriodsOverlapUnresolved), (refused.Status, refused.ReasonCode));
+        var e = Assert.Single(await EventsAsync(), x => x.Type == "TransferRefused");
+        Assert.Equal(("TRANSFER_PERIODS_OVERLAP_UNRESOLVED", KeyOf(41)), (e.Payload.GetProperty("reasonCode").GetString(), e.Subject));
+        var read = await Operator.GetTransferAsync(new GetTransferRequest { TransferId = "tr-41" });
+        Assert.Equal((TransferStatus.Refused, TransferReasonCode.TransferPeriodsOverlapUnresolved), (read.Status, read.ReasonCode));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(99)]
+    public async Task RefuseTransfer_UnspecifiedOrUnknownCode_InvalidArgumentNothingStored(int code)
+    {
+        await PushRequestAsync("tr-42", person: 42);
+
+        var ex = await Assert.ThrowsAsync<RpcException>(async () => await Operator.RefuseTransferAsync(new RefuseTransferRequest
+        {
+            TransferId = "tr-42", ReasonCode = (TransferReasonCode)code,
+        }));
+
+        Assert.Equal(StatusCode.InvalidArgument, ex.StatusCode);
+        Assert.Equal("reason_code", Assert.Single(ex.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations).Field);
+        var missing = await Assert.ThrowsAsync<RpcException>(async () => await Operator.GetTransferAsync(new GetTransferRequest { TransferId = "tr-42" }));
+        Assert.Equal(StatusCode.NotFound, missing.StatusCode);
+        Assert.DoesNotContain(await EventsAsync(), x => x.Type.StartsWith("Transfer", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AcceptTransfer_NoSuchRequest_NotFound()
+    {
+        var ex = await Assert.ThrowsAsync<RpcException>(async () => await Operator.AcceptTransferAsync(new AcceptTransferRequest { TransferId = "tr-none" }));
+
+        Assert.Equal(StatusCode.NotFound, ex.StatusCode);
+    }
+
+    [Fact]
+    public async Task UpdateTransferStatus_Streamed_EachChangeOnceRepeatsUnchangedBackwardsRefused()
+    {
+        await PushRequestAsync("tr-43", person: 43);
+        await Operator.AcceptTransferAsync(new AcceptTransferRequest { TransferId = "tr-43" });
+
+        var response = await StreamAsync(
+            new UpdateTransferStatusRequest { TransferId = "tr-43", Status = TransferStatus.Sent },
+            new UpdateTransferStatusRequest { TransferId = "tr-43", Status = TransferStatus.Received },
+            new UpdateTransferStatusRequest { TransferId = "tr-43", Status = TransferStatus.Received });
+
+        Assert.Equal((2, 1), (response.Updated, response.Unchanged));
+        Assert.Equal([("ACCEPTED", "SENT"), ("SENT", "RECEIVED")], (await EventsAsync()).Where(x => x.Type == "TransferStatusChanged")
+            .Select(x => (x.Payload.GetProperty("oldStatus").GetString(), x.Payload.GetProperty("newStatus").GetString())).ToList());
+        var backwards = await Assert.ThrowsAsync<RpcException>(async () =>
+            await StreamAsync(new UpdateTransferStatusRequest { TransferId = "tr-43", Status = TransferStatus.Sent }));
+        Assert.Equal(StatusCode.FailedPrecondition, backwards.StatusCode);
+        Assert.Equal(TransferStatus.Received, (await Operator.GetTransferAsync(new GetTransferRequest { TransferId = "tr-43" })).Status);
+    }
+
+    [Fact]
+    public async Task UpdateTransferStatus_RefusedWithoutOrWithUnknownReason_InvalidArgument()
+    {
+        var outgoing = await Operator.RequestTransferOutAsync(OutRequest(person: 44));
+
+        var none = await Assert.ThrowsAsync<RpcException>(async () =>
+            await StreamAsync(new UpdateTransferStatusRequest { TransferId = outgoing.TransferId, Status = TransferStatus.Refused }));
+        var refused = await StreamAsync(new UpdateTransferStatusRequest
+        {
+            TransferId = outgoing.TransferId, Status = TransferStatus.Refused, ReasonCode = TransferReasonCode.TransferPersonUnknown,
+        });
+
+        Assert.Equal(StatusCode.InvalidArgument, none.StatusCode);
+        Assert.Equal(1, refused.Updated);
+        var e = Assert.Single(await EventsAsync(), x => x.Type == "TransferStatusChanged");
+        Assert.Equal(("REQUESTED", "REFUSED", "TRANSFER_PERSON_UNKNOWN"), (e.Payload.GetProperty("oldStatus").GetString(),
+            e.Payload.GetProperty("newStatus").GetString(), e.Payload.GetProperty("reasonCode").GetString()));
+    }
+
+    [Fact]
+    public async Task UpdateTransferStatus_OperatorRole_PermissionDenied()
+    {
+        using var call = Operator.UpdateTransferStatus();
+        await call.RequestStream.CompleteAsync();
+
+        var ex = await Assert.ThrowsAsync<RpcException>(async () => await call.ResponseAsync);
+
+        Assert.Equal(StatusCode.PermissionDenied, ex.StatusCode);
+    }
+
+    [Theory]
+    [InlineData(45, 11, 0L)]
+    [InlineData(46, 12, 1_800_000L)]
+    [InlineData(47, 30, 1_800_000L)]
+    public async Task RequestTransferOut_FundAmountOnlyFromTwelveMonthsPaidHere(int person, int monthsPaid, long fund)
+    {
+        await InsureAsync(person, monthsPaid, new DateOnly(2022, 1, 1));
+
+        // 1.5 × 200,000 fen × 6 months due = 1,800,000 fen when at least 12 months were paid here.
+        var transfer = await Operator.RequestTransferOutAsync(OutRequest(person));
+
+        Assert.Equal((TransferDirection.Out, TransferStatus.Requested, monthsPaid, fund), (transfer.Direction, transfer.Status, transfer.MonthsPaidHere,
+            transfer.FundAmountFen));
+        var e = Assert.Single(await EventsAsync(), x => x.Type == "TransferOutRequested");
+        Assert.Equal((fund, monthsPaid, 200_000L, 6, "LAST_INSURED", KeyOf(person)), (e.Payload.GetProperty("fundAmountFen").GetInt64(),
+            e.Payload.GetProperty("monthsPaidHere").GetInt32(), e.Payload.GetProperty("monthlyBenefitFen").GetInt64(),
+            e.Payload.GetProperty("monthsDue").GetInt32(), e.Payload.GetProperty("consolidationPlace").GetString(), e.Subject));
+    }
+
+    [Fact]
+    public async Task RequestTransferOut_OwnProvinceAsCounterpart_InvalidArgument()
+    {
+        var request = OutRequest(person: 48);
+        request.CounterpartProvinceCode = "66";
+
+        var ex = await Assert.ThrowsAsync<RpcException>(async () => await Operator.RequestTransferOutAsync(request));
+
+        Assert.Equal("counterpart_province_code", Assert.Single(ex.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations).Field);
+    }
+
+    [Fact]
+    public async Task UpdateTransferStatus_TransferInCompleted_RunningBenefitRecalculatedTwelveToEighteen()
+    {
+        // 50 months in the XPCC (2019-01..2023-02) → 12 months of benefit; 15 transferred months (2017-01..2018-03) → 65 → 18.
+        await InsureAsync(person: 49, months: 50, first: new DateOnly(2019, 1, 1));
+        var claims = new BenefitClaimService.BenefitClaimServiceClient(Hub.Channel(TestHub.OperatorToken));
+        var submitted = await claims.SubmitClaimAsync(new SubmitClaimRequest
+        {
+            ResidentId = Ids.ResidentId(49), AppliedDate = "2024-11-04", SeparationReason = SeparationReason.ContractExpired,
+            Registration = Registration.Registered, Channels = { NotificationChannel.App },
+        });
+        var granted = await claims.DecideClaimAsync(new DecideClaimRequest { ClaimId = submitted.ClaimId, DecisionDate = "2024-11-05" });
+        Assert.Equal(12, granted.Claim.Decisions[0].MaxMonths);
+        var request = Records.Transfer("tr-49", person: 49);
+        request.InsuredPeriods.Clear();
+        request.InsuredPeriods.Add(new MonthRange { FromPeriod = "2017-01", ToPeriod = "2018-03" });
+        request.InsuredPeriods.Add(new MonthRange { FromPeriod = "2019-01", ToPeriod = "2019-06" }); // also insured here: counted once
+        Assert.Equal(0, (await Infrastructure.Feeds.PushTransfersAsync(Hub.Channel(TestHub.TransferToken), [request])).Rejected);
+        await Operator.AcceptTransferAsync(new AcceptTransferRequest { TransferId = "tr-49" });
+
+        var response = await StreamAsync(
+            new UpdateTransferStatusRequest { TransferId = "tr-49", Status = TransferStatus.Received },
+            new UpdateTransferStatusRequest { TransferId = "tr-49", Status = TransferStatus.Completed });
+
+        Assert.Equal(2, response.Updated);
+        var claim = (await claims.GetClaimAsync(new GetClaimRequest { ClaimId = submitted.ClaimId })).Claims[0];
+        Assert.Equal((18, 65, "RECALCULATED"), (claim.Decisions[0].MaxMonths, claim.Decisions[0].ConsolidatedInsuredMonths, claim.Decisions[0].Reason));
+        var events = await EventsAsync();
+        var changed = Assert.Single(events, e => e.Type == "BenefitPeriodRecalculated");
+        Assert.Equal((12, 18, KeyOf(49)), (changed.Payload.GetProperty("oldMaxMonths").GetInt32(), changed.Payload.GetProperty("newMaxMonths").GetInt32(),
+            changed.Subject));
+        Assert.Single(events, e => e.Type == "TransferStatusChanged" && e.Payload.GetProperty("newStatus").GetString() == "COMPLETED");
+    }
+
+    private async Task PushRequestAsync(string id, int person) =>
+        Assert.Equal(0, (await Infrastructure.Feeds.PushTransfersAsync(Hub.Channel(TestHub.TransferToken), [Records.Transfer(id, person)])).Rejected);
+
+    private async Task<UpdateTransferStatusResponse> StreamAsync(params UpdateTransferStatusRequest[] updates)
+    {
+        using var call = NationalSystem.UpdateTransferStatus();
+        foreach (var update in updates)
+        {
+            await call.RequestStream.WriteAsync(update);
+        }
+        await call.RequestStream.CompleteAsync();
+        return await call.ResponseAsync;
+    }
+
+    private static RequestTransferOutRequest OutRequest(int person) => new()
+    {
+        ResidentId = Ids.ResidentId(person), CounterpartProvinceCode = "32", ConsolidationPlace = ConsolidationPlace.LastInsured,
+        MonthlyBenefitFen = 200_000, MonthsDue = 6,
+    };
+
+    /// <summary><paramref name="months"/> REGULAR lines of unit 1 for the person, monthly from <paramref name="first"/>.</summary>
+    private async Task InsureAsync(int person, int months, DateOnly first)
+    {
+        var lines = Enumerable.Range(0, months)
+            .Select(i => Records.Line($"tline-{person}-{first.AddMonths(i):yyyyMM}", unit: 1, person: person, period: $"{first.AddMonths(i):yyyy-MM}"))
+            .ToList();
+        Assert.Equal(0, (await Infrastructure.Feeds.PushLinesAsync(Hub.Channel(TestHub.TaxToken), lines)).Rejected);
+    }
+
+    /// <summary>The events in the outbox; none may carry a resident id (persons appear only as keys).</summary>
+    private async Task<List<HubQueries.OutboxEvent>> EventsAsync()
+    {
+        var events = await HubQueries.EventsAsync(Hub);
+        foreach (var e in events)
+        {
+            var text = e.Payload.GetRawText() + " " + e.Subject;
+            Assert.DoesNotContain(ResidentIds, id => text.Contains(id, StringComparison.Ordinal));
+        }
+        return events;
+    }
+
+    private string KeyOf(int person) => Hub.Services.GetRequiredService<PersonKey>().Of(Ids.ResidentId(person));
+}
+
+[Trait("storage", "sqlite")]
+public sealed class SqliteTransferWorkflowTests() : TransferWorkflowTests(StorageProvider.Sqlite);
+
+[Trait("storage", "postgres")]
+public sealed class PostgresTransferWorkflowTests() : TransferWorkflowTests(StorageProvider.Postgres);
