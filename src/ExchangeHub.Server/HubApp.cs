@@ -55,7 +55,7 @@ public static class HubApp
             .AddReconciliation(builder.Configuration)
             .AddSkillSubsidies()
             .AddBenefitClaims(builder.Configuration)
-            .AddTransfers();
+            .AddTransfers(builder.Configuration);
 
         var app = builder.Build();
         app.MapFeeds();

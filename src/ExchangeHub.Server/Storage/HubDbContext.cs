@@ -70,6 +70,7 @@ public abstract class HubDbContext(DbContextOptions options) : DbContext(options
             e.ToTable("transfer_cases");
             e.HasIndex(t => t.TransferId).IsUnique();
             e.HasIndex(t => t.ResidentId);
+            e.HasIndex(t => new { t.Status, t.DeadlineNotified });
             e.Property(t => t.TransferId).HasMaxLength(64);
         });
 

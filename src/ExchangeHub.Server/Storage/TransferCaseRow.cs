@@ -21,5 +21,9 @@ public sealed class TransferCaseRow
     public string? ReasonCode { get; set; }
     public int MonthsPaidHere { get; set; }
     public long FundAmountFen { get; set; }
+    public DateOnly RequestedOn { get; set; }
+    /// <summary>Transfer-out: the last day to act (5 working days); null for a transfer-in or without a calendar.</summary>
+    public DateOnly? DueOn { get; set; }
+    public bool DeadlineNotified { get; set; }
     public long UpdatedAtUnixMs { get; set; }
 }

@@ -28,6 +28,14 @@ public static class TransferEvents
         CounterpartProvinceCode = t.CounterpartProvinceCode, OldStatus = t.Status, NewStatus = newStatus, ReasonCode = reasonCode,
     };
 
+    public static TransferDeadlineMissed DeadlineMissed(StoredTransfer t, DateOnly today, string policyId, string policyVersion, string correlationId,
+        DateTimeOffset now) => new()
+    {
+        EventId = Guid.NewGuid(), OccurredAt = now, PolicyId = policyId, PolicyVersion = policyVersion, SubjectKey = t.PersonKey,
+        CorrelationId = correlationId, TransferId = t.TransferId, PersonKey = t.PersonKey, Direction = t.Direction,
+        CounterpartProvinceCode = t.CounterpartProvinceCode, RequestedOn = t.RequestedOn, DueOn = t.DueOn!.Value, AsOf = today,
+    };
+
     public static TransferOutRequested OutRequested(StoredTransfer t, string consolidationPlace, long monthlyBenefitFen, int monthsDue, string policyId,
         string policyVersion, string correlationId, DateTimeOffset now) => new()
     {

@@ -57,8 +57,14 @@ public sealed class TransferGrpcService(TransferWorkflow workflow, TimeProvider 
         {
             throw FeedErrors.InvalidArgument("months_due is out of range", "months_due", $"0 to 24, not {request.MonthsDue}");
         }
+        var requestedOn = today;
+        if (request.RequestedDate.Length > 0
+            && Fields.Date("requested_date", request.RequestedDate, ValidationContext.At(clock.GetUtcNow(), 0), out requestedOn) is { } dateFault)
+        {
+            throw FeedErrors.InvalidArgument("requested_date is not valid", "requested_date", dateFault.Message);
+        }
         var transfer = await workflow.RequestOutAsync(request.ResidentId, request.CounterpartProvinceCode, place, request.MonthlyBenefitFen,
-            request.MonthsDue, context.CancellationToken);
+            request.MonthsDue, requestedOn, context.CancellationToken);
         ExchangeCall.Of(context).Accepted = 1;
         return Record(transfer);
     }
@@ -137,8 +143,11 @@ public sealed class TransferGrpcService(TransferWorkflow workflow, TimeProvider 
     {
         TransferId = t.TransferId, Direction = t.Direction == TransferWorkflow.In ? TransferDirection.In : TransferDirection.Out, PersonKey = t.PersonKey,
         CounterpartProvinceCode = t.CounterpartProvinceCode, Status = Status(t.Status), ReasonCode = TransferReasonCodes.ToContract(t.ReasonCode),
-        MonthsPaidHere = t.MonthsPaidHere, FundAmountFen = t.FundAmountFen,
+        MonthsPaidHere = t.MonthsPaidHere, FundAmountFen = t.FundAmountFen, RequestedDate = Date(t.RequestedOn),
+        DueDate = t.DueOn is { } due ? Date(due) : "", DeadlineMissed = t.DeadlineNotified,
     };
+
+    private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     private static TransferStatus Status(string status) => status switch
     {

@@ -1,7 +1,9 @@
 using System.Data.Common;
 using ExchangeHub.Contracts;
 using ExchangeHub.Policy;
+using ExchangeHub.Policy.Calendar;
 using ExchangeHub.Server.Benefits;
+using ExchangeHub.Server.Feeds.Validation;
 using ExchangeHub.Server.Outbox;
 using ExchangeHub.Server.Reconciliation;
 using ExchangeHub.Server.Security;
@@ -12,7 +14,9 @@ namespace ExchangeHub.Server.Transfers;
 /// <summary>
 /// Cross-province transfers with the national transfer system (2.(4) TRANSFER): the operator accepts or refuses an
 /// incoming request (refusals carry a concrete reason code), the hub requests a transfer-out with its fund amount, and
-/// the national system reports statuses. Each change is stored with its event in one transaction. A completed
+/// the national system reports statuses. The hub, transferring out, acts within <see cref="ActWorkingDays"/> working days
+/// of the request (national and Xinjiang calendar of the policy file); a transfer-out still REQUESTED after its due date
+/// is announced once (<c>TransferDeadlineMissed</c>). Each change is stored with its event in one transaction. A completed
 /// transfer-in recalculates running benefits (<see cref="BenefitClaimWorkflow.RecalculateGrantedClaimsAsync"/>). One
 /// change at a time per hub.
 /// </summary>
@@ -36,14 +40,29 @@ public sealed class TransferWorkflow(
     public const string Completed = "COMPLETED";
     public const string Refused = "REFUSED";
 
+    /// <summary>Working days the transferring-out side has to act (2.(4) practice).</summary>
+    public const int ActWorkingDays = 5;
+
+    /// <summary>The regional calendar besides the national one.</summary>
+    public const string CalendarRegion = "xinjiang";
+
     private const string Columns =
-        "transfer_id, direction, person_key, resident_id, counterpart_province_code, status, reason_code, months_paid_here, fund_amount_fen FROM transfer_cases";
+        "transfer_id, direction, person_key, resident_id, counterpart_province_code, status, reason_code, months_paid_here, fund_amount_fen, "
+        + "requested_on, due_on, deadline_notified FROM transfer_cases";
 
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
+    private readonly WorkingDayCalendar _calendar = WorkingDayCalendar.For(policy, CalendarRegion);
 
     private string PolicyVersion => $"{policy.Version}+sha256:{policy.Sha256}";
 
     public void Dispose() => _oneAtATime.Dispose();
+
+    /// <summary>Today in China Standard Time.</summary>
+    public DateOnly Today => ValidationContext.At(clock.GetUtcNow(), 0).Today;
+
+    /// <summary>The last day to act on a transfer-out requested on <paramref name="requestedOn"/>; null without a calendar for the period.</summary>
+    public DateOnly? DueOn(DateOnly requestedOn) =>
+        _calendar.TryAddWorkingDays(requestedOn, ActWorkingDays, out var due) ? due : null;
 
     /// <summary>Accepts the incoming request stored through the transfer feed under <paramref name="transferId"/>.</summary>
     public Task<StoredTransfer> AcceptAsync(string transferId, CancellationToken ct) => DecideIncomingAsync(transferId, null, ct);
@@ -56,7 +75,7 @@ public sealed class TransferWorkflow(
     /// XPCC; the fund amount follows <see cref="TransferFund"/>.
     /// </summary>
     public async Task<StoredTransfer> RequestOutAsync(string residentId, string counterpartProvinceCode, string consolidationPlace, long monthlyBenefitFen,
-        int monthsDue, CancellationToken ct)
+        int monthsDue, DateOnly requestedOn, CancellationToken ct)
     {
         await _oneAtATime.WaitAsync(ct);
         try
@@ -64,7 +83,7 @@ public sealed class TransferWorkflow(
             var places = await benefitReader.PlacesAsync(residentId, ct);
             var paidHere = places.Single(p => p.PlaceCode == BenefitClaimReader.LocalPlace).Months.Count;
             var transfer = new StoredTransfer(Guid.NewGuid().ToString("D"), Out, personKey.Of(residentId), residentId, counterpartProvinceCode, Requested,
-                null, paidHere, TransferFund.Amount(paidHere, monthlyBenefitFen, monthsDue));
+                null, paidHere, TransferFund.Amount(paidHere, monthlyBenefitFen, monthsDue), requestedOn, DueOn(requestedOn), false);
             var now = clock.GetUtcNow();
             await using (var lease = await database.AcquireWriterAsync(ct))
             {
@@ -140,17 +159,67 @@ public sealed class TransferWorkflow(
         return true;
     }
 
-    public async Task<StoredTransfer?> GetAsync(string transferId, CancellationToken ct)
+    /// <summary>Publishes <c>TransferDeadlineMissed</c> once for every transfer-out still REQUESTED after its due date; returns how many.</summary>
+    public async Task<int> SendDeadlineNoticesAsync(CancellationToken ct)
+    {
+        await _oneAtATime.WaitAsync(ct);
+        try
+        {
+            var today = Today;
+            var missed = await ReadAsync($"SELECT {Columns} WHERE direction = 'OUT' AND status = 'REQUESTED' AND deadline_notified = FALSE AND due_on < @p0 "
+                + "ORDER BY id", today, ct);
+            var sent = 0;
+            var correlationId = Guid.NewGuid().ToString("D");
+            foreach (var transfer in missed)
+            {
+                var now = clock.GetUtcNow();
+                await using var lease = await database.AcquireWriterAsync(ct);
+                await lease.BeginAsync(ct);
+                var mark = lease.Command(
+                    "UPDATE transfer_cases SET deadline_notified = TRUE WHERE transfer_id = @p0 AND deadline_notified = FALSE AND status = 'REQUESTED'", 1);
+                mark.Parameters[0].Value = transfer.TransferId;
+                if (await mark.ExecuteNonQueryAsync(ct) == 1)
+                {
+                    await outbox.EnqueueAsync(lease, TransferEvents.DeadlineMissed(transfer, today, policy.Id, PolicyVersion, correlationId, now), ct);
+                    sent++;
+                }
+                await lease.CommitAsync(ct);
+            }
+            if (sent > 0)
+            {
+                outboxSignal.Notify();
+                if (logger.IsEnabled(LogLevel.Information))
+                {
+                    logger.LogInformation("{Count} transfer-outs not acted on by their due date announced", sent);
+                }
+            }
+            return sent;
+        }
+        finally
+        {
+            _oneAtATime.Release();
+        }
+    }
+
+    public async Task<StoredTransfer?> GetAsync(string transferId, CancellationToken ct) =>
+        (await ReadAsync($"SELECT {Columns} WHERE transfer_id = @p0", transferId, ct)).SingleOrDefault();
+
+    private async Task<List<StoredTransfer>> ReadAsync(string sql, object value, CancellationToken ct)
     {
         await using var connection = await database.OpenReaderAsync(ct);
         await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {Columns} WHERE transfer_id = @p0";
+        command.CommandText = sql;
         var p = command.CreateParameter();
         p.ParameterName = "@p0";
-        p.Value = transferId;
+        p.Value = value;
         command.Parameters.Add(p);
         await using var reader = await command.ExecuteReaderAsync(ct);
-        return await reader.ReadAsync(ct) ? Read(reader) : null;
+        var transfers = new List<StoredTransfer>();
+        while (await reader.ReadAsync(ct))
+        {
+            transfers.Add(Read(reader));
+        }
+        return transfers;
     }
 
     private async Task<StoredTransfer> DecideIncomingAsync(string transferId, string? reasonCode, CancellationToken ct)
@@ -169,19 +238,20 @@ public sealed class TransferWorkflow(
                     throw new RunRefusedException($"transfer {transferId} was already decided: {existing.Status}");
                 }
                 var request = lease.Command(
-                    "SELECT resident_id, counterpart_province_code FROM transfer_requests WHERE source_record_id = @p0 AND direction = 1 ORDER BY id LIMIT 1", 1);
+                    "SELECT resident_id, counterpart_province_code, requested_date FROM transfer_requests WHERE source_record_id = @p0 AND direction = 1 ORDER BY id LIMIT 1", 1);
                 request.Parameters[0].Value = transferId;
                 string residentId, province;
+                DateOnly requestedOn;
                 await using (var reader = await request.ExecuteReaderAsync(ct))
                 {
                     if (!await reader.ReadAsync(ct))
                     {
                         throw new KeyNotFoundException($"no incoming transfer request {transferId}");
                     }
-                    (residentId, province) = (reader.GetString(0), reader.GetString(1));
+                    (residentId, province, requestedOn) = (reader.GetString(0), reader.GetString(1), reader.GetFieldValue<DateOnly>(2));
                 }
                 transfer = new StoredTransfer(transferId, In, personKey.Of(residentId), residentId, province, reasonCode is null ? Accepted : Refused,
-                    reasonCode, 0, 0);
+                    reasonCode, 0, 0, requestedOn, null, false);
                 await InsertAsync(lease, transfer, now, ct);
                 var correlationId = Guid.NewGuid().ToString("D");
                 HubEvent e = reasonCode is null
@@ -216,11 +286,12 @@ public sealed class TransferWorkflow(
     {
         var insert = lease.Command(
             "INSERT INTO transfer_cases (transfer_id, direction, person_key, resident_id, counterpart_province_code, status, reason_code, months_paid_here, "
-            + "fund_amount_fen, updated_at_unix_ms) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9)", 10);
+            + "fund_amount_fen, requested_on, due_on, deadline_notified, updated_at_unix_ms) "
+            + "VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, FALSE, @p11)", 12);
         object?[] values =
         [
             t.TransferId, t.Direction, t.PersonKey, t.ResidentId, t.CounterpartProvinceCode, t.Status, t.ReasonCode, t.MonthsPaidHere, t.FundAmountFen,
-            now.ToUnixTimeMilliseconds(),
+            t.RequestedOn, t.DueOn, now.ToUnixTimeMilliseconds(),
         ];
         for (var i = 0; i < values.Length; i++)
         {
@@ -248,5 +319,6 @@ public sealed class TransferWorkflow(
     }
 
     private static StoredTransfer Read(DbDataReader r) => new(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4),
-        r.GetString(5), r.IsDBNull(6) ? null : r.GetString(6), r.GetInt32(7), r.GetInt64(8));
+        r.GetString(5), r.IsDBNull(6) ? null : r.GetString(6), r.GetInt32(7), r.GetInt64(8), r.GetFieldValue<DateOnly>(9),
+        r.IsDBNull(10) ? null : r.GetFieldValue<DateOnly>(10), r.GetBoolean(11));
 }

@@ -1,5 +1,6 @@
 using ExchangeHub.Server.Configuration;
 using ExchangeHub.Server.Security;
+using ExchangeHub.Server.Transfers;
 using ExchangeHub.Server.Tests.Infrastructure;
 using ExchangeHub.Server.Tests.Reconciliation;
 using ExchangeHub.V1;
@@ -32,6 +33,7 @@ public abstract class TransferWorkflowTests(StorageProvider provider) : IAsyncLi
         ["Hub:Messaging:Enabled"] = "false",
         ["Hub:Refunds:SendReminders"] = "false",
         ["Hub:Benefits:SendOverdueNotices"] = "false",
+        ["Hub:Transfers:SendDeadlineNotices"] = "false",
     }, Clock);
 
     public async Task DisposeAsync() => await Hub.DisposeAsync();
@@ -165,6 +167,33 @@ public abstract class TransferWorkflowTests(StorageProvider provider) : IAsyncLi
     }
 
     [Fact]
+    public async Task SendDeadlineNotices_TransferOutsNotActedOn_ExactlyOneEventEachAcrossNationalDay()
+    {
+        // Requested Friday 2024-09-27. Working days after it (2024 national calendar): Sun 09-29 make-up day = 1, Mon 09-30 = 2,
+        // 10-01..10-07 holiday, Tue 10-08 = 3, 10-09 = 4, Thu 10-10 = 5: due 2024-10-10.
+        var missed = await Operator.RequestTransferOutAsync(OutRequest(person: 50, requested: "2024-09-27"));
+        // Friday 2024-11-22: Mon 11-25 = 1 … Fri 11-29 = 5: due 2024-11-29, missed on 11-30.
+        var missedYesterday = await Operator.RequestTransferOutAsync(OutRequest(person: 51, requested: "2024-11-22"));
+        // Monday 2024-11-25: due Monday 2024-12-02 (the weekend does not count): in time.
+        var inTime = await Operator.RequestTransferOutAsync(OutRequest(person: 52, requested: "2024-11-25"));
+        var sent = await Operator.RequestTransferOutAsync(OutRequest(person: 53, requested: "2024-09-27"));
+        await StreamAsync(new UpdateTransferStatusRequest { TransferId = sent.TransferId, Status = TransferStatus.Sent });
+        Assert.Equal(("2024-10-10", "2024-11-29", "2024-12-02"), (missed.DueDate, missedYesterday.DueDate, inTime.DueDate));
+        var workflow = Hub.Services.GetRequiredService<TransferWorkflow>();
+
+        var first = await workflow.SendDeadlineNoticesAsync(CancellationToken.None);
+        var second = await workflow.SendDeadlineNoticesAsync(CancellationToken.None);
+
+        Assert.Equal((2, 0), (first, second));
+        var events = (await EventsAsync()).Where(x => x.Type == "TransferDeadlineMissed").ToList();
+        Assert.Equal([(missed.TransferId, KeyOf(50), "2024-09-27", "2024-10-10", "2024-11-30"), (missedYesterday.TransferId, KeyOf(51), "2024-11-22",
+            "2024-11-29", "2024-11-30")], events.Select(e => (e.Payload.GetProperty("transferId").GetString(), e.Subject,
+            e.Payload.GetProperty("requestedOn").GetString(), e.Payload.GetProperty("dueOn").GetString(), e.Payload.GetProperty("asOf").GetString())).ToList());
+        Assert.True((await Operator.GetTransferAsync(new GetTransferRequest { TransferId = missed.TransferId })).DeadlineMissed);
+        Assert.False((await Operator.GetTransferAsync(new GetTransferRequest { TransferId = inTime.TransferId })).DeadlineMissed);
+    }
+
+    [Fact]
     public async Task RequestTransferOut_OwnProvinceAsCounterpart_InvalidArgument()
     {
         var request = OutRequest(person: 48);
@@ -223,10 +252,10 @@ public abstract class TransferWorkflowTests(StorageProvider provider) : IAsyncLi
         return await call.ResponseAsync;
     }
 
-    private static RequestTransferOutRequest OutRequest(int person) => new()
+    private static RequestTransferOutRequest OutRequest(int person, string requested = "") => new()
     {
         ResidentId = Ids.ResidentId(person), CounterpartProvinceCode = "32", ConsolidationPlace = ConsolidationPlace.LastInsured,
-        MonthlyBenefitFen = 200_000, MonthsDue = 6,
+        MonthlyBenefitFen = 200_000, MonthsDue = 6, RequestedDate = requested,
     };
 
     /// <summary><paramref name="months"/> REGULAR lines of unit 1 for the person, monthly from <paramref name="first"/>.</summary>

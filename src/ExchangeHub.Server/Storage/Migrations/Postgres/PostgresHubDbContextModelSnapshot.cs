@@ -1128,10 +1128,18 @@ namespace ExchangeHub.Server.Storage.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("counterpart_province_code");
 
+                    b.Property<bool>("DeadlineNotified")
+                        .HasColumnType("boolean")
+                        .HasColumnName("deadline_notified");
+
                     b.Property<string>("Direction")
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("direction");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
 
                     b.Property<long>("FundAmountFen")
                         .HasColumnType("bigint")
@@ -1149,6 +1157,10 @@ namespace ExchangeHub.Server.Storage.Migrations.Postgres
                     b.Property<string>("ReasonCode")
                         .HasColumnType("text")
                         .HasColumnName("reason_code");
+
+                    b.Property<DateOnly>("RequestedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("requested_on");
 
                     b.Property<string>("ResidentId")
                         .IsRequired()
@@ -1179,6 +1191,9 @@ namespace ExchangeHub.Server.Storage.Migrations.Postgres
                     b.HasIndex("TransferId")
                         .IsUnique()
                         .HasDatabaseName("ix_transfer_cases_transfer_id");
+
+                    b.HasIndex("Status", "DeadlineNotified")
+                        .HasDatabaseName("ix_transfer_cases_status_deadline_notified");
 
                     b.ToTable("transfer_cases", (string)null);
                 });

@@ -1095,10 +1095,18 @@ namespace ExchangeHub.Server.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("counterpart_province_code");
 
+                    b.Property<bool>("DeadlineNotified")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("deadline_notified");
+
                     b.Property<string>("Direction")
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("direction");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_on");
 
                     b.Property<long>("FundAmountFen")
                         .HasColumnType("INTEGER")
@@ -1116,6 +1124,10 @@ namespace ExchangeHub.Server.Storage.Migrations.Sqlite
                     b.Property<string>("ReasonCode")
                         .HasColumnType("TEXT")
                         .HasColumnName("reason_code");
+
+                    b.Property<DateOnly>("RequestedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("requested_on");
 
                     b.Property<string>("ResidentId")
                         .IsRequired()
@@ -1146,6 +1158,9 @@ namespace ExchangeHub.Server.Storage.Migrations.Sqlite
                     b.HasIndex("TransferId")
                         .IsUnique()
                         .HasDatabaseName("ix_transfer_cases_transfer_id");
+
+                    b.HasIndex("Status", "DeadlineNotified")
+                        .HasDatabaseName("ix_transfer_cases_status_deadline_notified");
 
                     b.ToTable("transfer_cases", (string)null);
                 });
