@@ -13,24 +13,24 @@ public sealed class TransferGrpcService(TransferWorkflow workflow, TimeProvider 
     /// <summary>The highest monthly benefit accepted (100,000 yuan).</summary>
     public const long MaxMonthlyBenefitFen = 10_000_000;
 
-    public override async Task<TransferRecord> AcceptTransfer(AcceptTransferRequest request, ServerCallContext context)
+    public override async Task<AcceptTransferResponse> AcceptTransfer(AcceptTransferRequest request, ServerCallContext context)
     {
         CheckTransferId(request.TransferId);
         var transfer = await Run(() => workflow.AcceptAsync(request.TransferId, context.CancellationToken));
         ExchangeCall.Of(context).Accepted = 1;
-        return Record(transfer);
+        return new AcceptTransferResponse { Transfer = Record(transfer) };
     }
 
-    public override async Task<TransferRecord> RefuseTransfer(RefuseTransferRequest request, ServerCallContext context)
+    public override async Task<RefuseTransferResponse> RefuseTransfer(RefuseTransferRequest request, ServerCallContext context)
     {
         CheckTransferId(request.TransferId);
         var reason = Reason(request.ReasonCode);
         var transfer = await Run(() => workflow.RefuseAsync(request.TransferId, reason, context.CancellationToken));
         ExchangeCall.Of(context).Accepted = 1;
-        return Record(transfer);
+        return new RefuseTransferResponse { Transfer = Record(transfer) };
     }
 
-    public override async Task<TransferRecord> RequestTransferOut(RequestTransferOutRequest request, ServerCallContext context)
+    public override async Task<RequestTransferOutResponse> RequestTransferOut(RequestTransferOutRequest request, ServerCallContext context)
     {
         var today = ValidationContext.At(clock.GetUtcNow(), 0).Today;
         if (ResidentId.Check("resident_id", request.ResidentId, today) is { } idFault)
@@ -66,7 +66,7 @@ public sealed class TransferGrpcService(TransferWorkflow workflow, TimeProvider 
         var transfer = await workflow.RequestOutAsync(request.ResidentId, request.CounterpartProvinceCode, place, request.MonthlyBenefitFen,
             request.MonthsDue, requestedOn, context.CancellationToken);
         ExchangeCall.Of(context).Accepted = 1;
-        return Record(transfer);
+        return new RequestTransferOutResponse { Transfer = Record(transfer) };
     }
 
     public override async Task<UpdateTransferStatusResponse> UpdateTransferStatus(IAsyncStreamReader<UpdateTransferStatusRequest> requestStream,
@@ -106,12 +106,12 @@ public sealed class TransferGrpcService(TransferWorkflow workflow, TimeProvider 
         return response;
     }
 
-    public override async Task<TransferRecord> GetTransfer(GetTransferRequest request, ServerCallContext context)
+    public override async Task<GetTransferResponse> GetTransfer(GetTransferRequest request, ServerCallContext context)
     {
         CheckTransferId(request.TransferId);
         var transfer = await workflow.GetAsync(request.TransferId, context.CancellationToken)
             ?? throw new RpcException(new Status(StatusCode.NotFound, $"no transfer {request.TransferId}"));
-        return Record(transfer);
+        return new GetTransferResponse { Transfer = Record(transfer) };
     }
 
     private static async Task<T> Run<T>(Func<Task<T>> step)

@@ -23,12 +23,12 @@ public sealed class TransferDeadlineServiceTests
             ["Hub:Transfers:SendDeadlineNotices"] = "true",
             ["Hub:Transfers:DeadlineCheckInterval"] = "00:00:01",
         }, clock);
-        var requested = await new TransferService.TransferServiceClient(hub.Channel(TestHub.OperatorToken)).RequestTransferOutAsync(
+        var requested = (await new TransferService.TransferServiceClient(hub.Channel(TestHub.OperatorToken)).RequestTransferOutAsync(
             new RequestTransferOutRequest
             {
                 ResidentId = Ids.ResidentId(5), CounterpartProvinceCode = "32", ConsolidationPlace = ConsolidationPlace.HouseholdRegistration,
                 MonthlyBenefitFen = 180_000, MonthsDue = 3, RequestedDate = "2024-09-27",
-            });
+            })).Transfer;
 
         var deadline = DateTime.UtcNow.AddSeconds(30);
         List<HubQueries.OutboxEvent> missed = [];

@@ -43,7 +43,7 @@ public abstract class TransferWorkflowTests(StorageProvider provider) : IAsyncLi
     {
         await PushRequestAsync("tr-40", person: 40);
 
-        var accepted = await Operator.AcceptTransferAsync(new AcceptTransferRequest { TransferId = "tr-40" });
+        var accepted = (await Operator.AcceptTransferAsync(new AcceptTransferRequest { TransferId = "tr-40" })).Transfer;
 
         Assert.Equal((TransferStatus.Accepted, TransferDirection.In, KeyOf(40), "32"), (accepted.Status, accepted.Direction, accepted.PersonKey,
             accepted.CounterpartProvinceCode));
@@ -58,15 +58,15 @@ public abstract class TransferWorkflowTests(StorageProvider provider) : IAsyncLi
     {
         await PushRequestAsync("tr-41", person: 41);
 
-        var refused = await Operator.RefuseTransferAsync(new RefuseTransferRequest
+        var refused = (await Operator.RefuseTransferAsync(new RefuseTransferRequest
         {
             TransferId = "tr-41", ReasonCode = TransferReasonCode.TransferPeriodsOverlapUnresolved,
-        });
+        })).Transfer;
 
         Assert.Equal((TransferStatus.Refused, TransferReasonCode.TransferPeriodsOverlapUnresolved), (refused.Status, refused.ReasonCode));
         var e = Assert.Single(await EventsAsync(), x => x.Type == "TransferRefused");
         Assert.Equal(("TRANSFER_PERIODS_OVERLAP_UNRESOLVED", KeyOf(41)), (e.Payload.GetProperty("reasonCode").GetString(), e.Subject));
-        var read = await Operator.GetTransferAsync(new GetTransferRequest { TransferId = "tr-41" });
+        var read = (await Operator.GetTransferAsync(new GetTransferRequest { TransferId = "tr-41" })).Transfer;
         Assert.Equal((TransferStatus.Refused, TransferReasonCode.TransferPeriodsOverlapUnresolved), (read.Status, read.ReasonCode));
     }
 
@@ -114,13 +114,13 @@ public abstract class TransferWorkflowTests(StorageProvider provider) : IAsyncLi
         var backwards = await Assert.ThrowsAsync<RpcException>(async () =>
             await StreamAsync(new UpdateTransferStatusRequest { TransferId = "tr-43", Status = TransferStatus.Sent }));
         Assert.Equal(StatusCode.FailedPrecondition, backwards.StatusCode);
-        Assert.Equal(TransferStatus.Received, (await Operator.GetTransferAsync(new GetTransferRequest { TransferId = "tr-43" })).Status);
+        Assert.Equal(TransferStatus.Received, (await Operator.GetTransferAsync(new GetTransferRequest { TransferId = "tr-43" })).Transfer.Status);
     }
 
     [Fact]
     public async Task UpdateTransferStatus_RefusedWithoutOrWithUnknownReason_InvalidArgument()
     {
-        var outgoing = await Operator.RequestTransferOutAsync(OutRequest(person: 44));
+        var outgoing = (await Operator.RequestTransferOutAsync(OutRequest(person: 44))).Transfer;
 
         var none = await Assert.ThrowsAsync<RpcException>(async () =>
             await StreamAsync(new UpdateTransferStatusRequest { TransferId = outgoing.TransferId, Status = TransferStatus.Refused }));
@@ -156,7 +156,7 @@ public abstract class TransferWorkflowTests(StorageProvider provider) : IAsyncLi
         await InsureAsync(person, monthsPaid, new DateOnly(2022, 1, 1));
 
         // 1.5 × 200,000 fen × 6 months due = 1,800,000 fen when at least 12 months were paid here.
-        var transfer = await Operator.RequestTransferOutAsync(OutRequest(person));
+        var transfer = (await Operator.RequestTransferOutAsync(OutRequest(person))).Transfer;
 
         Assert.Equal((TransferDirection.Out, TransferStatus.Requested, monthsPaid, fund), (transfer.Direction, transfer.Status, transfer.MonthsPaidHere,
             transfer.FundAmountFen));
@@ -171,12 +171,12 @@ public abstract class TransferWorkflowTests(StorageProvider provider) : IAsyncLi
     {
         // Requested Friday 2024-09-27. Working days after it (2024 national calendar): Sun 09-29 make-up day = 1, Mon 09-30 = 2,
         // 10-01..10-07 holiday, Tue 10-08 = 3, 10-09 = 4, Thu 10-10 = 5: due 2024-10-10.
-        var missed = await Operator.RequestTransferOutAsync(OutRequest(person: 50, requested: "2024-09-27"));
+        var missed = (await Operator.RequestTransferOutAsync(OutRequest(person: 50, requested: "2024-09-27"))).Transfer;
         // Friday 2024-11-22: Mon 11-25 = 1 … Fri 11-29 = 5: due 2024-11-29, missed on 11-30.
-        var missedYesterday = await Operator.RequestTransferOutAsync(OutRequest(person: 51, requested: "2024-11-22"));
+        var missedYesterday = (await Operator.RequestTransferOutAsync(OutRequest(person: 51, requested: "2024-11-22"))).Transfer;
         // Monday 2024-11-25: due Monday 2024-12-02 (the weekend does not count): in time.
-        var inTime = await Operator.RequestTransferOutAsync(OutRequest(person: 52, requested: "2024-11-25"));
-        var sent = await Operator.RequestTransferOutAsync(OutRequest(person: 53, requested: "2024-09-27"));
+        var inTime = (await Operator.RequestTransferOutAsync(OutRequest(person: 52, requested: "2024-11-25"))).Transfer;
+        var sent = (await Operator.RequestTransferOutAsync(OutRequest(person: 53, requested: "2024-09-27"))).Transfer;
         await StreamAsync(new UpdateTransferStatusRequest { TransferId = sent.TransferId, Status = TransferStatus.Sent });
         Assert.Equal(("2024-10-10", "2024-11-29", "2024-12-02"), (missed.DueDate, missedYesterday.DueDate, inTime.DueDate));
         var workflow = Hub.Services.GetRequiredService<TransferWorkflow>();
@@ -189,8 +189,8 @@ public abstract class TransferWorkflowTests(StorageProvider provider) : IAsyncLi
         Assert.Equal([(missed.TransferId, KeyOf(50), "2024-09-27", "2024-10-10", "2024-11-30"), (missedYesterday.TransferId, KeyOf(51), "2024-11-22",
             "2024-11-29", "2024-11-30")], events.Select(e => (e.Payload.GetProperty("transferId").GetString(), e.Subject,
             e.Payload.GetProperty("requestedOn").GetString(), e.Payload.GetProperty("dueOn").GetString(), e.Payload.GetProperty("asOf").GetString())).ToList());
-        Assert.True((await Operator.GetTransferAsync(new GetTransferRequest { TransferId = missed.TransferId })).DeadlineMissed);
-        Assert.False((await Operator.GetTransferAsync(new GetTransferRequest { TransferId = inTime.TransferId })).DeadlineMissed);
+        Assert.True((await Operator.GetTransferAsync(new GetTransferRequest { TransferId = missed.TransferId })).Transfer.DeadlineMissed);
+        Assert.False((await Operator.GetTransferAsync(new GetTransferRequest { TransferId = inTime.TransferId })).Transfer.DeadlineMissed);
     }
 
     [Fact]
