@@ -32,6 +32,21 @@ public sealed class TransferGrpcService(TransferWorkflow workflow, TimeProvider 
 
     public override async Task<RequestTransferOutResponse> RequestTransferOut(RequestTransferOutRequest request, ServerCallContext context)
     {
+        if (request.TransferId.Length > 0)
+        {
+            CheckTransferId(request.TransferId);
+            if (request.ResidentId.Length > 0 || request.CounterpartProvinceCode.Length > 0 || request.ConsolidationPlace != ConsolidationPlace.Unspecified
+                || request.RequestedDate.Length > 0)
+            {
+                throw FeedErrors.InvalidArgument("transfer_id comes with its own person and place", "transfer_id",
+                    "with transfer_id, leave resident_id, counterpart_province_code, consolidation_place and requested_date empty");
+            }
+            CheckAmounts(request);
+            var fromFeed = await Run(() => workflow.RequestOutFromFeedAsync(request.TransferId, request.MonthlyBenefitFen, request.MonthsDue,
+                context.CancellationToken));
+            ExchangeCall.Of(context).Accepted = 1;
+            return new RequestTransferOutResponse { Transfer = Record(fromFeed) };
+        }
         var today = ValidationContext.At(clock.GetUtcNow(), 0).Today;
         if (ResidentId.Check("resident_id", request.ResidentId, today) is { } idFault)
         {
@@ -48,15 +63,7 @@ public sealed class TransferGrpcService(TransferWorkflow workflow, TimeProvider 
             _ => throw FeedErrors.InvalidArgument("consolidation_place is not valid", "consolidation_place",
                 $"LAST_INSURED or HOUSEHOLD_REGISTRATION, not {(int)request.ConsolidationPlace}"),
         };
-        if (request.MonthlyBenefitFen is < 1 or > MaxMonthlyBenefitFen)
-        {
-            throw FeedErrors.InvalidArgument("monthly_benefit_fen is out of range", "monthly_benefit_fen",
-                $"1 to {MaxMonthlyBenefitFen} fen, not {request.MonthlyBenefitFen}");
-        }
-        if (request.MonthsDue is < 0 or > 24)
-        {
-            throw FeedErrors.InvalidArgument("months_due is out of range", "months_due", $"0 to 24, not {request.MonthsDue}");
-        }
+        CheckAmounts(request);
         var requestedOn = today;
         if (request.RequestedDate.Length > 0
             && Fields.Date("requested_date", request.RequestedDate, ValidationContext.At(clock.GetUtcNow(), 0), out requestedOn) is { } dateFault)
@@ -112,6 +119,19 @@ public sealed class TransferGrpcService(TransferWorkflow workflow, TimeProvider 
         var transfer = await workflow.GetAsync(request.TransferId, context.CancellationToken)
             ?? throw new RpcException(new Status(StatusCode.NotFound, $"no transfer {request.TransferId}"));
         return new GetTransferResponse { Transfer = Record(transfer) };
+    }
+
+    private static void CheckAmounts(RequestTransferOutRequest request)
+    {
+        if (request.MonthlyBenefitFen is < 1 or > MaxMonthlyBenefitFen)
+        {
+            throw FeedErrors.InvalidArgument("monthly_benefit_fen is out of range", "monthly_benefit_fen",
+                $"1 to {MaxMonthlyBenefitFen} fen, not {request.MonthlyBenefitFen}");
+        }
+        if (request.MonthsDue is < 0 or > 24)
+        {
+            throw FeedErrors.InvalidArgument("months_due is out of range", "months_due", $"0 to 24, not {request.MonthsDue}");
+        }
     }
 
     private static async Task<T> Run<T>(Func<Task<T>> step)

@@ -74,20 +74,57 @@ public sealed class TransferWorkflow(
     /// Requests a transfer-out: the months paid here are the person's distinct REGULAR and BACK_PAYMENT months in the
     /// XPCC; the fund amount follows <see cref="TransferFund"/>.
     /// </summary>
-    public async Task<StoredTransfer> RequestOutAsync(string residentId, string counterpartProvinceCode, string consolidationPlace, long monthlyBenefitFen,
-        int monthsDue, DateOnly requestedOn, CancellationToken ct)
+    public Task<StoredTransfer> RequestOutAsync(string residentId, string counterpartProvinceCode, string consolidationPlace, long monthlyBenefitFen,
+        int monthsDue, DateOnly requestedOn, CancellationToken ct) =>
+        RequestOutAsync(Guid.NewGuid().ToString("D"), residentId, counterpartProvinceCode, consolidationPlace, monthlyBenefitFen, monthsDue, requestedOn, ct);
+
+    /// <summary>
+    /// Requests the transfer-out the national system asked for (a direction-OUT record of the transfer feed, by its
+    /// source record id): person, counterpart, consolidation place and request date come from that record; the transfer
+    /// keeps its id.
+    /// </summary>
+    public async Task<StoredTransfer> RequestOutFromFeedAsync(string transferId, long monthlyBenefitFen, int monthsDue, CancellationToken ct)
+    {
+        await using var connection = await database.OpenReaderAsync(ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT resident_id, counterpart_province_code, consolidation_place, requested_date FROM transfer_requests "
+            + "WHERE source_record_id = @p0 AND direction = 2 ORDER BY id LIMIT 1";
+        var p = command.CreateParameter();
+        p.ParameterName = "@p0";
+        p.Value = transferId;
+        command.Parameters.Add(p);
+        string residentId, province, place;
+        DateOnly requestedOn;
+        await using (var reader = await command.ExecuteReaderAsync(ct))
+        {
+            if (!await reader.ReadAsync(ct))
+            {
+                throw new KeyNotFoundException($"no transfer-out request {transferId}");
+            }
+            (residentId, province, requestedOn) = (reader.GetString(0), reader.GetString(1), reader.GetFieldValue<DateOnly>(3));
+            place = reader.GetInt32(2) == 2 ? "HOUSEHOLD_REGISTRATION" : "LAST_INSURED";
+        }
+        return await RequestOutAsync(transferId, residentId, province, place, monthlyBenefitFen, monthsDue, requestedOn, ct);
+    }
+
+    private async Task<StoredTransfer> RequestOutAsync(string transferId, string residentId, string counterpartProvinceCode, string consolidationPlace,
+        long monthlyBenefitFen, int monthsDue, DateOnly requestedOn, CancellationToken ct)
     {
         await _oneAtATime.WaitAsync(ct);
         try
         {
             var places = await benefitReader.PlacesAsync(residentId, ct);
             var paidHere = places.Single(p => p.PlaceCode == BenefitClaimReader.LocalPlace).Months.Count;
-            var transfer = new StoredTransfer(Guid.NewGuid().ToString("D"), Out, personKey.Of(residentId), residentId, counterpartProvinceCode, Requested,
+            var transfer = new StoredTransfer(transferId, Out, personKey.Of(residentId), residentId, counterpartProvinceCode, Requested,
                 null, paidHere, TransferFund.Amount(paidHere, monthlyBenefitFen, monthsDue), requestedOn, DueOn(requestedOn), false);
             var now = clock.GetUtcNow();
             await using (var lease = await database.AcquireWriterAsync(ct))
             {
                 await lease.BeginAsync(ct);
+                if (await FindAsync(lease, transferId, ct) is { } existing)
+                {
+                    throw new RunRefusedException($"transfer {transferId} was already requested: {existing.Status}");
+                }
                 await InsertAsync(lease, transfer, now, ct);
                 await outbox.EnqueueAsync(lease, TransferEvents.OutRequested(transfer, consolidationPlace, monthlyBenefitFen, monthsDue, policy.Id,
                     PolicyVersion, Guid.NewGuid().ToString("D"), now), ct);

@@ -194,6 +194,39 @@ public abstract class TransferWorkflowTests(StorageProvider provider) : IAsyncLi
     }
 
     [Fact]
+    public async Task RequestTransferOut_FromTheNationalSystemsOutRequest_PersonPlaceAndDateFromTheFeed()
+    {
+        await InsureAsync(54, 24, new DateOnly(2022, 1, 1));
+        var request = Records.Transfer("out-54", person: 54);
+        request.Direction = TransferDirection.Out;
+        request.ConsolidationPlace = ConsolidationPlace.HouseholdRegistration;
+        Assert.Equal(0, (await Infrastructure.Feeds.PushTransfersAsync(Hub.Channel(TestHub.TransferToken), [request])).Rejected);
+
+        var transfer = (await Operator.RequestTransferOutAsync(new RequestTransferOutRequest
+        {
+            TransferId = "out-54", MonthlyBenefitFen = 200_000, MonthsDue = 4,
+        })).Transfer;
+
+        // Requested Friday 2024-03-01: due Friday 2024-03-08; 1.5 × 200,000 × 4 = 1,200,000 fen.
+        Assert.Equal(("out-54", KeyOf(54), "32", "2024-03-01", "2024-03-08", 24, 1_200_000L), (transfer.TransferId, transfer.PersonKey,
+            transfer.CounterpartProvinceCode, transfer.RequestedDate, transfer.DueDate, transfer.MonthsPaidHere, transfer.FundAmountFen));
+        var e = Assert.Single(await EventsAsync(), x => x.Type == "TransferOutRequested");
+        Assert.Equal(("out-54", "HOUSEHOLD_REGISTRATION"), (e.Payload.GetProperty("transferId").GetString(),
+            e.Payload.GetProperty("consolidationPlace").GetString()));
+        var again = await Assert.ThrowsAsync<RpcException>(async () => await Operator.RequestTransferOutAsync(new RequestTransferOutRequest
+        {
+            TransferId = "out-54", MonthlyBenefitFen = 200_000, MonthsDue = 4,
+        }));
+        var both = await Assert.ThrowsAsync<RpcException>(async () => await Operator.RequestTransferOutAsync(new RequestTransferOutRequest
+        {
+            TransferId = "out-54", ResidentId = Ids.ResidentId(54), MonthlyBenefitFen = 200_000, MonthsDue = 4,
+        }));
+        var incoming = await Assert.ThrowsAsync<RpcException>(async () => await Operator.AcceptTransferAsync(new AcceptTransferRequest { TransferId = "out-54" }));
+        Assert.Equal((StatusCode.FailedPrecondition, StatusCode.InvalidArgument, StatusCode.FailedPrecondition), (again.StatusCode, both.StatusCode,
+            incoming.StatusCode));
+    }
+
+    [Fact]
     public async Task RequestTransferOut_OwnProvinceAsCounterpart_InvalidArgument()
     {
         var request = OutRequest(person: 48);
