@@ -1,8 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
-using System.Text.Json;
-using ExchangeHub.Contracts;
-using ExchangeHub.Server.Outbox;
+using ExchangeHub.Server.Explanations;
 using ExchangeHub.Server.Storage;
 using ExchangeHub.V1;
 
@@ -49,20 +47,10 @@ public sealed class BenefitClaimQueries(HubDatabase database)
             DecisionId = reader.GetInt64(0), Outcome = reader.GetString(1), MaxMonths = reader.GetInt32(2), CarriedOverMonths = reader.GetInt32(3),
             ConsolidatedInsuredMonths = reader.GetInt32(4), DecidedOn = BenefitFactsJson.Date(reader.GetFieldValue<DateOnly>(5)),
             Policy = $"{reader.GetString(6)} {reader.GetString(7)}", FactsSha256 = reader.GetString(8),
-            DecidedAt = DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(9)).ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
+            DecidedAt = StoredExplanation.Iso(reader.GetInt64(9)),
             IsCurrent = reader.GetBoolean(10), SupersedesDecisionId = reader.IsDBNull(11) ? 0 : reader.GetInt64(11), Reason = reader.GetString(12),
         };
-        foreach (var rule in JsonSerializer.Deserialize<List<RuleOutcome>>(reader.GetString(13), EventTypes.Json) ?? [])
-        {
-            var result = new RuleResult
-            {
-                RuleId = rule.RuleId, ClauseId = rule.ClauseId, ReasonCode = rule.ReasonCode, Message = rule.Message,
-                Result = rule.Passed switch { true => "PASSED", false => "FAILED", null => "UNDETERMINED" },
-            };
-            result.Inputs.Add(rule.Inputs.ToDictionary());
-            result.Parameters.Add(rule.Parameters.ToDictionary());
-            record.Explanation.Add(result);
-        }
+        record.Explanation.Add(StoredExplanation.Rules(reader.GetString(13)));
         return record;
     }
 }

@@ -1,8 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
-using System.Text.Json;
-using ExchangeHub.Contracts;
-using ExchangeHub.Server.Outbox;
+using ExchangeHub.Server.Explanations;
 using ExchangeHub.Server.Storage;
 using ExchangeHub.V1;
 
@@ -54,7 +52,7 @@ public sealed class RefundQueries(HubDatabase database)
         return new ReconciliationRun
         {
             RunId = reader.GetString(0), ProgramYear = reader.GetInt32(1), Status = reader.GetString(2), RequestedBy = reader.GetString(3),
-            StartedAt = Iso(reader.GetInt64(4)), CompletedAt = reader.IsDBNull(5) ? "" : Iso(reader.GetInt64(5)), Units = reader.GetInt32(6),
+            StartedAt = StoredExplanation.Iso(reader.GetInt64(4)), CompletedAt = reader.IsDBNull(5) ? "" : StoredExplanation.Iso(reader.GetInt64(5)), Units = reader.GetInt32(6),
             Decided = reader.GetInt32(7), Unchanged = reader.GetInt32(8), Eligible = reader.GetInt32(9), Ineligible = reader.GetInt32(10),
             Held = reader.GetInt32(11), Undetermined = reader.GetInt32(12), Exceptions = reader.GetInt32(13), AmountFen = reader.GetInt64(14),
             Policy = $"{reader.GetString(15)} {reader.GetString(16)}", Error = reader.GetString(17),
@@ -96,21 +94,11 @@ public sealed class RefundQueries(HubDatabase database)
                 DecisionId = reader.GetInt64(0), Uscc = reader.GetString(1), ProgramYear = reader.GetInt32(2), Outcome = reader.GetString(3),
                 AmountFen = reader.GetInt64(4), Rate = reader.GetString(5), BaseFen = reader.GetInt64(6), SizeClass = reader.GetString(7),
                 SizeClassSource = reader.GetString(8), DivisionCode = reader.GetString(9), Policy = $"{reader.GetString(10)} {reader.GetString(11)}",
-                FactsSha256 = reader.GetString(12), DecidedAt = Iso(reader.GetInt64(13)), SupersedeReason = reader.GetString(15), RunId = reader.GetString(16),
+                FactsSha256 = reader.GetString(12), DecidedAt = StoredExplanation.Iso(reader.GetInt64(13)), SupersedeReason = reader.GetString(15), RunId = reader.GetString(16),
             };
             if (withExplanation)
             {
-                foreach (var rule in JsonSerializer.Deserialize<List<RuleOutcome>>(reader.GetString(14), EventTypes.Json) ?? [])
-                {
-                    var result = new RuleResult
-                    {
-                        RuleId = rule.RuleId, ClauseId = rule.ClauseId, ReasonCode = rule.ReasonCode, Message = rule.Message,
-                        Result = rule.Passed switch { true => "PASSED", false => "FAILED", null => "UNDETERMINED" },
-                    };
-                    result.Inputs.Add(rule.Inputs.ToDictionary());
-                    result.Parameters.Add(rule.Parameters.ToDictionary());
-                    record.Explanation.Add(result);
-                }
+                record.Explanation.Add(StoredExplanation.Rules(reader.GetString(14)));
             }
             list.Add(record);
         }
@@ -135,6 +123,4 @@ public sealed class RefundQueries(HubDatabase database)
         return command;
     }
 
-    private static string Iso(long unixMs) =>
-        DateTimeOffset.FromUnixTimeMilliseconds(unixMs).ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 }

@@ -1,8 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
-using System.Text.Json;
-using ExchangeHub.Contracts;
-using ExchangeHub.Server.Outbox;
+using ExchangeHub.Server.Explanations;
 using ExchangeHub.Server.Storage;
 using ExchangeHub.V1;
 
@@ -42,7 +40,7 @@ public sealed class SkillSubsidyQueries(HubDatabase database)
                 {
                     CertificateNumber = reader.GetString(0), RecoveredSubsidy = reader.GetString(1), RecipientKind = reader.GetString(2),
                     RecipientKey = reader.GetString(3), AmountFen = reader.GetInt64(4), PaidOn = Date(reader.GetFieldValue<DateOnly>(5)),
-                    DecidedAt = Iso(reader.GetInt64(6)),
+                    DecidedAt = StoredExplanation.Iso(reader.GetInt64(6)),
                 };
             }
         }
@@ -55,20 +53,10 @@ public sealed class SkillSubsidyQueries(HubDatabase database)
         {
             DecisionId = reader.GetInt64(0), CertificateNumber = reader.GetString(1), PersonKey = reader.GetString(2), OccupationCode = reader.GetString(3),
             Level = reader.GetInt32(4), Outcome = reader.GetString(5), AmountFen = reader.GetInt64(6), DecidedOn = Date(reader.GetFieldValue<DateOnly>(7)),
-            Policy = $"{reader.GetString(8)} {reader.GetString(9)}", FactsSha256 = reader.GetString(10), DecidedAt = Iso(reader.GetInt64(11)),
+            Policy = $"{reader.GetString(8)} {reader.GetString(9)}", FactsSha256 = reader.GetString(10), DecidedAt = StoredExplanation.Iso(reader.GetInt64(11)),
             IsCurrent = reader.GetBoolean(12), SupersedesDecisionId = reader.IsDBNull(13) ? 0 : reader.GetInt64(13),
         };
-        foreach (var rule in JsonSerializer.Deserialize<List<RuleOutcome>>(reader.GetString(14), EventTypes.Json) ?? [])
-        {
-            var result = new RuleResult
-            {
-                RuleId = rule.RuleId, ClauseId = rule.ClauseId, ReasonCode = rule.ReasonCode, Message = rule.Message,
-                Result = rule.Passed switch { true => "PASSED", false => "FAILED", null => "UNDETERMINED" },
-            };
-            result.Inputs.Add(rule.Inputs.ToDictionary());
-            result.Parameters.Add(rule.Parameters.ToDictionary());
-            record.Explanation.Add(result);
-        }
+        record.Explanation.Add(StoredExplanation.Rules(reader.GetString(14)));
         return record;
     }
 
@@ -85,6 +73,4 @@ public sealed class SkillSubsidyQueries(HubDatabase database)
 
     private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static string Iso(long unixMs) =>
-        DateTimeOffset.FromUnixTimeMilliseconds(unixMs).ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 }
