@@ -11,8 +11,9 @@ namespace ExchangeHub.Server.Feeds;
 /// Writes one batch of validated records in one transaction, applying the identity rules of every feed:
 /// new (agency, source record id) → stored; same revision and content → duplicate, nothing changes; same revision,
 /// other content → REVISION_CONFLICT; higher revision → corrected, the stored version moves to
-/// <c>record_versions</c>; lower revision → STALE_REVISION. New records cost one prepared INSERT each (on SQLite
-/// through <see cref="SqliteRawInsert"/>); only conflicts read the stored version.
+/// <c>record_versions</c>; lower revision → STALE_REVISION. New records cost one prepared INSERT each on SQLite
+/// (<see cref="SqliteRawInsert"/>) and one binary COPY per batch on PostgreSQL (<see cref="PostgresCopyInsert"/>);
+/// only conflicts read the stored version.
 /// </summary>
 public sealed class FeedRecordWriter(HubDatabase database)
 {
@@ -27,20 +28,32 @@ public sealed class FeedRecordWriter(HubDatabase database)
 
         await using var lease = await database.AcquireWriterAsync(ct);
         await lease.BeginAsync(ct);
+        if (lease.Provider == StorageProvider.Sqlite)
+        {
+            await WriteRowByRowAsync(lease, table, agencyId, records, nowUnixMs, outcome, ct);
+        }
+        else
+        {
+            await WriteByCopyAsync(lease, table, agencyId, records, nowUnixMs, outcome, ct);
+        }
+        await lease.CommitAsync(ct);
+        return outcome;
+    }
+
+    /// <summary>SQLite: one prepared INSERT per record (<see cref="SqliteRawInsert"/>); a conflict resolves at once.</summary>
+    private static async Task WriteRowByRowAsync(WriterLease lease, FeedTable table, string agencyId,
+        IReadOnlyList<PendingRecord> records, long nowUnixMs, BatchOutcome outcome, CancellationToken ct)
+    {
         var parameters = new object?[table.Columns.Count + 4];
         parameters[0] = agencyId;
         parameters[3] = nowUnixMs;
-        var rawInsert = lease.Provider == StorageProvider.Sqlite ? lease.RawInsert(table.InsertSql) : null;
-        var insert = rawInsert is null ? lease.Command(table.InsertSql, parameters.Length) : null;
+        var rawInsert = lease.RawInsert(table.InsertSql);
         foreach (var record in records)
         {
             parameters[1] = record.SourceRecordId;
             parameters[2] = record.Revision;
             record.Values.CopyTo(parameters, 4);
-            var inserted = rawInsert is not null
-                ? rawInsert.Execute(parameters)
-                : await ExecuteAsync(insert!, parameters, ct);
-            if (inserted == 1)
+            if (rawInsert.Execute(parameters) == 1)
             {
                 outcome.Accepted++;
             }
@@ -49,17 +62,57 @@ public sealed class FeedRecordWriter(HubDatabase database)
                 await ResolveConflictAsync(lease, table, agencyId, record, nowUnixMs, outcome, ct);
             }
         }
-        await lease.CommitAsync(ct);
-        return outcome;
     }
 
-    private static Task<int> ExecuteAsync(DbCommand command, object?[] values, CancellationToken ct)
+    /// <summary>
+    /// PostgreSQL: the first record of each source id goes in by binary COPY (<see cref="PostgresCopyInsert"/>);
+    /// then, in batch order, every record that was not inserted — stored before, or a repeat of a source id earlier
+    /// in the batch — is resolved against the stored version, exactly as row by row: a repeat meets the record
+    /// stored (or corrected) by the ones before it.
+    /// </summary>
+    private static async Task WriteByCopyAsync(WriterLease lease, FeedTable table, string agencyId,
+        IReadOnlyList<PendingRecord> records, long nowUnixMs, BatchOutcome outcome, CancellationToken ct)
     {
-        for (var i = 0; i < values.Length; i++)
+        var seen = new HashSet<string>(records.Count, StringComparer.Ordinal);
+        var firstOfItsId = new bool[records.Count];
+        for (var i = 0; i < records.Count; i++)
         {
-            command.Parameters[i].Value = values[i] ?? DBNull.Value;
+            firstOfItsId[i] = seen.Add(records[i].SourceRecordId);
         }
-        return command.ExecuteNonQueryAsync(ct);
+
+        var inserted = await table.CopyInsert.InsertAsync(
+            (Npgsql.NpgsqlConnection)lease.Connection, CopyRows(table, agencyId, records, firstOfItsId, nowUnixMs), ct);
+        for (var i = 0; i < records.Count; i++)
+        {
+            if (firstOfItsId[i] && inserted.Contains(records[i].SourceRecordId))
+            {
+                outcome.Accepted++;
+            }
+            else
+            {
+                await ResolveConflictAsync(lease, table, agencyId, records[i], nowUnixMs, outcome, ct);
+            }
+        }
+    }
+
+    /// <summary>The COPY rows, in <see cref="FeedTable.InsertSql"/> column order; one array reused for every row.</summary>
+    private static IEnumerable<object?[]> CopyRows(FeedTable table, string agencyId, IReadOnlyList<PendingRecord> records,
+        bool[] firstOfItsId, long nowUnixMs)
+    {
+        var row = new object?[table.Columns.Count + 4];
+        row[0] = agencyId;
+        row[3] = nowUnixMs;
+        for (var i = 0; i < records.Count; i++)
+        {
+            if (!firstOfItsId[i])
+            {
+                continue;
+            }
+            row[1] = records[i].SourceRecordId;
+            row[2] = records[i].Revision;
+            records[i].Values.CopyTo(row, 4);
+            yield return row;
+        }
     }
 
     private static async Task ResolveConflictAsync(WriterLease lease, FeedTable table, string agencyId, PendingRecord record,

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ExchangeHub.Server.Storage;
 
 namespace ExchangeHub.Server.Feeds;
 
@@ -24,6 +25,8 @@ public sealed class FeedTable
             + "ON CONFLICT (agency_id, source_record_id) DO NOTHING";
         SelectSql = $"SELECT id, revision, recorded_at_unix_ms, {all} FROM {name} WHERE agency_id = @p0 AND source_record_id = @p1";
         var sets = string.Join(", ", columns.Select((c, i) => $"{c} = @p{(i + 2).ToString(CultureInfo.InvariantCulture)}"));
+        CopyInsert = new PostgresCopyInsert(name, ["agency_id", "source_record_id", "revision", "recorded_at_unix_ms", .. columns],
+            ["agency_id", "source_record_id"], "source_record_id");
         UpdateSql = $"UPDATE {name} SET revision = @p0, recorded_at_unix_ms = @p1, {sets} WHERE id = @p{(columns.Count + 2).ToString(CultureInfo.InvariantCulture)}";
     }
 
@@ -34,6 +37,8 @@ public sealed class FeedTable
     public string InsertSql { get; }
     public string SelectSql { get; }
     public string UpdateSql { get; }
+    /// <summary>PostgreSQL: new records of a batch by binary COPY, in the same column order as <see cref="InsertSql"/>.</summary>
+    public PostgresCopyInsert CopyInsert { get; }
 
     public const string VersionInsertSql =
         "INSERT INTO record_versions (record_table, record_id, agency_id, source_record_id, revision, applies_from, "

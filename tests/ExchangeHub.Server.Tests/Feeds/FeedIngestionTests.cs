@@ -100,6 +100,61 @@ public abstract class FeedIngestionTests(HubFixture fixture)
     }
 
     [Fact]
+    public async Task PushContributions_SameIdInOneBatchWithHigherRevision_AcceptedThenCorrectedWithHistory()
+    {
+        var p = Prefix();
+        var summary = await Infrastructure.Feeds.PushLinesAsync(Hub.Channel(TestHub.TaxToken),
+            [Records.Line(p + "1", employer: 1500), Records.Line(p + "1", revision: 2, employer: 1600)]);
+
+        Assert.Equal((1, 0, 1, 0), (summary.Accepted, summary.Duplicate, summary.Corrected, summary.Rejected));
+        Assert.Equal(1, await CountAsync("contribution_lines", p));
+        Assert.Equal(1600, await Hub.Database.ScalarAsync($"SELECT employer_amount_fen FROM contribution_lines WHERE source_record_id = '{p}1'"));
+        Assert.Equal(1, await Hub.Database.ScalarAsync(
+            $"SELECT COUNT(*) FROM record_versions WHERE source_record_id = '{p}1' AND revision = 1 AND content LIKE '%\"employer_amount_fen\":\"1500\"%'"));
+    }
+
+    [Fact]
+    public async Task PushContributions_SameIdInOneBatchWithLowerOrConflictingRevision_FirstStoredOthersRefused()
+    {
+        var p = Prefix();
+        var summary = await Infrastructure.Feeds.PushLinesAsync(Hub.Channel(TestHub.TaxToken),
+            [Records.Line(p + "1", revision: 2, employer: 1700), Records.Line(p + "1", revision: 1), Records.Line(p + "1", revision: 2, employer: 9999)]);
+
+        Assert.Equal((1, 0, 0, 2), (summary.Accepted, summary.Duplicate, summary.Corrected, summary.Rejected));
+        Assert.Equal(new[] { "STALE_REVISION", "REVISION_CONFLICT" }, summary.Rejections.Select(r => r.ReasonCode));
+        Assert.Equal(new[] { 1, 2 }, summary.Rejections.Select(r => r.RecordIndex));
+        Assert.Equal(1700, await Hub.Database.ScalarAsync($"SELECT employer_amount_fen FROM contribution_lines WHERE source_record_id = '{p}1'"));
+        Assert.Equal(0, await CountAsync("record_versions", p));
+    }
+
+    [Fact]
+    public async Task PushContributions_BatchMixingNewStoredAndRepeatedIds_EachJudgedInBatchOrderAndIdsAscend()
+    {
+        var p = Prefix();
+        var channel = Hub.Channel(TestHub.TaxToken);
+        await Infrastructure.Feeds.PushLinesAsync(channel, [Records.Line(p + "s1"), Records.Line(p + "s2", person: 2)]);
+
+        var summary = await Infrastructure.Feeds.PushLinesAsync(channel,
+        [
+            Records.Line(p + "n1", person: 3),
+            Records.Line(p + "s1"),                           // stored before: duplicate
+            Records.Line(p + "s2", person: 2, revision: 2),   // stored before: corrected
+            Records.Line(p + "n2", person: 4),
+            Records.Line(p + "s2", person: 2, revision: 3),   // corrected again, after the correction above
+            Records.Line(p + "n1", person: 3),                // repeat of a new record: duplicate
+            Records.Line(p + "n3", person: 5),
+        ]);
+
+        Assert.Equal((3, 2, 2, 0), (summary.Accepted, summary.Duplicate, summary.Corrected, summary.Rejected));
+        Assert.Equal(5, await CountAsync("contribution_lines", p));
+        Assert.Equal(3, await Hub.Database.ScalarAsync($"SELECT revision FROM contribution_lines WHERE source_record_id = '{p}s2'"));
+        Assert.Equal(2, await CountAsync("record_versions", p));
+        Assert.Equal(1, await Hub.Database.ScalarAsync(
+            $"SELECT COUNT(*) FROM contribution_lines a, contribution_lines b, contribution_lines c WHERE a.source_record_id = '{p}n1' "
+            + $"AND b.source_record_id = '{p}n2' AND c.source_record_id = '{p}n3' AND a.id < b.id AND b.id < c.id"));
+    }
+
+    [Fact]
     public async Task PushContributions_HigherRevision_CorrectsAndKeepsPreviousVersionWithBothDates()
     {
         var p = Prefix();
