@@ -2,6 +2,7 @@ using ExchangeHub.Server.Audit;
 using ExchangeHub.Server.Configuration;
 using ExchangeHub.Server.Feeds;
 using ExchangeHub.Server.Outbox;
+using ExchangeHub.Server.Persons;
 using ExchangeHub.Server.Reconciliation;
 using ExchangeHub.Server.Security;
 using ExchangeHub.Server.Benefits;
@@ -63,6 +64,7 @@ public static class HubApp
         app.MapSkillSubsidies();
         app.MapBenefitClaims();
         app.MapTransfers();
+        app.MapPersons();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         return app;

@@ -38,10 +38,14 @@ public sealed class BenefitClaimReader(HubDatabase database)
     public Task<List<StoredClaim>> OverdueAsync(DateOnly today, CancellationToken ct) =>
         ClaimsAsync($"SELECT {ClaimColumns} WHERE status = 'SUBMITTED' AND overdue_notified = FALSE AND due_on < @p0 ORDER BY id", [today], ct);
 
-    /// <summary>Claims whose current decision is GRANTED.</summary>
-    public Task<List<StoredClaim>> GrantedAsync(CancellationToken ct) =>
-        ClaimsAsync($"SELECT {ClaimColumns} WHERE claim_id IN (SELECT claim_id FROM benefit_decisions WHERE is_current = TRUE AND outcome = 'GRANTED') ORDER BY id",
-            [], ct);
+    /// <summary>Claims whose current decision is GRANTED: every person's, or one resident's.</summary>
+    public Task<List<StoredClaim>> GrantedAsync(string? residentId, CancellationToken ct) =>
+        ClaimsAsync($"SELECT {ClaimColumns} WHERE claim_id IN (SELECT claim_id FROM benefit_decisions WHERE is_current = TRUE AND outcome = 'GRANTED')"
+            + (residentId is null ? "" : " AND resident_id = @p0") + " ORDER BY id", residentId is null ? [] : [residentId], ct);
+
+    /// <summary>A person's claims by pseudonymous key, oldest first.</summary>
+    public Task<List<StoredClaim>> ClaimsOfPersonAsync(string personKey, CancellationToken ct) =>
+        ClaimsAsync($"SELECT {ClaimColumns} WHERE person_key = @p0 ORDER BY id", [personKey], ct);
 
     public async Task<StoredBenefitDecision?> CurrentDecisionAsync(string claimId, CancellationToken ct)
     {

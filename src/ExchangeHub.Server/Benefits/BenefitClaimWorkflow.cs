@@ -87,13 +87,14 @@ public sealed class BenefitClaimWorkflow(
     }
 
     /// <summary>Recalculates every granted claim whose facts changed; returns (granted claims, periods changed, correlation id).</summary>
-    public async Task<(int Claims, int Recalculated, string CorrelationId)> RecalculateGrantedClaimsAsync(CancellationToken ct)
+    public async Task<(int Claims, int Recalculated, string CorrelationId)> RecalculateGrantedClaimsAsync(CancellationToken ct,
+        string? residentId = null)
     {
         await _oneAtATime.WaitAsync(ct);
         try
         {
             var correlationId = Guid.NewGuid().ToString("D");
-            var granted = await reader.GrantedAsync(ct);
+            var granted = await reader.GrantedAsync(residentId, ct);
             var changed = 0;
             foreach (var claim in granted)
             {

@@ -36,6 +36,8 @@ public static class MethodRoles
         [Full(TransferService.Descriptor.FullName, "RequestTransferOut")] = [Roles.HrssOperator],
         [Full(TransferService.Descriptor.FullName, "UpdateTransferStatus")] = [Roles.TransferSystem],
         [Full(TransferService.Descriptor.FullName, "GetTransfer")] = [Roles.HrssOperator, Roles.Auditor],
+        // By resident id: the operator only (checked in the service).
+        [Full(PersonService.Descriptor.FullName, "GetPersonRecord")] = [Roles.HrssOperator, Roles.Auditor],
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Standard services any caller may use so that ordinary gRPC tools work: health and reflection.</summary>

@@ -58,6 +58,7 @@ public abstract class HubDbContext(DbContextOptions options) : DbContext(options
             e.ToTable("benefit_claims");
             e.HasIndex(c => c.ClaimId).IsUnique();
             e.HasIndex(c => c.ResidentId);
+            e.HasIndex(c => c.PersonKey);
             e.HasIndex(c => new { c.Status, c.OverdueNotified });
         });
         modelBuilder.Entity<BenefitDecisionRow>(e =>
@@ -70,6 +71,7 @@ public abstract class HubDbContext(DbContextOptions options) : DbContext(options
             e.ToTable("transfer_cases");
             e.HasIndex(t => t.TransferId).IsUnique();
             e.HasIndex(t => t.ResidentId);
+            e.HasIndex(t => t.PersonKey);
             e.HasIndex(t => new { t.Status, t.DeadlineNotified });
             e.Property(t => t.TransferId).HasMaxLength(64);
         });

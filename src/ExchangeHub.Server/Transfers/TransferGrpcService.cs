@@ -18,7 +18,7 @@ public sealed class TransferGrpcService(TransferWorkflow workflow, TimeProvider 
         CheckTransferId(request.TransferId);
         var transfer = await Run(() => workflow.AcceptAsync(request.TransferId, context.CancellationToken));
         ExchangeCall.Of(context).Accepted = 1;
-        return new AcceptTransferResponse { Transfer = Record(transfer) };
+        return new AcceptTransferResponse { Transfer = TransferRecords.ToContract(transfer) };
     }
 
     public override async Task<RefuseTransferResponse> RefuseTransfer(RefuseTransferRequest request, ServerCallContext context)
@@ -27,7 +27,7 @@ public sealed class TransferGrpcService(TransferWorkflow workflow, TimeProvider 
         var reason = Reason(request.ReasonCode);
         var transfer = await Run(() => workflow.RefuseAsync(request.TransferId, reason, context.CancellationToken));
         ExchangeCall.Of(context).Accepted = 1;
-        return new RefuseTransferResponse { Transfer = Record(transfer) };
+        return new RefuseTransferResponse { Transfer = TransferRecords.ToContract(transfer) };
     }
 
     public override async Task<RequestTransferOutResponse> RequestTransferOut(RequestTransferOutRequest request, ServerCallContext context)
@@ -45,7 +45,7 @@ public sealed class TransferGrpcService(TransferWorkflow workflow, TimeProvider 
             var fromFeed = await Run(() => workflow.RequestOutFromFeedAsync(request.TransferId, request.MonthlyBenefitFen, request.MonthsDue,
                 context.CancellationToken));
             ExchangeCall.Of(context).Accepted = 1;
-            return new RequestTransferOutResponse { Transfer = Record(fromFeed) };
+            return new RequestTransferOutResponse { Transfer = TransferRecords.ToContract(fromFeed) };
         }
         var today = ValidationContext.At(clock.GetUtcNow(), 0).Today;
         if (ResidentId.Check("resident_id", request.ResidentId, today) is { } idFault)
@@ -73,7 +73,7 @@ public sealed class TransferGrpcService(TransferWorkflow workflow, TimeProvider 
         var transfer = await workflow.RequestOutAsync(request.ResidentId, request.CounterpartProvinceCode, place, request.MonthlyBenefitFen,
             request.MonthsDue, requestedOn, context.CancellationToken);
         ExchangeCall.Of(context).Accepted = 1;
-        return new RequestTransferOutResponse { Transfer = Record(transfer) };
+        return new RequestTransferOutResponse { Transfer = TransferRecords.ToContract(transfer) };
     }
 
     public override async Task<UpdateTransferStatusResponse> UpdateTransferStatus(IAsyncStreamReader<UpdateTransferStatusRequest> requestStream,
@@ -118,7 +118,7 @@ public sealed class TransferGrpcService(TransferWorkflow workflow, TimeProvider 
         CheckTransferId(request.TransferId);
         var transfer = await workflow.GetAsync(request.TransferId, context.CancellationToken)
             ?? throw new RpcException(new Status(StatusCode.NotFound, $"no transfer {request.TransferId}"));
-        return new GetTransferResponse { Transfer = Record(transfer) };
+        return new GetTransferResponse { Transfer = TransferRecords.ToContract(transfer) };
     }
 
     private static void CheckAmounts(RequestTransferOutRequest request)
@@ -158,25 +158,4 @@ public sealed class TransferGrpcService(TransferWorkflow workflow, TimeProvider 
             throw FeedErrors.InvalidArgument("transfer_id is not valid", "transfer_id", "1 to 64 letters, digits or . _ : -");
         }
     }
-
-    private static TransferRecord Record(StoredTransfer t) => new()
-    {
-        TransferId = t.TransferId, Direction = t.Direction == TransferWorkflow.In ? TransferDirection.In : TransferDirection.Out, PersonKey = t.PersonKey,
-        CounterpartProvinceCode = t.CounterpartProvinceCode, Status = Status(t.Status), ReasonCode = TransferReasonCodes.ToContract(t.ReasonCode),
-        MonthsPaidHere = t.MonthsPaidHere, FundAmountFen = t.FundAmountFen, RequestedDate = Date(t.RequestedOn),
-        DueDate = t.DueOn is { } due ? Date(due) : "", DeadlineMissed = t.DeadlineNotified,
-    };
-
-    private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-
-    private static TransferStatus Status(string status) => status switch
-    {
-        TransferWorkflow.Requested => TransferStatus.Requested,
-        TransferWorkflow.Accepted => TransferStatus.Accepted,
-        TransferWorkflow.Sent => TransferStatus.Sent,
-        TransferWorkflow.Received => TransferStatus.Received,
-        TransferWorkflow.Completed => TransferStatus.Completed,
-        TransferWorkflow.Refused => TransferStatus.Refused,
-        _ => TransferStatus.Unspecified,
-    };
 }

@@ -17,7 +17,7 @@ namespace ExchangeHub.Server.Transfers;
 /// the national system reports statuses. The hub, transferring out, acts within <see cref="ActWorkingDays"/> working days
 /// of the request (national and Xinjiang calendar of the policy file); a transfer-out still REQUESTED after its due date
 /// is announced once (<c>TransferDeadlineMissed</c>). Each change is stored with its event in one transaction. A completed
-/// transfer-in recalculates running benefits (<see cref="BenefitClaimWorkflow.RecalculateGrantedClaimsAsync"/>). One
+/// transfer-in recalculates the person's running benefits (<see cref="BenefitClaimWorkflow.RecalculateGrantedClaimsAsync"/>). One
 /// change at a time per hub.
 /// </summary>
 public sealed class TransferWorkflow(
@@ -186,7 +186,7 @@ public sealed class TransferWorkflow(
         }
         if (current.Direction == In && status == Completed)
         {
-            var (claims, recalculated, _) = await benefits.RecalculateGrantedClaimsAsync(ct);
+            var (claims, recalculated, _) = await benefits.RecalculateGrantedClaimsAsync(ct, current.ResidentId);
             if (logger.IsEnabled(LogLevel.Information))
             {
                 logger.LogInformation("Transfer-in {TransferId} completed: {Recalculated} of {Claims} running benefits recalculated", transferId,
@@ -240,6 +240,10 @@ public sealed class TransferWorkflow(
 
     public async Task<StoredTransfer?> GetAsync(string transferId, CancellationToken ct) =>
         (await ReadAsync($"SELECT {Columns} WHERE transfer_id = @p0", transferId, ct)).SingleOrDefault();
+
+    /// <summary>A person's transfers by pseudonymous key, by request date.</summary>
+    public Task<List<StoredTransfer>> OfPersonAsync(string personKey, CancellationToken ct) =>
+        ReadAsync($"SELECT {Columns} WHERE person_key = @p0 ORDER BY requested_on, id", personKey, ct);
 
     private async Task<List<StoredTransfer>> ReadAsync(string sql, object value, CancellationToken ct)
     {

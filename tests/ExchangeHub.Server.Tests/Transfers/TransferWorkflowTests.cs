@@ -238,7 +238,7 @@ public abstract class TransferWorkflowTests(StorageProvider provider) : IAsyncLi
     }
 
     [Fact]
-    public async Task UpdateTransferStatus_TransferInCompleted_RunningBenefitRecalculatedTwelveToEighteen()
+    public async Task UpdateTransferStatus_TransferInCompleted_ThatPersonsRunningBenefitRecalculatedTwelveToEighteen()
     {
         // 50 months in the XPCC (2019-01..2023-02) → 12 months of benefit; 15 transferred months (2017-01..2018-03) → 65 → 18.
         await InsureAsync(person: 49, months: 50, first: new DateOnly(2019, 1, 1));
@@ -250,6 +250,15 @@ public abstract class TransferWorkflowTests(StorageProvider provider) : IAsyncLi
         });
         var granted = await claims.DecideClaimAsync(new DecideClaimRequest { ClaimId = submitted.ClaimId, DecisionDate = "2024-11-05" });
         Assert.Equal(12, granted.Claim.Decisions[0].MaxMonths);
+        // Another person's running benefit whose facts changed since: recalculated by RecalculateBenefits, not by this transfer.
+        await InsureAsync(person: 50, months: 50, first: new DateOnly(2019, 1, 1));
+        var other = await claims.SubmitClaimAsync(new SubmitClaimRequest
+        {
+            ResidentId = Ids.ResidentId(50), AppliedDate = "2024-11-04", SeparationReason = SeparationReason.ContractExpired,
+            Registration = Registration.Registered, Channels = { NotificationChannel.App },
+        });
+        await claims.DecideClaimAsync(new DecideClaimRequest { ClaimId = other.ClaimId, DecisionDate = "2024-11-05" });
+        await InsureAsync(person: 50, months: 15, first: new DateOnly(2017, 1, 1));
         var request = Records.Transfer("tr-49", person: 49);
         request.InsuredPeriods.Clear();
         request.InsuredPeriods.Add(new MonthRange { FromPeriod = "2017-01", ToPeriod = "2018-03" });
@@ -269,6 +278,8 @@ public abstract class TransferWorkflowTests(StorageProvider provider) : IAsyncLi
         Assert.Equal((12, 18, KeyOf(49)), (changed.Payload.GetProperty("oldMaxMonths").GetInt32(), changed.Payload.GetProperty("newMaxMonths").GetInt32(),
             changed.Subject));
         Assert.Single(events, e => e.Type == "TransferStatusChanged" && e.Payload.GetProperty("newStatus").GetString() == "COMPLETED");
+        var untouched = (await claims.GetClaimAsync(new GetClaimRequest { ClaimId = other.ClaimId })).Claims[0];
+        Assert.Equal((12, 1), (untouched.Decisions[0].MaxMonths, untouched.Decisions.Count));
     }
 
     private async Task PushRequestAsync(string id, int person) =>

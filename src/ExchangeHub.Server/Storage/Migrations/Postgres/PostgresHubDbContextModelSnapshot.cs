@@ -171,6 +171,9 @@ namespace ExchangeHub.Server.Storage.Migrations.Postgres
                         .IsUnique()
                         .HasDatabaseName("ix_benefit_claims_claim_id");
 
+                    b.HasIndex("PersonKey")
+                        .HasDatabaseName("ix_benefit_claims_person_key");
+
                     b.HasIndex("ResidentId")
                         .HasDatabaseName("ix_benefit_claims_resident_id");
 
@@ -1184,6 +1187,9 @@ namespace ExchangeHub.Server.Storage.Migrations.Postgres
 
                     b.HasKey("Id")
                         .HasName("pk_transfer_cases");
+
+                    b.HasIndex("PersonKey")
+                        .HasDatabaseName("ix_transfer_cases_person_key");
 
                     b.HasIndex("ResidentId")
                         .HasDatabaseName("ix_transfer_cases_resident_id");

@@ -164,6 +164,9 @@ namespace ExchangeHub.Server.Storage.Migrations.Sqlite
                         .IsUnique()
                         .HasDatabaseName("ix_benefit_claims_claim_id");
 
+                    b.HasIndex("PersonKey")
+                        .HasDatabaseName("ix_benefit_claims_person_key");
+
                     b.HasIndex("ResidentId")
                         .HasDatabaseName("ix_benefit_claims_resident_id");
 
@@ -1151,6 +1154,9 @@ namespace ExchangeHub.Server.Storage.Migrations.Sqlite
 
                     b.HasKey("Id")
                         .HasName("pk_transfer_cases");
+
+                    b.HasIndex("PersonKey")
+                        .HasDatabaseName("ix_transfer_cases_person_key");
 
                     b.HasIndex("ResidentId")
                         .HasDatabaseName("ix_transfer_cases_resident_id");
