@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ExchangeHub.Cli.Audit;
+using ExchangeHub.Cli.Persons;
 using ExchangeHub.Cli.Reconciliation;
 using ExchangeHub.Cli.Refunds;
 using Spectre.Console;
@@ -34,6 +35,7 @@ public static class CliApp
         root.Subcommands.Add(Group("refund", "Job-retention refund decisions and the units' workflow steps.",
             RefundShowCommand.Create(console), RefundListCommand.Create(console),
             RefundStepCommands.Confirm(console), RefundStepCommands.Waive(console), RefundStepCommands.Apply(console)));
+        root.Subcommands.Add(Group("person", "A person's benefit claims, transfers and skill subsidies.", PersonShowCommand.Create(console)));
         root.Subcommands.Add(Group("audit", "The hash-chained audit trail of every exchange.", AuditVerifyCommand.Create(console)));
         return await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = output });
     }

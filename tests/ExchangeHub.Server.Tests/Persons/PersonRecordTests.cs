@@ -1,5 +1,6 @@
 using ExchangeHub.Server.Configuration;
 using ExchangeHub.Server.Security;
+using ExchangeHub.Server.Tests.Cli;
 using ExchangeHub.Server.Tests.Infrastructure;
 using ExchangeHub.V1;
 using Google.Rpc;
@@ -133,6 +134,46 @@ public abstract class PersonRecordTests(StorageProvider provider) : IAsyncLifeti
         Assert.Equal(field, Assert.Single(ex.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations).Field);
     }
 
+    [Fact]
+    public async Task PersonShow_ByResidentIdAndByKey_PrintsClaimsTransfersAndSubsidies()
+    {
+        await SeedPersonAsync(person: 36);
+
+        var (exit, output) = await CliAsync("person", "show", "--resident-id", Ids.ResidentId(36));
+        var (keyExit, keyOutput) = await CliAsync("person", "show", "--person-key", KeyOf(36));
+
+        Assert.Equal((0, 0), (exit, keyExit));
+        Assert.Equal(output, keyOutput);
+        Assert.Contains($"Person {KeyOf(36)}", output, StringComparison.Ordinal);
+        var rows = CliOutput.Rows(output).ToList();
+        Assert.Contains(rows, r => r.Length == 10 && r[3] == "DECIDED" && r[5] == "GRANTED");
+        Assert.Contains(rows, r => r.Length == 10 && r[0] == "ptr-36" && r[1] == "IN" && r[3] == "ACCEPTED");
+        Assert.Contains(rows, r => r.Length == 6 && r[0] == "C-pcert-36" && r[3] == "GRANTED" && r[4] == "1,000.00");
+        Assert.DoesNotContain(Ids.ResidentId(36), output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PersonShow_UnknownPerson_SaysSoExitZero()
+    {
+        var (exit, output) = await CliAsync("person", "show", "--person-key", new string('0', 32));
+
+        Assert.Equal(0, exit);
+        Assert.Contains("holds no claim, transfer or skill subsidy", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task PersonShow_NeitherOrBothKeys_UsageErrorNoCall(bool both)
+    {
+        string[] args = both ? ["person", "show", "--person-key", new string('0', 32), "--resident-id", Ids.ResidentId(37)] : ["person", "show"];
+
+        var (exit, output) = await CliAsync(args);
+
+        Assert.NotEqual(0, exit);
+        Assert.Contains("give exactly one of --person-key and --resident-id", output, StringComparison.Ordinal);
+    }
+
     /// <summary>12 insured months, a granted claim, an accepted transfer-in and a granted level-5 certificate for the person.</summary>
     private async Task SeedPersonAsync(int person)
     {
@@ -158,6 +199,9 @@ public abstract class PersonRecordTests(StorageProvider provider) : IAsyncLifeti
     private async Task DecideSkillsAsync() =>
         await new SkillSubsidyService.SkillSubsidyServiceClient(Hub.Channel(TestHub.OperatorToken))
             .DecideSkillSubsidiesAsync(new DecideSkillSubsidiesRequest { DecisionDate = "2024-11-30" }, deadline: DateTime.UtcNow.AddMinutes(2));
+
+    private Task<(int Exit, string Output)> CliAsync(params string[] args) =>
+        CliOutput.RunAsync([.. args, "--hub", Hub.Address.ToString(), "--token", TestHub.OperatorToken]);
 
     private string KeyOf(int person) => Hub.Services.GetRequiredService<PersonKey>().Of(Ids.ResidentId(person));
 }
