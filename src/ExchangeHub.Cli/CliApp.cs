@@ -37,6 +37,7 @@ public static class CliApp
             RefundStepCommands.Confirm(console), RefundStepCommands.Waive(console), RefundStepCommands.Apply(console)));
         root.Subcommands.Add(Group("person", "A person's benefit claims, transfers and skill subsidies.", PersonShowCommand.Create(console)));
         root.Subcommands.Add(Group("audit", "The hash-chained audit trail of every exchange.", AuditVerifyCommand.Create(console)));
+        root.Subcommands.Add(Simulate.SimulateCommand.Create(console));
         return await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = output });
     }
 
