@@ -75,13 +75,27 @@ public sealed class FeedRecordWriter(HubDatabase database)
     {
         var seen = new HashSet<string>(records.Count, StringComparer.Ordinal);
         var firstOfItsId = new bool[records.Count];
+        var firsts = new List<PendingRecord>(records.Count);
         for (var i = 0; i < records.Count; i++)
         {
             firstOfItsId[i] = seen.Add(records[i].SourceRecordId);
+            if (firstOfItsId[i])
+            {
+                firsts.Add(records[i]);
+            }
         }
 
-        var inserted = await table.CopyInsert.InsertAsync(
-            (Npgsql.NpgsqlConnection)lease.Connection, CopyRows(table, agencyId, records, firstOfItsId, nowUnixMs), ct);
+        var inserted = await table.CopyInsert.InsertAsync((Npgsql.NpgsqlTransaction)lease.Transaction!, agencyId, firsts,
+            r => r.SourceRecordId,
+            (r, row) =>
+            {
+                row[0] = agencyId;
+                row[1] = r.SourceRecordId;
+                row[2] = r.Revision;
+                row[3] = nowUnixMs;
+                r.Values.CopyTo(row, 4);
+            },
+            ct);
         for (var i = 0; i < records.Count; i++)
         {
             if (firstOfItsId[i] && inserted.Contains(records[i].SourceRecordId))
@@ -92,26 +106,6 @@ public sealed class FeedRecordWriter(HubDatabase database)
             {
                 await ResolveConflictAsync(lease, table, agencyId, records[i], nowUnixMs, outcome, ct);
             }
-        }
-    }
-
-    /// <summary>The COPY rows, in <see cref="FeedTable.InsertSql"/> column order; one array reused for every row.</summary>
-    private static IEnumerable<object?[]> CopyRows(FeedTable table, string agencyId, IReadOnlyList<PendingRecord> records,
-        bool[] firstOfItsId, long nowUnixMs)
-    {
-        var row = new object?[table.Columns.Count + 4];
-        row[0] = agencyId;
-        row[3] = nowUnixMs;
-        for (var i = 0; i < records.Count; i++)
-        {
-            if (!firstOfItsId[i])
-            {
-                continue;
-            }
-            row[1] = records[i].SourceRecordId;
-            row[2] = records[i].Revision;
-            records[i].Values.CopyTo(row, 4);
-            yield return row;
         }
     }
 

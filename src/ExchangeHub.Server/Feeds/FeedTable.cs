@@ -26,7 +26,7 @@ public sealed class FeedTable
         SelectSql = $"SELECT id, revision, recorded_at_unix_ms, {all} FROM {name} WHERE agency_id = @p0 AND source_record_id = @p1";
         var sets = string.Join(", ", columns.Select((c, i) => $"{c} = @p{(i + 2).ToString(CultureInfo.InvariantCulture)}"));
         CopyInsert = new PostgresCopyInsert(name, ["agency_id", "source_record_id", "revision", "recorded_at_unix_ms", .. columns],
-            ["agency_id", "source_record_id"], "source_record_id");
+            "agency_id", "source_record_id");
         UpdateSql = $"UPDATE {name} SET revision = @p0, recorded_at_unix_ms = @p1, {sets} WHERE id = @p{(columns.Count + 2).ToString(CultureInfo.InvariantCulture)}";
     }
 

@@ -36,6 +36,7 @@ public static class MethodRoles
         [Full(TransferService.Descriptor.FullName, "RequestTransferOut")] = [Roles.HrssOperator],
         [Full(TransferService.Descriptor.FullName, "UpdateTransferStatus")] = [Roles.TransferSystem],
         [Full(TransferService.Descriptor.FullName, "GetTransfer")] = [Roles.HrssOperator, Roles.Auditor],
+        [Full(TransferService.Descriptor.FullName, "WatchTransferUpdates")] = [Roles.TransferSystem],
         // By resident id: the operator only (checked in the service).
         [Full(PersonService.Descriptor.FullName, "GetPersonRecord")] = [Roles.HrssOperator, Roles.Auditor],
     }.ToFrozenDictionary(StringComparer.Ordinal);

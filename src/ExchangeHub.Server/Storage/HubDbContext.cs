@@ -20,6 +20,7 @@ public abstract class HubDbContext(DbContextOptions options) : DbContext(options
     public DbSet<BenefitClaimRow> BenefitClaims => Set<BenefitClaimRow>();
     public DbSet<BenefitDecisionRow> BenefitDecisions => Set<BenefitDecisionRow>();
     public DbSet<TransferCaseRow> TransferCases => Set<TransferCaseRow>();
+    public DbSet<TransferDeadlineNoticeRow> TransferDeadlineNotices => Set<TransferDeadlineNoticeRow>();
     public DbSet<RecordVersionRow> RecordVersions => Set<RecordVersionRow>();
     public DbSet<AuditEntryRow> AuditLog => Set<AuditEntryRow>();
     public DbSet<OutboxMessageRow> OutboxMessages => Set<OutboxMessageRow>();
@@ -74,6 +75,12 @@ public abstract class HubDbContext(DbContextOptions options) : DbContext(options
             e.HasIndex(t => t.PersonKey);
             e.HasIndex(t => new { t.Status, t.DeadlineNotified });
             e.Property(t => t.TransferId).HasMaxLength(64);
+        });
+        modelBuilder.Entity<TransferDeadlineNoticeRow>(e =>
+        {
+            e.ToTable("transfer_deadline_notices");
+            e.HasKey(n => n.TransferId);
+            e.Property(n => n.TransferId).HasMaxLength(64);
         });
 
         modelBuilder.Entity<RecordVersionRow>(e =>

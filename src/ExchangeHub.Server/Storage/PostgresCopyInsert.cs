@@ -5,82 +5,137 @@ using NpgsqlTypes;
 namespace ExchangeHub.Server.Storage;
 
 /// <summary>
-/// The ingestion hot path on PostgreSQL: a batch of rows goes through binary <c>COPY</c> into a staging table that
-/// lives only for the transaction, then into the table with one
-/// <c>INSERT … SELECT … ORDER BY ordinal ON CONFLICT (key) DO NOTHING RETURNING key</c>. Three round trips per
-/// batch instead of one per row; rows keep the batch's order (ids ascend as with one INSERT per row). Rows whose key
-/// is already stored are skipped and left to the caller, who learns which keys were inserted.
+/// The ingestion hot path on PostgreSQL: the new rows of a batch go in by binary <c>COPY</c>, in the batch's order
+/// (ids ascend as with one INSERT per row). First one index probe finds the keys already stored; the others are
+/// copied straight into the table under a savepoint. Should another writer store one of those keys in the meantime
+/// (the COPY then fails with a unique violation), the copy is rolled back to the savepoint and redone through a
+/// staging table that lives only for the transaction:
+/// <c>INSERT … SELECT … ORDER BY ordinal ON CONFLICT (scope, key) DO NOTHING RETURNING key</c>.
+/// Either way the caller learns which keys were inserted and resolves the rest itself.
 /// </summary>
 public sealed class PostgresCopyInsert
 {
+    private const string Savepoint = "copy_insert";
     private readonly string _table;
     private readonly IReadOnlyList<string> _columns;
-    private readonly string _staging;
-    private readonly string _createSql;
+    private readonly string _probeSql;
     private readonly string _copySql;
+    private readonly string _createStagingSql;
+    private readonly string _copyStagingSql;
     private readonly string _mergeSql;
     private ColumnWriter[]? _writers;
 
     /// <param name="table">the target table</param>
     /// <param name="columns">the columns each row gives values for, in order</param>
-    /// <param name="conflictColumns">the columns of the table's unique index the insert may conflict on</param>
-    /// <param name="keyColumn">the text column whose values of the inserted rows are returned (one of <paramref name="conflictColumns"/>)</param>
-    public PostgresCopyInsert(string table, IReadOnlyList<string> columns, IReadOnlyList<string> conflictColumns, string keyColumn)
+    /// <param name="scopeColumn">with <paramref name="keyColumn"/>, the columns of the table's unique index</param>
+    /// <param name="keyColumn">the text column that identifies a row within its scope</param>
+    public PostgresCopyInsert(string table, IReadOnlyList<string> columns, string scopeColumn, string keyColumn)
     {
         _table = table;
         _columns = columns;
-        if (!columns.Contains(keyColumn, StringComparer.Ordinal))
-        {
-            throw new ArgumentException($"{keyColumn} is not one of the columns.", nameof(keyColumn));
-        }
-
         var all = string.Join(", ", columns);
-        _staging = "staging_" + table;
+        var staging = "staging_" + table;
+        _probeSql = $"SELECT {keyColumn} FROM {table} WHERE {scopeColumn} = @scope AND {keyColumn} = ANY(@keys)";
+        _copySql = $"COPY {table} ({all}) FROM STDIN (FORMAT BINARY)";
         // Same column types as the table, no constraints or defaults; dropped when the transaction ends.
-        _createSql = $"CREATE TEMP TABLE {_staging} ON COMMIT DROP AS SELECT 0 AS ordinal, {all} FROM {table} WITH NO DATA";
-        _copySql = $"COPY {_staging} (ordinal, {all}) FROM STDIN (FORMAT BINARY)";
-        _mergeSql = $"INSERT INTO {table} ({all}) SELECT {all} FROM {_staging} ORDER BY ordinal "
-            + $"ON CONFLICT ({string.Join(", ", conflictColumns)}) DO NOTHING RETURNING {keyColumn}; DROP TABLE {_staging}";
+        _createStagingSql = $"CREATE TEMP TABLE {staging} ON COMMIT DROP AS SELECT 0 AS ordinal, {all} FROM {table} WITH NO DATA";
+        _copyStagingSql = $"COPY {staging} (ordinal, {all}) FROM STDIN (FORMAT BINARY)";
+        _mergeSql = $"INSERT INTO {table} ({all}) SELECT {all} FROM {staging} ORDER BY ordinal "
+            + $"ON CONFLICT ({scopeColumn}, {keyColumn}) DO NOTHING RETURNING {keyColumn}; DROP TABLE {staging}";
     }
 
     /// <summary>
-    /// Inserts <paramref name="rows"/> (each an array of values in column order; the array may be reused between
-    /// rows, each is written before the next is asked for) inside the connection's current transaction and returns
-    /// the key values of the rows inserted. Rows must not repeat a key: which of two would win is not defined.
+    /// Inserts the rows whose key is not stored yet, inside <paramref name="transaction"/>, and returns the keys
+    /// inserted. <paramref name="fill"/> writes a row's values in column order into the array it is given (one array
+    /// is reused for every row). The rows must share <paramref name="scope"/> and must not repeat a key.
     /// </summary>
-    public async Task<HashSet<string>> InsertAsync(NpgsqlConnection connection, IEnumerable<object?[]> rows, CancellationToken ct)
+    public async Task<HashSet<string>> InsertAsync<TRow>(NpgsqlTransaction transaction, string scope, IReadOnlyList<TRow> rows,
+        Func<TRow, string> key, Action<TRow, object?[]> fill, CancellationToken ct)
     {
+        var connection = transaction.Connection ?? throw new InvalidOperationException("the transaction has ended.");
         var writers = _writers ??= await ResolveWritersAsync(connection, ct);
-        await using (var create = new NpgsqlCommand(_createSql, connection))
+        var sw = System.Diagnostics.Stopwatch.StartNew();
+        var stored = await StoredKeysAsync(connection, transaction, scope, rows, key, ct);
+        var tP = sw.Elapsed.TotalMilliseconds;
+        var fresh = stored.Count == 0 ? rows : rows.Where(r => !stored.Contains(key(r))).ToList();
+        var inserted = new HashSet<string>(fresh.Count, StringComparer.Ordinal);
+        if (fresh.Count == 0)
+        {
+            return inserted;
+        }
+
+        await transaction.SaveAsync(Savepoint, ct);
+        try
+        {
+            await CopyAsync(connection, _copySql, writers, fresh, fill, ordinal: false, ct);
+            await transaction.ReleaseAsync(Savepoint, ct);
+            Console.Error.WriteLine($"COPYTRACE probe {tP:N1} copy {sw.Elapsed.TotalMilliseconds - tP:N1} at {DateTime.UtcNow:HH:mm:ss.fff}");
+            foreach (var row in fresh)
+            {
+                inserted.Add(key(row));
+            }
+            return inserted;
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            // Another writer stored one of these keys since the probe: let ON CONFLICT sort them out.
+            await transaction.RollbackAsync(Savepoint, ct);
+        }
+
+        await using (var create = new NpgsqlCommand(_createStagingSql, connection, transaction))
         {
             await create.ExecuteNonQueryAsync(ct);
         }
-
-        await using (var importer = await connection.BeginBinaryImportAsync(_copySql, ct))
-        {
-            var ordinal = 0;
-            foreach (var row in rows)
-            {
-                await importer.StartRowAsync(ct);
-                await importer.WriteAsync(ordinal++, NpgsqlDbType.Integer, ct);
-                for (var i = 0; i < writers.Length; i++)
-                {
-                    await writers[i](importer, row[i], ct);
-                }
-            }
-
-            await importer.CompleteAsync(ct);
-        }
-
-        var inserted = new HashSet<string>(StringComparer.Ordinal);
-        await using var merge = new NpgsqlCommand(_mergeSql, connection);
+        await CopyAsync(connection, _copyStagingSql, writers, fresh, fill, ordinal: true, ct);
+        await using var merge = new NpgsqlCommand(_mergeSql, connection, transaction);
         await using var reader = await merge.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
             inserted.Add(reader.GetString(0));
         }
-
         return inserted;
+    }
+
+    private async Task<HashSet<string>> StoredKeysAsync<TRow>(NpgsqlConnection connection, NpgsqlTransaction transaction, string scope,
+        IReadOnlyList<TRow> rows, Func<TRow, string> key, CancellationToken ct)
+    {
+        var keys = new string[rows.Count];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            keys[i] = key(rows[i]);
+        }
+
+        var stored = new HashSet<string>(StringComparer.Ordinal);
+        await using var probe = new NpgsqlCommand(_probeSql, connection, transaction);
+        probe.Parameters.Add(new NpgsqlParameter<string>("scope", NpgsqlDbType.Text) { TypedValue = scope });
+        probe.Parameters.Add(new NpgsqlParameter<string[]>("keys", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = keys });
+        await using var reader = await probe.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            stored.Add(reader.GetString(0));
+        }
+        return stored;
+    }
+
+    private static async Task CopyAsync<TRow>(NpgsqlConnection connection, string sql, ColumnWriter[] writers, IReadOnlyList<TRow> rows,
+        Action<TRow, object?[]> fill, bool ordinal, CancellationToken ct)
+    {
+        var values = new object?[writers.Length];
+        await using var importer = await connection.BeginBinaryImportAsync(sql, ct);
+        for (var r = 0; r < rows.Count; r++)
+        {
+            fill(rows[r], values);
+            await importer.StartRowAsync(ct);
+            if (ordinal)
+            {
+                await importer.WriteAsync(r, NpgsqlDbType.Integer, ct);
+            }
+            for (var i = 0; i < writers.Length; i++)
+            {
+                await writers[i](importer, values[i], ct);
+            }
+        }
+        await importer.CompleteAsync(ct);
     }
 
     private delegate Task ColumnWriter(NpgsqlBinaryImporter importer, object? value, CancellationToken ct);

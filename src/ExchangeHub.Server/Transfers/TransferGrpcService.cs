@@ -13,6 +13,9 @@ public sealed class TransferGrpcService(TransferWorkflow workflow, TimeProvider 
     /// <summary>The highest monthly benefit accepted (100,000 yuan).</summary>
     public const long MaxMonthlyBenefitFen = 10_000_000;
 
+    private const int WatchPageSize = 500;
+    private static readonly TimeSpan WatchPollInterval = TimeSpan.FromSeconds(1);
+
     public override async Task<AcceptTransferResponse> AcceptTransfer(AcceptTransferRequest request, ServerCallContext context)
     {
         CheckTransferId(request.TransferId);
@@ -119,6 +122,51 @@ public sealed class TransferGrpcService(TransferWorkflow workflow, TimeProvider 
         var transfer = await workflow.GetAsync(request.TransferId, context.CancellationToken)
             ?? throw new RpcException(new Status(StatusCode.NotFound, $"no transfer {request.TransferId}"));
         return new GetTransferResponse { Transfer = TransferRecords.ToContract(transfer) };
+    }
+
+    public override async Task WatchTransferUpdates(WatchTransferUpdatesRequest request, IServerStreamWriter<WatchTransferUpdatesResponse> responseStream,
+        ServerCallContext context)
+    {
+        if (request.AfterCursor < 0)
+        {
+            throw FeedErrors.InvalidArgument("after_cursor is not valid", "after_cursor", $"0 or the cursor of an update received, not {request.AfterCursor}");
+        }
+        var ct = context.CancellationToken;
+        var cursor = request.AfterCursor;
+        var sent = 0;
+        try
+        {
+            while (true)
+            {
+                var updates = await workflow.HubUpdatesAsync(cursor, WatchPageSize, ct);
+                foreach (var (position, t, status) in updates)
+                {
+                    var record = TransferRecords.ToContract(t with { Status = status });
+                    await responseStream.WriteAsync(new WatchTransferUpdatesResponse
+                    {
+                        Cursor = position, TransferId = t.TransferId, Direction = record.Direction, Status = record.Status, ReasonCode = record.ReasonCode,
+                        ResidentId = t.ResidentId, CounterpartProvinceCode = t.CounterpartProvinceCode, MonthsPaidHere = t.MonthsPaidHere,
+                        FundAmountFen = t.FundAmountFen, RequestedDate = record.RequestedDate,
+                    }, ct);
+                    cursor = position;
+                    sent++;
+                }
+                if (updates.Count == WatchPageSize)
+                {
+                    continue;
+                }
+                if (!request.Follow)
+                {
+                    return;
+                }
+                // Polled, not signalled: another replica may have made the change.
+                await Task.Delay(WatchPollInterval, ct);
+            }
+        }
+        finally
+        {
+            ExchangeCall.Of(context).Accepted = sent;
+        }
     }
 
     private static void CheckAmounts(RequestTransferOutRequest request)

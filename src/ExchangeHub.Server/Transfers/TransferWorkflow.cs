@@ -14,9 +14,10 @@ namespace ExchangeHub.Server.Transfers;
 /// <summary>
 /// Cross-province transfers with the national transfer system (2.(4) TRANSFER): the operator accepts or refuses an
 /// incoming request (refusals carry a concrete reason code), the hub requests a transfer-out with its fund amount, and
-/// the national system reports statuses. The hub, transferring out, acts within <see cref="ActWorkingDays"/> working days
-/// of the request (national and Xinjiang calendar of the policy file); a transfer-out still REQUESTED after its due date
-/// is announced once (<c>TransferDeadlineMissed</c>). Each change is stored with its event in one transaction. A completed
+/// the national system reports statuses (and watches the hub's own, <see cref="HubUpdatesAsync"/>). The hub acts within
+/// <see cref="ActWorkingDays"/> working days of a request (national and Xinjiang calendar of the policy file); a
+/// transfer-out still REQUESTED, or an incoming request still undecided, after its due date is announced once
+/// (<c>TransferDeadlineMissed</c>). Each change is stored with its event in one transaction. A completed
 /// transfer-in recalculates the person's running benefits (<see cref="BenefitClaimWorkflow.RecalculateGrantedClaimsAsync"/>). One
 /// change at a time per hub.
 /// </summary>
@@ -196,25 +197,37 @@ public sealed class TransferWorkflow(
         return true;
     }
 
-    /// <summary>Publishes <c>TransferDeadlineMissed</c> once for every transfer-out still REQUESTED after its due date; returns how many.</summary>
+    /// <summary>
+    /// Publishes <c>TransferDeadlineMissed</c> once for every transfer-out still REQUESTED after its due date and every
+    /// incoming request neither accepted nor refused by its due date; returns how many.
+    /// </summary>
     public async Task<int> SendDeadlineNoticesAsync(CancellationToken ct)
     {
         await _oneAtATime.WaitAsync(ct);
         try
         {
             var today = Today;
-            var missed = await ReadAsync($"SELECT {Columns} WHERE direction = 'OUT' AND status = 'REQUESTED' AND deadline_notified = FALSE AND due_on < @p0 "
-                + "ORDER BY id", today, ct);
-            var sent = 0;
             var correlationId = Guid.NewGuid().ToString("D");
-            foreach (var transfer in missed)
+            var outs = await ReadAsync($"SELECT {Columns} WHERE direction = 'OUT' AND status = 'REQUESTED' AND deadline_notified = FALSE AND due_on < @p0 "
+                + "ORDER BY id", today, ct);
+            var ins = (await UndecidedIncomingAsync(today, ct)).Where(t => t.DueOn < today).ToList();
+            var sent = 0;
+            foreach (var transfer in outs.Concat(ins))
             {
                 var now = clock.GetUtcNow();
                 await using var lease = await database.AcquireWriterAsync(ct);
                 await lease.BeginAsync(ct);
-                var mark = lease.Command(
-                    "UPDATE transfer_cases SET deadline_notified = TRUE WHERE transfer_id = @p0 AND deadline_notified = FALSE AND status = 'REQUESTED'", 1);
+                var mark = transfer.Direction == Out
+                    ? lease.Command("UPDATE transfer_cases SET deadline_notified = TRUE WHERE transfer_id = @p0 AND deadline_notified = FALSE AND status = 'REQUESTED'", 1)
+                    : lease.Command("INSERT INTO transfer_deadline_notices (transfer_id, due_on, notified_at_unix_ms) VALUES (@p0, @p1, @p2) "
+                        + "ON CONFLICT (transfer_id) DO NOTHING", 3);
                 mark.Parameters[0].Value = transfer.TransferId;
+                if (transfer.Direction == In)
+                {
+                    mark.Parameters[1].Value = transfer.DueOn!.Value;
+                    mark.Parameters[2].Value = now.ToUnixTimeMilliseconds();
+                }
+                // The guard makes the notice once, also with several hubs on one database.
                 if (await mark.ExecuteNonQueryAsync(ct) == 1)
                 {
                     await outbox.EnqueueAsync(lease, TransferEvents.DeadlineMissed(transfer, today, policy.Id, PolicyVersion, correlationId, now), ct);
@@ -227,7 +240,7 @@ public sealed class TransferWorkflow(
                 outboxSignal.Notify();
                 if (logger.IsEnabled(LogLevel.Information))
                 {
-                    logger.LogInformation("{Count} transfer-outs not acted on by their due date announced", sent);
+                    logger.LogInformation("{Count} transfers not acted on by their due date announced", sent);
                 }
             }
             return sent;
@@ -236,6 +249,60 @@ public sealed class TransferWorkflow(
         {
             _oneAtATime.Release();
         }
+    }
+
+    /// <summary>
+    /// Incoming requests of the transfer feed requested before <paramref name="today"/> that have no case yet (neither
+    /// accepted nor refused) and no deadline notice, with their due date (5 working days after the request).
+    /// </summary>
+    private async Task<List<StoredTransfer>> UndecidedIncomingAsync(DateOnly today, CancellationToken ct)
+    {
+        await using var connection = await database.OpenReaderAsync(ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT r.source_record_id, r.resident_id, r.counterpart_province_code, r.requested_date FROM transfer_requests r "
+            + "WHERE r.direction = 1 AND r.requested_date < @p0 "
+            + "AND NOT EXISTS (SELECT 1 FROM transfer_cases c WHERE c.transfer_id = r.source_record_id) "
+            + "AND NOT EXISTS (SELECT 1 FROM transfer_deadline_notices n WHERE n.transfer_id = r.source_record_id) ORDER BY r.id";
+        var p = command.CreateParameter();
+        p.ParameterName = "@p0";
+        p.Value = today;
+        command.Parameters.Add(p);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var pending = new List<StoredTransfer>();
+        while (await reader.ReadAsync(ct))
+        {
+            var requestedOn = reader.GetFieldValue<DateOnly>(3);
+            if (DueOn(requestedOn) is { } due)
+            {
+                pending.Add(new StoredTransfer(reader.GetString(0), In, personKey.Of(reader.GetString(1)), reader.GetString(1), reader.GetString(2),
+                    Received, null, 0, 0, requestedOn, due, false));
+            }
+        }
+        return pending;
+    }
+
+    /// <summary>
+    /// The hub's own status changes after <paramref name="afterCursor"/>, in order: each case the hub created is one
+    /// change (a transfer-out REQUESTED, an incoming request ACCEPTED or REFUSED); the cursor is the case's row id.
+    /// </summary>
+    public async Task<List<(long Cursor, StoredTransfer Transfer, string Status)>> HubUpdatesAsync(long afterCursor, int limit, CancellationToken ct)
+    {
+        await using var connection = await database.OpenReaderAsync(ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT id, {Columns} WHERE id > @p0 ORDER BY id LIMIT {limit}";
+        var p = command.CreateParameter();
+        p.ParameterName = "@p0";
+        p.Value = afterCursor;
+        command.Parameters.Add(p);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var updates = new List<(long, StoredTransfer, string)>();
+        while (await reader.ReadAsync(ct))
+        {
+            var transfer = Read(reader, 1);
+            var status = transfer.Direction == Out ? Requested : transfer.ReasonCode is null ? Accepted : Refused;
+            updates.Add((reader.GetInt64(0), transfer, status));
+        }
+        return updates;
     }
 
     public async Task<StoredTransfer?> GetAsync(string transferId, CancellationToken ct) =>
@@ -325,6 +392,8 @@ public sealed class TransferWorkflow(
 
     private static async Task InsertAsync(WriterLease lease, StoredTransfer t, DateTimeOffset now, CancellationToken ct)
     {
+        // With several hubs on PostgreSQL: case ids become visible in id order, so a WatchTransferUpdates cursor skips none.
+        await lease.LockAsync(LockScope.TransferCases, ["transfer_cases"], ct);
         var insert = lease.Command(
             "INSERT INTO transfer_cases (transfer_id, direction, person_key, resident_id, counterpart_province_code, status, reason_code, months_paid_here, "
             + "fund_amount_fen, requested_on, due_on, deadline_notified, updated_at_unix_ms) "
@@ -359,7 +428,7 @@ public sealed class TransferWorkflow(
         return await reader.ReadAsync(ct) ? Read(reader) : null;
     }
 
-    private static StoredTransfer Read(DbDataReader r) => new(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4),
-        r.GetString(5), r.IsDBNull(6) ? null : r.GetString(6), r.GetInt32(7), r.GetInt64(8), r.GetFieldValue<DateOnly>(9),
-        r.IsDBNull(10) ? null : r.GetFieldValue<DateOnly>(10), r.GetBoolean(11));
+    private static StoredTransfer Read(DbDataReader r, int o = 0) => new(r.GetString(o), r.GetString(o + 1), r.GetString(o + 2), r.GetString(o + 3),
+        r.GetString(o + 4), r.GetString(o + 5), r.IsDBNull(o + 6) ? null : r.GetString(o + 6), r.GetInt32(o + 7), r.GetInt64(o + 8),
+        r.GetFieldValue<DateOnly>(o + 9), r.IsDBNull(o + 10) ? null : r.GetFieldValue<DateOnly>(o + 10), r.GetBoolean(o + 11));
 }

@@ -194,6 +194,79 @@ public abstract class TransferWorkflowTests(StorageProvider provider) : IAsyncLi
     }
 
     [Fact]
+    public async Task SendDeadlineNotices_IncomingRequestsNeitherAcceptedNorRefused_ExactlyOneEventEach()
+    {
+        // Friday 2024-11-22 → due Friday 2024-11-29: missed on 11-30. Monday 2024-11-25 → due 2024-12-02: in time.
+        await PushRequestAsync("late-in", person: 55, requested: "2024-11-22");
+        await PushRequestAsync("fresh-in", person: 56, requested: "2024-11-25");
+        await PushRequestAsync("done-in", person: 57, requested: "2024-09-27");
+        await Operator.AcceptTransferAsync(new AcceptTransferRequest { TransferId = "done-in" });
+        var workflow = Hub.Services.GetRequiredService<TransferWorkflow>();
+
+        var first = await workflow.SendDeadlineNoticesAsync(CancellationToken.None);
+        var second = await workflow.SendDeadlineNoticesAsync(CancellationToken.None);
+
+        Assert.Equal((1, 0), (first, second));
+        var e = Assert.Single(await EventsAsync(), x => x.Type == "TransferDeadlineMissed");
+        Assert.Equal(("late-in", "IN", KeyOf(55), "2024-11-22", "2024-11-29"), (e.Payload.GetProperty("transferId").GetString(),
+            e.Payload.GetProperty("direction").GetString(), e.Subject, e.Payload.GetProperty("requestedOn").GetString(),
+            e.Payload.GetProperty("dueOn").GetString()));
+        // Late, but still decidable.
+        var accepted = (await Operator.AcceptTransferAsync(new AcceptTransferRequest { TransferId = "late-in" })).Transfer;
+        Assert.Equal(TransferStatus.Accepted, accepted.Status);
+    }
+
+    [Fact]
+    public async Task WatchTransferUpdates_HubsOwnChanges_InOrderWithResidentIdAndResumableFromACursor()
+    {
+        await PushRequestAsync("w-in-1", person: 58);
+        await PushRequestAsync("w-in-2", person: 59);
+        await InsureAsync(person: 45, months: 24, first: new DateOnly(2022, 1, 1));
+        await Operator.AcceptTransferAsync(new AcceptTransferRequest { TransferId = "w-in-1" });
+        await Operator.RefuseTransferAsync(new RefuseTransferRequest { TransferId = "w-in-2", ReasonCode = TransferReasonCode.TransferPeriodsIncomplete });
+        var outgoing = (await Operator.RequestTransferOutAsync(OutRequest(person: 45, requested: "2024-11-25"))).Transfer;
+        // The national system's own status change is not echoed back.
+        await StreamAsync(new UpdateTransferStatusRequest { TransferId = "w-in-1", Status = TransferStatus.Received });
+
+        var all = await WatchAsync(0);
+        var resumed = await WatchAsync(all[0].Cursor);
+
+        Assert.Equal([("w-in-1", TransferStatus.Accepted, TransferReasonCode.Unspecified, Ids.ResidentId(58)),
+            ("w-in-2", TransferStatus.Refused, TransferReasonCode.TransferPeriodsIncomplete, Ids.ResidentId(59)),
+            (outgoing.TransferId, TransferStatus.Requested, TransferReasonCode.Unspecified, Ids.ResidentId(45))],
+            all.Select(u => (u.TransferId, u.Status, u.ReasonCode, u.ResidentId)).ToList());
+        Assert.Equal((TransferDirection.Out, 24, outgoing.FundAmountFen, "2024-11-25"), (all[2].Direction, all[2].MonthsPaidHere, all[2].FundAmountFen,
+            all[2].RequestedDate));
+        Assert.True(all[0].Cursor < all[1].Cursor && all[1].Cursor < all[2].Cursor);
+        Assert.Equal(all.Skip(1).ToList(), resumed);
+        Assert.Empty(await WatchAsync(all[2].Cursor));
+    }
+
+    [Fact]
+    public async Task WatchTransferUpdates_Follow_SendsAChangeMadeWhileWatching()
+    {
+        await PushRequestAsync("follow-in", person: 46);
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using var call = new TransferService.TransferServiceClient(Hub.Channel(TestHub.TransferToken))
+            .WatchTransferUpdates(new WatchTransferUpdatesRequest { Follow = true }, cancellationToken: cts.Token);
+
+        await Operator.AcceptTransferAsync(new AcceptTransferRequest { TransferId = "follow-in" });
+
+        Assert.True(await call.ResponseStream.MoveNext(cts.Token));
+        Assert.Equal(("follow-in", TransferStatus.Accepted), (call.ResponseStream.Current.TransferId, call.ResponseStream.Current.Status));
+    }
+
+    [Fact]
+    public async Task WatchTransferUpdates_OperatorOrNegativeCursor_Refused()
+    {
+        var denied = await Assert.ThrowsAsync<RpcException>(async () => await WatchAsync(0, TestHub.OperatorToken));
+        var negative = await Assert.ThrowsAsync<RpcException>(async () => await WatchAsync(-1));
+
+        Assert.Equal((StatusCode.PermissionDenied, StatusCode.InvalidArgument), (denied.StatusCode, negative.StatusCode));
+        Assert.Equal("after_cursor", Assert.Single(negative.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations).Field);
+    }
+
+    [Fact]
     public async Task RequestTransferOut_FromTheNationalSystemsOutRequest_PersonPlaceAndDateFromTheFeed()
     {
         await InsureAsync(54, 24, new DateOnly(2022, 1, 1));
@@ -282,8 +355,19 @@ public abstract class TransferWorkflowTests(StorageProvider provider) : IAsyncLi
         Assert.Equal((12, 1), (untouched.Decisions[0].MaxMonths, untouched.Decisions.Count));
     }
 
-    private async Task PushRequestAsync(string id, int person) =>
-        Assert.Equal(0, (await Infrastructure.Feeds.PushTransfersAsync(Hub.Channel(TestHub.TransferToken), [Records.Transfer(id, person)])).Rejected);
+    private async Task PushRequestAsync(string id, int person, string? requested = null)
+    {
+        var request = Records.Transfer(id, person);
+        request.RequestedDate = requested ?? request.RequestedDate;
+        Assert.Equal(0, (await Infrastructure.Feeds.PushTransfersAsync(Hub.Channel(TestHub.TransferToken), [request])).Rejected);
+    }
+
+    private async Task<List<WatchTransferUpdatesResponse>> WatchAsync(long after, string token = TestHub.TransferToken)
+    {
+        using var call = new TransferService.TransferServiceClient(Hub.Channel(token))
+            .WatchTransferUpdates(new WatchTransferUpdatesRequest { AfterCursor = after }, deadline: DateTime.UtcNow.AddMinutes(1));
+        return await call.ResponseStream.ReadAllAsync().ToListAsync();
+    }
 
     private async Task<UpdateTransferStatusResponse> StreamAsync(params UpdateTransferStatusRequest[] updates)
     {

@@ -1171,6 +1171,27 @@ namespace ExchangeHub.Server.Storage.Migrations.Sqlite
                     b.ToTable("transfer_cases", (string)null);
                 });
 
+            modelBuilder.Entity("ExchangeHub.Server.Storage.TransferDeadlineNoticeRow", b =>
+                {
+                    b.Property<string>("TransferId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("transfer_id");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_on");
+
+                    b.Property<long>("NotifiedAtUnixMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("notified_at_unix_ms");
+
+                    b.HasKey("TransferId")
+                        .HasName("pk_transfer_deadline_notices");
+
+                    b.ToTable("transfer_deadline_notices", (string)null);
+                });
+
             modelBuilder.Entity("ExchangeHub.Server.Storage.TransferRequestRow", b =>
                 {
                     b.Property<long>("Id")

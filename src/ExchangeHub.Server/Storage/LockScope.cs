@@ -1,0 +1,20 @@
+namespace ExchangeHub.Server.Storage;
+
+/// <summary>
+/// The namespaces of <see cref="ClusterLocks"/> (the first key of PostgreSQL's two-key advisory locks; the audit
+/// chain's single-key lock lives in another key space).
+/// </summary>
+public enum LockScope
+{
+    /// <summary>A decision subject (a unit's USCC, a person's key): decided by one replica at a time.</summary>
+    Subject = 0x45480001,
+
+    /// <summary>The one reconciliation run of the cluster.</summary>
+    ReconciliationRun = 0x45480002,
+
+    /// <summary>A periodic check (reminders, overdue claims, transfer deadlines): run by one replica at a time.</summary>
+    PeriodicCheck = 0x45480003,
+
+    /// <summary>New transfer cases, serialised so that their ids (WatchTransferUpdates cursors) are committed in order.</summary>
+    TransferCases = 0x45480004,
+}
