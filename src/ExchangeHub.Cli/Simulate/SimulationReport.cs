@@ -29,16 +29,15 @@ public static class SimulationReport
 
     public static void WriteSummary(IAnsiConsole console, IReadOnlyList<StepOutcome> outcomes, TimeSpan elapsed)
     {
-        var table = Tables.Create("Feed", "Sent", "Accepted", "Duplicate", "Corrected", "Already corrected", "Rejected", "Audit seq");
+        var table = Tables.Create("Feed", "Sent", "Accepted", "Duplicate", "Corrected", "Already corrected", "Rejected");
         foreach (var o in outcomes)
         {
             var s = o.Summary;
-            table.Row(Name(o.Step), N(o.Step.Records), N(s.Accepted), N(s.Duplicate), N(s.Corrected), N(o.AlreadyCorrected), N(o.Rejected),
-                s.AuditSequence == 0 ? "-" : s.AuditSequence.ToString(CultureInfo.InvariantCulture));
+            table.Row(Name(o.Step), N(o.Step.Records), N(s.Accepted), N(s.Duplicate), N(s.Corrected), N(o.AlreadyCorrected), N(o.Rejected));
         }
         table.Row("total", N(outcomes.Sum(o => o.Step.Records)), N(outcomes.Sum(o => o.Summary.Accepted)),
             N(outcomes.Sum(o => o.Summary.Duplicate)), N(outcomes.Sum(o => o.Summary.Corrected)), N(outcomes.Sum(o => o.AlreadyCorrected)),
-            N(outcomes.Sum(o => o.Rejected)), "");
+            N(outcomes.Sum(o => o.Rejected)));
         console.Write(table);
         var records = outcomes.Sum(o => o.Step.Records);
         var seconds = Math.Max(elapsed.TotalSeconds, 0.001);

@@ -127,7 +127,7 @@ public sealed class SimulateCommandTests : IAsyncLifetime
         rows[feed].Accepted + rows.GetValueOrDefault(feed + " (late)").Accepted;
 
     private static Dictionary<string, SummaryRow> Summary(string output) => CliOutput.Rows(output)
-        .Where(r => r.Length == 8 && r[0] != "Feed")
+        .Where(r => r.Length == 7 && r[0] != "Feed")
         .ToDictionary(r => r[0], r => new SummaryRow(N(r[1]), N(r[2]), N(r[3]), N(r[4]), N(r[5]), N(r[6])));
 
     private static long N(string cell) => long.Parse(cell, NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
