@@ -30,7 +30,7 @@ public sealed class BenefitClaimWorkflow(
     private const string Granted = "GRANTED";
     private readonly BenefitDecider _decider = new(policy);
     private readonly ClaimDeadlines _deadlines = new(policy);
-    private readonly SemaphoreSlim _oneAtATime = new(1, 1);
+    private readonly ClusterMutex _oneAtATime = new(database, "benefits");
 
     private string PolicyVersion => $"{policy.Version}+sha256:{policy.Sha256}";
 
@@ -70,7 +70,7 @@ public sealed class BenefitClaimWorkflow(
     /// </summary>
     public async Task<bool> DecideAsync(string claimId, DateOnly decisionDate, CancellationToken ct)
     {
-        await _oneAtATime.WaitAsync(ct);
+        var held = await _oneAtATime.EnterAsync(ct);
         try
         {
             var claim = await reader.ClaimAsync(claimId, ct) ?? throw new KeyNotFoundException($"no benefit claim {claimId}");
@@ -82,7 +82,7 @@ public sealed class BenefitClaimWorkflow(
         }
         finally
         {
-            _oneAtATime.Release();
+            await held.DisposeAsync();
         }
     }
 
@@ -90,7 +90,7 @@ public sealed class BenefitClaimWorkflow(
     public async Task<(int Claims, int Recalculated, string CorrelationId)> RecalculateGrantedClaimsAsync(CancellationToken ct,
         string? residentId = null)
     {
-        await _oneAtATime.WaitAsync(ct);
+        var held = await _oneAtATime.EnterAsync(ct);
         try
         {
             var correlationId = Guid.NewGuid().ToString("D");
@@ -107,14 +107,14 @@ public sealed class BenefitClaimWorkflow(
         }
         finally
         {
-            _oneAtATime.Release();
+            await held.DisposeAsync();
         }
     }
 
     /// <summary>Publishes <c>BenefitClaimOverdue</c> once for every claim not decided by its due date; returns how many.</summary>
     public async Task<int> SendOverdueNoticesAsync(CancellationToken ct)
     {
-        await _oneAtATime.WaitAsync(ct);
+        var held = await _oneAtATime.EnterAsync(ct);
         try
         {
             var today = Today;
@@ -146,7 +146,7 @@ public sealed class BenefitClaimWorkflow(
         }
         finally
         {
-            _oneAtATime.Release();
+            await held.DisposeAsync();
         }
     }
 

@@ -8,7 +8,8 @@ namespace ExchangeHub.Server.Outbox;
 /// publishes them (rows of one subject one after another, different subjects concurrently), waits for every confirm,
 /// then marks the confirmed rows sent in one short transaction. A subject stops at its first failed publish, so its
 /// later events never overtake it; the round then backs off and the next one starts again from the oldest unsent row.
-/// Nothing is deleted and nothing is marked sent that the broker did not confirm: delivery is at least once.
+/// Nothing is deleted and nothing is marked sent that the broker did not confirm: delivery is at least once. Several
+/// replicas on PostgreSQL relay side by side: each round claims its rows (<see cref="OutboxStore.ClaimAsync"/>).
 /// </summary>
 public sealed class OutboxRelay(
     OutboxStore store,
@@ -91,7 +92,8 @@ public sealed class OutboxRelay(
     /// </summary>
     public async Task<OutboxRound> RelayOnceAsync(CancellationToken ct)
     {
-        var rows = await store.ReadUnsentAsync(_options.BatchSize, ct);
+        await using var claim = await store.ClaimAsync(_options.BatchSize, ct);
+        var rows = claim.Rows;
         if (rows.Count == 0)
         {
             return OutboxRound.Empty;
@@ -133,7 +135,7 @@ public sealed class OutboxRelay(
         finally
         {
             // Shutting down or not: what the broker confirmed is marked now, so it is not sent twice without need.
-            await store.RecordAsync(confirmed, failures, CancellationToken.None);
+            await claim.CompleteAsync(confirmed, failures, CancellationToken.None);
         }
 
         var first = failures.OrderBy(f => f.Sequence).FirstOrDefault();

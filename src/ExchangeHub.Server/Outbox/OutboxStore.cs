@@ -5,7 +5,8 @@ namespace ExchangeHub.Server.Outbox;
 
 /// <summary>
 /// The relay's reads and writes of <c>outbox_messages</c>: the oldest unsent rows, and one short transaction per round
-/// that marks the confirmed rows sent and records failed attempts. Rows are never deleted.
+/// that marks the confirmed rows sent and records failed attempts. Rows are never deleted. On PostgreSQL, where several
+/// hub replicas relay from one table, a round claims its rows instead (<see cref="ClaimAsync"/>).
 /// </summary>
 public sealed class OutboxStore(HubDatabase database, TimeProvider clock)
 {
@@ -17,6 +18,16 @@ public sealed class OutboxStore(HubDatabase database, TimeProvider clock)
 
     private const string RecordFailureSql =
         "UPDATE outbox_messages SET attempts = attempts + 1, last_error = @p0 WHERE sequence = @p1";
+
+    /// <summary>PostgreSQL: the oldest unsent rows no other replica's round holds, locked until this round commits.</summary>
+    private const string ClaimSql =
+        "SELECT sequence, message_id, message_type, subject_key, payload FROM outbox_messages "
+        + "WHERE sent_at_unix_ms IS NULL ORDER BY sequence LIMIT @p0 FOR UPDATE SKIP LOCKED";
+
+    /// <summary>Subjects with an unsent row older than the claim's newest that the claim does not hold (another round has it).</summary>
+    private const string BlockedSubjectsSql =
+        "SELECT DISTINCT subject_key FROM outbox_messages WHERE sent_at_unix_ms IS NULL AND subject_key = ANY(@p0) AND sequence < @p1 "
+        + "AND NOT (sequence = ANY(@p2))";
 
     private const string OldestUnsentSql = "SELECT MIN(created_at_unix_ms) FROM outbox_messages WHERE sent_at_unix_ms IS NULL";
 
@@ -44,6 +55,60 @@ public sealed class OutboxStore(HubDatabase database, TimeProvider clock)
     }
 
     /// <summary>
+    /// The rows of one relay round. SQLite (one hub per file): the oldest unsent rows, recorded afterwards in a short
+    /// transaction of their own. PostgreSQL: the oldest unsent rows not held by another replica, locked
+    /// (<c>FOR UPDATE SKIP LOCKED</c>) in a transaction that stays open while they are published and records the outcome
+    /// when the round completes; a replica that dies mid-round loses its transaction and the rows are claimable again.
+    /// A subject whose older unsent row another replica holds is left out of this round, so per-subject order holds
+    /// across replicas.
+    /// </summary>
+    public async Task<OutboxClaim> ClaimAsync(int limit, CancellationToken ct)
+    {
+        if (database.Provider != Configuration.StorageProvider.Postgres)
+        {
+            return new OutboxClaim(await ReadUnsentAsync(limit, ct), (confirmed, failures, token) => RecordAsync(confirmed, failures, token), null);
+        }
+        var lease = await database.AcquireWriterAsync(ct);
+        try
+        {
+            await lease.BeginAsync(ct);
+            var claim = lease.Command(ClaimSql, 1);
+            claim.Parameters[0].Value = limit;
+            var rows = new List<PendingMessage>(limit);
+            await using (var reader = await claim.ExecuteReaderAsync(ct))
+            {
+                while (await reader.ReadAsync(ct))
+                {
+                    rows.Add(new PendingMessage(reader.GetInt64(0), Guid.Parse(reader.GetString(1)), reader.GetString(2), reader.GetString(3),
+                        reader.GetString(4)));
+                }
+            }
+            if (rows.Count > 0)
+            {
+                var blocked = lease.Command(BlockedSubjectsSql, 3);
+                blocked.Parameters[0].Value = rows.Select(r => r.SubjectKey).Distinct(StringComparer.Ordinal).ToArray();
+                blocked.Parameters[1].Value = rows[^1].Sequence;
+                blocked.Parameters[2].Value = rows.Select(r => r.Sequence).ToArray();
+                var skip = new HashSet<string>(StringComparer.Ordinal);
+                await using (var reader = await blocked.ExecuteReaderAsync(ct))
+                {
+                    while (await reader.ReadAsync(ct))
+                    {
+                        skip.Add(reader.GetString(0));
+                    }
+                }
+                rows.RemoveAll(r => skip.Contains(r.SubjectKey));
+            }
+            return new OutboxClaim(rows, (confirmed, failures, token) => RecordAsync(lease, confirmed, failures, token), lease);
+        }
+        catch
+        {
+            await lease.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>
     /// Marks <paramref name="confirmed"/> sent (now) and counts an attempt with its error on each of
     /// <paramref name="failures"/>, in one transaction.
     /// </summary>
@@ -53,9 +118,16 @@ public sealed class OutboxStore(HubDatabase database, TimeProvider clock)
         {
             return;
         }
-        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
         await using var lease = await database.AcquireWriterAsync(ct);
         await lease.BeginAsync(ct);
+        await RecordAsync(lease, confirmed, failures, ct);
+    }
+
+    /// <summary>Records the outcome in the lease's open transaction and commits it.</summary>
+    private async Task RecordAsync(WriterLease lease, IReadOnlyCollection<long> confirmed, IReadOnlyCollection<PublishFailure> failures,
+        CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
         var mark = lease.Command(MarkSentSql, 2);
         mark.Parameters[0].Value = now;
         foreach (var sequence in confirmed)

@@ -29,7 +29,7 @@ public sealed class ReconciliationRunner(
 {
     private const int UnitsPerTransaction = 500;
     private readonly RefundDecider _decider = new(policy);
-    private readonly SemaphoreSlim _oneAtATime = new(1, 1);
+    private readonly ClusterMutex _oneAtATime = new(database, "reconciliation");
 
     /// <summary>The program year whose refund window contains <paramref name="decisionDate"/>.</summary>
     public int ProgramYearAt(DateOnly decisionDate) => policy.Refund.Window.At(decisionDate)?.Value.ProgramYear
@@ -38,12 +38,12 @@ public sealed class ReconciliationRunner(
     public async Task<ReconciliationRunRow> RunAsync(DateOnly decisionDate, string requestedBy, IProgress<RunProgress>? progress, CancellationToken ct)
     {
         var programYear = ProgramYearAt(decisionDate);
-        if (!await _oneAtATime.WaitAsync(TimeSpan.Zero, ct))
-        {
-            throw new RunRefusedException("a reconciliation run is already in progress on this hub; wait for it to finish");
-        }
+        var held = await _oneAtATime.TryEnterAsync(ct)
+            ?? throw new RunRefusedException("a reconciliation run is already in progress on this hub or another replica; wait for it to finish");
         try
         {
+            // No run is live anywhere now: one left RUNNING was interrupted (its hub stopped or was killed).
+            await MarkInterruptedRunsAsync(ct);
             var run = new ReconciliationRunRow
             {
                 Id = Guid.NewGuid().ToString("D"), ProgramYear = programYear, RequestedBy = requestedBy, Status = "RUNNING",
@@ -66,7 +66,7 @@ public sealed class ReconciliationRunner(
         }
         finally
         {
-            _oneAtATime.Release();
+            await held.DisposeAsync();
         }
     }
 
@@ -90,10 +90,12 @@ public sealed class ReconciliationRunner(
             using (await workflow.EnterAsync(ct))
             await using (var lease = await database.AcquireWriterAsync(ct))
             {
-                // Read under the gate: a confirmation or application between chunks is seen, never overwritten.
+                // Read under the gate and the chunk's subject leases (other replicas' steps on these units wait): a
+                // confirmation or application between chunks is seen, never overwritten.
+                await lease.BeginAsync(ct);
+                await lease.LockAsync(LockScope.Subject, chunk, ct);
                 var current = await store.CurrentDecisionsAsync(run.ProgramYear, chunk, ct);
                 var cases = await store.CasesAsync(run.ProgramYear, chunk, ct);
-                await lease.BeginAsync(ct);
                 foreach (var uscc in chunk)
                 {
                     var facts = RefundFactsBuilder.Build(uscc, stored);
@@ -125,11 +127,12 @@ public sealed class ReconciliationRunner(
             throw new RunRefusedException($"no feed has reported unit {uscc}");
         }
         using var entered = await workflow.EnterAsync(ct);
+        await using var lease = await database.AcquireWriterAsync(ct);
+        await lease.BeginAsync(ct);
+        await lease.LockAsync(LockScope.Subject, [uscc], ct);
         var current = await store.CurrentDecisionsAsync(programYear, [uscc], ct);
         var cases = await store.CasesAsync(programYear, [uscc], ct);
         var run = new ReconciliationRunRow { Id = Guid.NewGuid().ToString("D"), ProgramYear = programYear, RequestedBy = requestedBy };
-        await using var lease = await database.AcquireWriterAsync(ct);
-        await lease.BeginAsync(ct);
         var decided = await DecideAsync(lease, run, RefundFactsBuilder.Build(uscc, stored), current.GetValueOrDefault(uscc),
             cases.GetValueOrDefault(uscc), stored.Units.GetValueOrDefault(uscc), decisionDate, Today, applied, ct);
         await lease.CommitAsync(ct);
@@ -253,10 +256,23 @@ public sealed class ReconciliationRunner(
     }
 
     /// <summary>
-    /// At start: runs left RUNNING by a hub that stopped (or was killed) are marked FAILED. Their committed chunks
-    /// stand with their events; the next run decides the rest. (One hub per database; issue 6 adds leases for replicas.)
+    /// At start: runs left RUNNING by a hub that stopped (or was killed) are marked FAILED — unless a run is live on
+    /// another replica (it holds the run mutex; the next run started anywhere marks them). Their committed chunks stand
+    /// with their events; the next run decides the rest.
     /// </summary>
     public async Task AbandonInterruptedRunsAsync(CancellationToken ct)
+    {
+        if (await _oneAtATime.TryEnterAsync(ct) is { } held)
+        {
+            await using (held)
+            {
+                await MarkInterruptedRunsAsync(ct);
+            }
+        }
+    }
+
+    /// <summary>Marks RUNNING runs FAILED; only while holding the run mutex, when no run can be live.</summary>
+    private async Task MarkInterruptedRunsAsync(CancellationToken ct)
     {
         await using var lease = await database.AcquireWriterAsync(ct);
         await lease.BeginAsync(ct);

@@ -31,6 +31,7 @@ public sealed class RefundActions(
         using var entered = await workflow.EnterAsync(ct);
         await using var lease = await database.AcquireWriterAsync(ct);
         await lease.BeginAsync(ct);
+        await lease.LockAsync(LockScope.Subject, [uscc], ct);
         var c = await MoveAsync(lease, uscc, programYear, RefundState.Offered, RefundState.DisbursementApproved, ct);
         var (policyId, policyVersion) = await DecisionPolicyAsync(lease, c.DecisionId, ct);
         var now = clock.GetUtcNow();
@@ -57,6 +58,7 @@ public sealed class RefundActions(
         using var entered = await workflow.EnterAsync(ct);
         await using var lease = await database.AcquireWriterAsync(ct);
         await lease.BeginAsync(ct);
+        await lease.LockAsync(LockScope.Subject, [uscc], ct);
         var c = await MoveAsync(lease, uscc, programYear, RefundState.Offered, RefundState.Waived, ct);
         var (policyId, policyVersion) = await DecisionPolicyAsync(lease, c.DecisionId, ct);
         await outbox.EnqueueAsync(lease, new RefundWaived
@@ -100,6 +102,7 @@ public sealed class RefundActions(
             using var entered = await workflow.EnterAsync(ct);
             await using var lease = await database.AcquireWriterAsync(ct);
             await lease.BeginAsync(ct);
+            await lease.LockAsync(LockScope.Subject, [d.Uscc], ct);
             var update = lease.Command("UPDATE refund_cases SET reminders_sent = @p0, last_reminder_on = @p1 "
                 + "WHERE uscc = @p2 AND program_year = @p3 AND state = 'Offered' AND reminders_sent = @p4", 5);
             object[] values = [d.Sent + 1, today, d.Uscc, d.Year, d.Sent];

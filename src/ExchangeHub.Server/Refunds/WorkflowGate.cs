@@ -4,7 +4,8 @@ namespace ExchangeHub.Server.Refunds;
 /// Serialises the steps that read and then write a unit's refund case: a chunk of a run, an application, a
 /// confirmation, a waiver, a reminder. Without it a confirmation landing between a run's read and its write would be
 /// overwritten (a lost update), or an application and a run could both supersede the same decision. Steps are short
-/// (a run holds it one chunk at a time). In-process only: several replicas need database leases (issue 6).
+/// (a run holds it one chunk at a time). In-process only: across replicas on PostgreSQL each step also locks its units
+/// (<see cref="Storage.ClusterLocks.LockAsync"/> with <see cref="Storage.LockScope.Subject"/>) before it reads them.
 /// </summary>
 public sealed class WorkflowGate : IDisposable
 {

@@ -1,12 +1,16 @@
+using ExchangeHub.Server.Storage;
+
 namespace ExchangeHub.Server.Scheduling;
 
 /// <summary>
 /// A check the hub runs on its own every <c>interval</c> (refund reminders, overdue claims, missed transfer
 /// deadlines): once at start, then on each tick of the <see cref="TimeProvider"/>. A failed round is logged and tried
 /// again at the next tick. The interval must lie between 1 second and 1 day (a <see cref="PeriodicTimer"/> cannot wait
-/// more than ~49 days, and a check that rare is a configuration error); otherwise the hub does not start.
+/// more than ~49 days, and a check that rare is a configuration error); otherwise the hub does not start. With several
+/// replicas on PostgreSQL a round runs on one replica at a time (a cluster lease per check); the others skip that tick.
+/// Each check's own conditional updates make its notice once even without the lease.
 /// </summary>
-public abstract class PeriodicCheckService(bool enabled, TimeSpan interval, string intervalSetting, string what, TimeProvider clock, ILogger logger)
+public abstract class PeriodicCheckService(HubDatabase database, bool enabled, TimeSpan interval, string intervalSetting, string what, TimeProvider clock, ILogger logger)
     : BackgroundService
 {
     protected abstract Task RunOnceAsync(CancellationToken ct);
@@ -26,7 +30,13 @@ public abstract class PeriodicCheckService(bool enabled, TimeSpan interval, stri
         {
             try
             {
-                await RunOnceAsync(stoppingToken);
+                if (await database.TryHoldAsync(LockScope.PeriodicCheck, GetType().Name, stoppingToken) is { } lease)
+                {
+                    await using (lease)
+                    {
+                        await RunOnceAsync(stoppingToken);
+                    }
+                }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

@@ -29,16 +29,14 @@ public sealed class SkillSubsidyRunner(
     private const string Granted = "GRANTED";
     private readonly SkillSubsidyDecider _decider = new(policy);
     private readonly DoubleSubsidyCheck _doubleSubsidy = new(policy);
-    private readonly SemaphoreSlim _oneAtATime = new(1, 1);
+    private readonly ClusterMutex _oneAtATime = new(database, "skills");
 
     private string PolicyVersion => $"{policy.Version}+sha256:{policy.Sha256}";
 
     public async Task<SkillRunSummary> DecideAsync(DateOnly decisionDate, CancellationToken ct)
     {
-        if (!await _oneAtATime.WaitAsync(TimeSpan.Zero, ct))
-        {
-            throw new RunRefusedException("skill subsidies are already being decided on this hub; wait for that call to finish");
-        }
+        var held = await _oneAtATime.TryEnterAsync(ct)
+            ?? throw new RunRefusedException("skill subsidies are already being decided on this hub or another replica; wait for that call to finish");
         try
         {
             var correlationId = Guid.NewGuid().ToString("D");
@@ -61,7 +59,7 @@ public sealed class SkillSubsidyRunner(
         }
         finally
         {
-            _oneAtATime.Release();
+            await held.DisposeAsync();
         }
     }
 

@@ -59,6 +59,33 @@ public static class ClusterLocks
         return null;
     }
 
+    /// <summary>
+    /// Holds the cluster-wide lease <paramref name="scope"/>/<paramref name="key"/> on a connection of its own until the
+    /// returned holder is disposed, waiting while another replica holds it. Always granted at once on SQLite.
+    /// </summary>
+    public static async Task<IAsyncDisposable> HoldAsync(this HubDatabase database, LockScope scope, string key, CancellationToken ct)
+    {
+        if (database.Provider != StorageProvider.Postgres)
+        {
+            return NoLease.Instance;
+        }
+        var connection = (NpgsqlConnection)await database.OpenReaderAsync(ct);
+        try
+        {
+            await using var command = new NpgsqlCommand("SELECT pg_advisory_lock(@s, hashtext(@k))", connection);
+            command.Parameters.AddWithValue("s", (int)scope);
+            command.Parameters.AddWithValue("k", key);
+            command.CommandTimeout = 0;
+            await command.ExecuteNonQueryAsync(ct);
+            return new SessionLease(connection);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
     /// <summary>Unlocks and returns the connection; if the unlock fails the connection is broken and its session (and lock) gone.</summary>
     private sealed class SessionLease(NpgsqlConnection connection) : IAsyncDisposable
     {

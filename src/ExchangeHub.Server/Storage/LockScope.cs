@@ -9,8 +9,8 @@ public enum LockScope
     /// <summary>A decision subject (a unit's USCC, a person's key): decided by one replica at a time.</summary>
     Subject = 0x45480001,
 
-    /// <summary>The one reconciliation run of the cluster.</summary>
-    ReconciliationRun = 0x45480002,
+    /// <summary>A workflow that runs one at a time in the whole cluster (<see cref="ClusterMutex"/>): reconciliation runs, benefit, transfer and skill decisions.</summary>
+    Workflow = 0x45480002,
 
     /// <summary>A periodic check (reminders, overdue claims, transfer deadlines): run by one replica at a time.</summary>
     PeriodicCheck = 0x45480003,

@@ -51,7 +51,7 @@ public sealed class TransferWorkflow(
         "transfer_id, direction, person_key, resident_id, counterpart_province_code, status, reason_code, months_paid_here, fund_amount_fen, "
         + "requested_on, due_on, deadline_notified FROM transfer_cases";
 
-    private readonly SemaphoreSlim _oneAtATime = new(1, 1);
+    private readonly ClusterMutex _oneAtATime = new(database, "transfers");
     private readonly WorkingDayCalendar _calendar = WorkingDayCalendar.For(policy, CalendarRegion);
 
     private string PolicyVersion => $"{policy.Version}+sha256:{policy.Sha256}";
@@ -111,7 +111,7 @@ public sealed class TransferWorkflow(
     private async Task<StoredTransfer> RequestOutAsync(string transferId, string residentId, string counterpartProvinceCode, string consolidationPlace,
         long monthlyBenefitFen, int monthsDue, DateOnly requestedOn, CancellationToken ct)
     {
-        await _oneAtATime.WaitAsync(ct);
+        var held = await _oneAtATime.EnterAsync(ct);
         try
         {
             var places = await benefitReader.PlacesAsync(residentId, ct);
@@ -141,7 +141,7 @@ public sealed class TransferWorkflow(
         }
         finally
         {
-            _oneAtATime.Release();
+            await held.DisposeAsync();
         }
     }
 
@@ -152,7 +152,7 @@ public sealed class TransferWorkflow(
     /// </summary>
     public async Task<bool> UpdateStatusAsync(string transferId, string status, string? reasonCode, CancellationToken ct)
     {
-        await _oneAtATime.WaitAsync(ct);
+        var held = await _oneAtATime.EnterAsync(ct);
         StoredTransfer current;
         try
         {
@@ -183,7 +183,7 @@ public sealed class TransferWorkflow(
         }
         finally
         {
-            _oneAtATime.Release();
+            await held.DisposeAsync();
         }
         if (current.Direction == In && status == Completed)
         {
@@ -203,7 +203,7 @@ public sealed class TransferWorkflow(
     /// </summary>
     public async Task<int> SendDeadlineNoticesAsync(CancellationToken ct)
     {
-        await _oneAtATime.WaitAsync(ct);
+        var held = await _oneAtATime.EnterAsync(ct);
         try
         {
             var today = Today;
@@ -247,7 +247,7 @@ public sealed class TransferWorkflow(
         }
         finally
         {
-            _oneAtATime.Release();
+            await held.DisposeAsync();
         }
     }
 
@@ -332,7 +332,7 @@ public sealed class TransferWorkflow(
 
     private async Task<StoredTransfer> DecideIncomingAsync(string transferId, string? reasonCode, CancellationToken ct)
     {
-        await _oneAtATime.WaitAsync(ct);
+        var held = await _oneAtATime.EnterAsync(ct);
         try
         {
             var now = clock.GetUtcNow();
@@ -378,7 +378,7 @@ public sealed class TransferWorkflow(
         }
         finally
         {
-            _oneAtATime.Release();
+            await held.DisposeAsync();
         }
     }
 
