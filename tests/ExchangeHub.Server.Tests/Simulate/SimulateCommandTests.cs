@@ -7,18 +7,17 @@ using ExchangeHub.Synthetic;
 namespace ExchangeHub.Server.Tests.Simulate;
 
 /// <summary>
-/// <c>exchangehub simulate</c> against the real hub (SQLite, development tokens): every generated record goes
-/// through the agencies' own feeds and is stored, the database holds what the summary says, and a second run
-/// changes nothing.
+/// <c>exchangehub simulate</c> against the real hub (SQLite and PostgreSQL, development tokens): every generated
+/// record goes through the agencies' own feeds and is stored, the database holds what the summary says, and a second
+/// run changes nothing.
 /// </summary>
-[Trait("storage", "sqlite")]
-public sealed class SimulateCommandTests : IAsyncLifetime
+public abstract class SimulateCommandTests(StorageProvider provider) : IAsyncLifetime
 {
     private static readonly SimulationScale Scale = new(50, 500, 2024, 7);
 
     private TestHub _hub = null!;
 
-    public async Task InitializeAsync() => _hub = await TestHub.StartAsync(StorageProvider.Sqlite, new Dictionary<string, string?>
+    public async Task InitializeAsync() => _hub = await TestHub.StartAsync(provider, new Dictionary<string, string?>
     {
         ["Hub:Messaging:Enabled"] = "false",
         ["Hub:Refunds:SendReminders"] = "false",
@@ -87,6 +86,30 @@ public sealed class SimulateCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Simulate_HubRejectsARecord_Exit1PrintingTheRejection()
+    {
+        // Another client already stored the simulation's first unit id with other content: REVISION_CONFLICT.
+        var data = SyntheticDataset.Create(Scale);
+        var first = data.UnitRecords(SimulationPass.OnTime).First();
+        first.Name = "stored earlier with another name";
+        var market = new V1.MarketRegulationFeedService.MarketRegulationFeedServiceClient(_hub.Channel(TestHub.MarketToken));
+        using (var call = market.PushUnits())
+        {
+            await call.RequestStream.WriteAsync(new V1.PushUnitsRequest { Units = { first } });
+            await call.RequestStream.CompleteAsync();
+            Assert.Equal(1, (await call.ResponseAsync).Summary.Accepted);
+        }
+
+        var (exit, output) = await SimulateAsync();
+
+        Assert.Equal(1, exit);
+        Assert.Equal(1, Summary(output)["total"].Rejected);
+        Assert.Contains("1 records rejected; the first 1:", output, StringComparison.Ordinal);
+        var rejection = CliOutput.Rows(output).Single(r => r.Length == 5 && r[1] == first.SourceRecordId);
+        Assert.Equal(("units", "revision", "REVISION_CONFLICT"), (rejection[0], rejection[2], rejection[3]));
+    }
+
+    [Fact]
     public async Task Simulate_WrongAgencyToken_Exit2NamingTheOption()
     {
         var (exit, output) = await SimulateAsync("--market-token", TestHub.TaxToken);
@@ -134,3 +157,9 @@ public sealed class SimulateCommandTests : IAsyncLifetime
 
     private readonly record struct SummaryRow(long Sent, long Accepted, long Duplicate, long Corrected, long AlreadyCorrected, long Rejected);
 }
+
+[Trait("storage", "sqlite")]
+public sealed class SqliteSimulateCommandTests() : SimulateCommandTests(StorageProvider.Sqlite);
+
+[Trait("storage", "postgres")]
+public sealed class PostgresSimulateCommandTests() : SimulateCommandTests(StorageProvider.Postgres);
