@@ -85,7 +85,7 @@ public sealed class FeedRecordWriter(HubDatabase database)
             }
         }
 
-        var inserted = await table.CopyInsert.InsertAsync((Npgsql.NpgsqlTransaction)lease.Transaction!, agencyId, firsts,
+        var inserted = await table.CopyInsert.InsertAsync((Npgsql.NpgsqlTransaction)lease.Transaction!, firsts,
             r => r.SourceRecordId,
             (r, row) =>
             {

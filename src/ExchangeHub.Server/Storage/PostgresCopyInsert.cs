@@ -1,29 +1,31 @@
+using System.Buffers;
 using System.Globalization;
+using System.Text;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace ExchangeHub.Server.Storage;
 
 /// <summary>
-/// The ingestion hot path on PostgreSQL: the new rows of a batch go in by binary <c>COPY</c>, in the batch's order
-/// (ids ascend as with one INSERT per row). First one index probe finds the keys already stored; the others are
-/// copied straight into the table under a savepoint. Should another writer store one of those keys in the meantime
-/// (the COPY then fails with a unique violation), the copy is rolled back to the savepoint and redone through a
-/// staging table that lives only for the transaction:
+/// The ingestion hot path on PostgreSQL: the rows of a batch go in by <c>COPY</c> (text format), in the batch's order (ids
+/// ascend as with one INSERT per row). Optimistically first: straight into the table, under a savepoint — the common
+/// case of an agency sending new records costs one COPY. When a key is already stored (a resent or corrected
+/// record, or another writer's row) the COPY fails with a unique violation; it is rolled back to the savepoint and
+/// redone through a staging table that lives only for the transaction:
 /// <c>INSERT … SELECT … ORDER BY ordinal ON CONFLICT (scope, key) DO NOTHING RETURNING key</c>.
 /// Either way the caller learns which keys were inserted and resolves the rest itself.
 /// </summary>
 public sealed class PostgresCopyInsert
 {
     private const string Savepoint = "copy_insert";
+    private const int ChunkChars = 32 * 1024;
+    private static readonly SearchValues<char> Special = SearchValues.Create("\\\t\n\r");
     private readonly string _table;
     private readonly IReadOnlyList<string> _columns;
-    private readonly string _probeSql;
     private readonly string _copySql;
     private readonly string _createStagingSql;
     private readonly string _copyStagingSql;
     private readonly string _mergeSql;
-    private ColumnWriter[]? _writers;
+    private ColumnFormat[]? _formats;
 
     /// <param name="table">the target table</param>
     /// <param name="columns">the columns each row gives values for, in order</param>
@@ -35,11 +37,10 @@ public sealed class PostgresCopyInsert
         _columns = columns;
         var all = string.Join(", ", columns);
         var staging = "staging_" + table;
-        _probeSql = $"SELECT {keyColumn} FROM {table} WHERE {scopeColumn} = @scope AND {keyColumn} = ANY(@keys)";
-        _copySql = $"COPY {table} ({all}) FROM STDIN (FORMAT BINARY)";
+        _copySql = $"COPY {table} ({all}) FROM STDIN";
         // Same column types as the table, no constraints or defaults; dropped when the transaction ends.
         _createStagingSql = $"CREATE TEMP TABLE {staging} ON COMMIT DROP AS SELECT 0 AS ordinal, {all} FROM {table} WITH NO DATA";
-        _copyStagingSql = $"COPY {staging} (ordinal, {all}) FROM STDIN (FORMAT BINARY)";
+        _copyStagingSql = $"COPY {staging} (ordinal, {all}) FROM STDIN";
         _mergeSql = $"INSERT INTO {table} ({all}) SELECT {all} FROM {staging} ORDER BY ordinal "
             + $"ON CONFLICT ({scopeColumn}, {keyColumn}) DO NOTHING RETURNING {keyColumn}; DROP TABLE {staging}";
     }
@@ -47,19 +48,15 @@ public sealed class PostgresCopyInsert
     /// <summary>
     /// Inserts the rows whose key is not stored yet, inside <paramref name="transaction"/>, and returns the keys
     /// inserted. <paramref name="fill"/> writes a row's values in column order into the array it is given (one array
-    /// is reused for every row). The rows must share <paramref name="scope"/> and must not repeat a key.
+    /// is reused for every row). The rows must not repeat a key.
     /// </summary>
-    public async Task<HashSet<string>> InsertAsync<TRow>(NpgsqlTransaction transaction, string scope, IReadOnlyList<TRow> rows,
+    public async Task<HashSet<string>> InsertAsync<TRow>(NpgsqlTransaction transaction, IReadOnlyList<TRow> rows,
         Func<TRow, string> key, Action<TRow, object?[]> fill, CancellationToken ct)
     {
         var connection = transaction.Connection ?? throw new InvalidOperationException("the transaction has ended.");
-        var writers = _writers ??= await ResolveWritersAsync(connection, ct);
-        var sw = System.Diagnostics.Stopwatch.StartNew();
-        var stored = await StoredKeysAsync(connection, transaction, scope, rows, key, ct);
-        var tP = sw.Elapsed.TotalMilliseconds;
-        var fresh = stored.Count == 0 ? rows : rows.Where(r => !stored.Contains(key(r))).ToList();
-        var inserted = new HashSet<string>(fresh.Count, StringComparer.Ordinal);
-        if (fresh.Count == 0)
+        var formats = _formats ??= await ResolveFormatsAsync(connection, ct);
+        var inserted = new HashSet<string>(rows.Count, StringComparer.Ordinal);
+        if (rows.Count == 0)
         {
             return inserted;
         }
@@ -67,10 +64,9 @@ public sealed class PostgresCopyInsert
         await transaction.SaveAsync(Savepoint, ct);
         try
         {
-            await CopyAsync(connection, _copySql, writers, fresh, fill, ordinal: false, ct);
+            await CopyAsync(connection, _copySql, formats, rows, fill, ordinal: false, ct);
             await transaction.ReleaseAsync(Savepoint, ct);
-            Console.Error.WriteLine($"COPYTRACE probe {tP:N1} copy {sw.Elapsed.TotalMilliseconds - tP:N1} at {DateTime.UtcNow:HH:mm:ss.fff}");
-            foreach (var row in fresh)
+            foreach (var row in rows)
             {
                 inserted.Add(key(row));
             }
@@ -78,7 +74,6 @@ public sealed class PostgresCopyInsert
         }
         catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
         {
-            // Another writer stored one of these keys since the probe: let ON CONFLICT sort them out.
             await transaction.RollbackAsync(Savepoint, ct);
         }
 
@@ -86,7 +81,7 @@ public sealed class PostgresCopyInsert
         {
             await create.ExecuteNonQueryAsync(ct);
         }
-        await CopyAsync(connection, _copyStagingSql, writers, fresh, fill, ordinal: true, ct);
+        await CopyAsync(connection, _copyStagingSql, formats, rows, fill, ordinal: true, ct);
         await using var merge = new NpgsqlCommand(_mergeSql, connection, transaction);
         await using var reader = await merge.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
@@ -96,52 +91,61 @@ public sealed class PostgresCopyInsert
         return inserted;
     }
 
-    private async Task<HashSet<string>> StoredKeysAsync<TRow>(NpgsqlConnection connection, NpgsqlTransaction transaction, string scope,
-        IReadOnlyList<TRow> rows, Func<TRow, string> key, CancellationToken ct)
-    {
-        var keys = new string[rows.Count];
-        for (var i = 0; i < keys.Length; i++)
-        {
-            keys[i] = key(rows[i]);
-        }
-
-        var stored = new HashSet<string>(StringComparer.Ordinal);
-        await using var probe = new NpgsqlCommand(_probeSql, connection, transaction);
-        probe.Parameters.Add(new NpgsqlParameter<string>("scope", NpgsqlDbType.Text) { TypedValue = scope });
-        probe.Parameters.Add(new NpgsqlParameter<string[]>("keys", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = keys });
-        await using var reader = await probe.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-        {
-            stored.Add(reader.GetString(0));
-        }
-        return stored;
-    }
-
-    private static async Task CopyAsync<TRow>(NpgsqlConnection connection, string sql, ColumnWriter[] writers, IReadOnlyList<TRow> rows,
+    private static async Task CopyAsync<TRow>(NpgsqlConnection connection, string sql, ColumnFormat[] formats, IReadOnlyList<TRow> rows,
         Action<TRow, object?[]> fill, bool ordinal, CancellationToken ct)
     {
-        var values = new object?[writers.Length];
-        await using var importer = await connection.BeginBinaryImportAsync(sql, ct);
-        for (var r = 0; r < rows.Count; r++)
+        var values = new object?[formats.Length];
+        var text = new StringBuilder(ChunkChars + 1024);
+        var writer = (NpgsqlCopyTextWriter)await connection.BeginTextImportAsync(sql, ct);
+        try
         {
-            fill(rows[r], values);
-            await importer.StartRowAsync(ct);
-            if (ordinal)
+            for (var r = 0; r < rows.Count; r++)
             {
-                await importer.WriteAsync(r, NpgsqlDbType.Integer, ct);
+                fill(rows[r], values);
+                if (ordinal)
+                {
+                    text.Append(r).Append('\t');
+                }
+                for (var i = 0; i < formats.Length; i++)
+                {
+                    if (i > 0)
+                    {
+                        text.Append('\t');
+                    }
+                    if (values[i] is null or DBNull)
+                    {
+                        text.Append("\\N");
+                    }
+                    else
+                    {
+                        formats[i](text, values[i]!);
+                    }
+                }
+                text.Append('\n');
+                if (text.Length >= ChunkChars)
+                {
+                    await writer.WriteAsync(text, ct);
+                    text.Clear();
+                }
             }
-            for (var i = 0; i < writers.Length; i++)
-            {
-                await writers[i](importer, values[i], ct);
-            }
+            await writer.WriteAsync(text, ct);
         }
-        await importer.CompleteAsync(ct);
+        catch (Exception ex) when (ex is not PostgresException)
+        {
+            // Cancelled or failed on our side: end the COPY without storing its rows.
+            await writer.CancelAsync();
+            throw;
+        }
+
+        // Ends the COPY and reports its outcome: a unique violation surfaces here.
+        await writer.DisposeAsync();
     }
 
-    private delegate Task ColumnWriter(NpgsqlBinaryImporter importer, object? value, CancellationToken ct);
+    /// <summary>Appends one non-null value in COPY's text format.</summary>
+    private delegate void ColumnFormat(StringBuilder text, object value);
 
-    /// <summary>One writer per column from the table's own column types (binary COPY needs the exact type).</summary>
-    private async Task<ColumnWriter[]> ResolveWritersAsync(NpgsqlConnection connection, CancellationToken ct)
+    /// <summary>One formatter per column from the table's own column types.</summary>
+    private async Task<ColumnFormat[]> ResolveFormatsAsync(NpgsqlConnection connection, CancellationToken ct)
     {
         var types = new Dictionary<string, string>(StringComparer.Ordinal);
         await using (var command = new NpgsqlCommand(
@@ -157,32 +161,46 @@ public sealed class PostgresCopyInsert
         }
 
         return _columns.Select(c => types.TryGetValue(c, out var type)
-                ? Writer(type, c)
+                ? Format(type, c)
                 : throw new InvalidOperationException($"{_table} has no column {c}."))
             .ToArray();
     }
 
-    private ColumnWriter Writer(string type, string column) => type switch
+    private ColumnFormat Format(string type, string column) => type switch
     {
-        "int2" => Typed(NpgsqlDbType.Smallint, v => Convert.ToInt16(v, CultureInfo.InvariantCulture)),
-        "int4" => Typed(NpgsqlDbType.Integer, v => Convert.ToInt32(v, CultureInfo.InvariantCulture)),
-        "int8" => Typed(NpgsqlDbType.Bigint, v => Convert.ToInt64(v, CultureInfo.InvariantCulture)),
-        "bool" => Typed(NpgsqlDbType.Boolean, v => Convert.ToBoolean(v, CultureInfo.InvariantCulture)),
-        "text" => Typed(NpgsqlDbType.Text, v => Convert.ToString(v, CultureInfo.InvariantCulture)!),
-        "varchar" => Typed(NpgsqlDbType.Varchar, v => Convert.ToString(v, CultureInfo.InvariantCulture)!),
-        "date" => Typed(NpgsqlDbType.Date, v => v switch
+        "int2" or "int4" or "int8" => (t, v) => t.Append(Convert.ToInt64(v, CultureInfo.InvariantCulture)),
+        "bool" => (t, v) => t.Append(Convert.ToBoolean(v, CultureInfo.InvariantCulture) ? 't' : 'f'),
+        "text" or "varchar" => (t, v) => AppendEscaped(t, Convert.ToString(v, CultureInfo.InvariantCulture)!),
+        "date" => (t, v) => t.Append(v switch
         {
-            DateOnly d => d,
-            DateTime dt => DateOnly.FromDateTime(dt),
-            _ => DateOnly.ParseExact(Convert.ToString(v, CultureInfo.InvariantCulture)!, "yyyy-MM-dd", CultureInfo.InvariantCulture),
+            DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            DateTime dt => dt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            _ => DateOnly.ParseExact(Convert.ToString(v, CultureInfo.InvariantCulture)!, "yyyy-MM-dd", CultureInfo.InvariantCulture)
+                .ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         }),
-        "float8" => Typed(NpgsqlDbType.Double, v => Convert.ToDouble(v, CultureInfo.InvariantCulture)),
-        "numeric" => Typed(NpgsqlDbType.Numeric, v => Convert.ToDecimal(v, CultureInfo.InvariantCulture)),
+        "float8" => (t, v) => t.Append(Convert.ToDouble(v, CultureInfo.InvariantCulture).ToString("R", CultureInfo.InvariantCulture)),
+        "numeric" => (t, v) => t.Append(Convert.ToDecimal(v, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture)),
         _ => throw new NotSupportedException($"{_table}.{column}: column type {type} is not supported by the COPY path."),
     };
 
-    private static ColumnWriter Typed<T>(NpgsqlDbType dbType, Func<object, T> convert) =>
-        (importer, value, ct) => value is null or DBNull
-            ? importer.WriteNullAsync(ct)
-            : importer.WriteAsync(convert(value), dbType, ct);
+    /// <summary>COPY text format: backslash, tab, newline and carriage return are escaped with a backslash.</summary>
+    private static void AppendEscaped(StringBuilder text, string value)
+    {
+        if (value.AsSpan().IndexOfAny(Special) < 0)
+        {
+            text.Append(value);
+            return;
+        }
+        foreach (var c in value)
+        {
+            _ = c switch
+            {
+                '\\' => text.Append("\\\\"),
+                '\t' => text.Append("\\t"),
+                '\n' => text.Append("\\n"),
+                '\r' => text.Append("\\r"),
+                _ => text.Append(c),
+            };
+        }
+    }
 }

@@ -66,6 +66,18 @@ public abstract class FeedIngestionTests(HubFixture fixture)
     }
 
     [Fact]
+    public async Task PushUnits_NameWithBackslashQuotesAndChinese_StoredExactly()
+    {
+        var p = Prefix();
+        var unit = Records.Unit(p + "1");
+        unit.Name = "新疆\\N 兵团\\第一师 \"x\" 'y' ,;";
+        var summary = await Infrastructure.Feeds.PushUnitsAsync(Hub.Channel(TestHub.MarketToken), [unit]);
+        Assert.Equal(1, summary.Accepted);
+        var sqlName = unit.Name.Replace("'", "''", StringComparison.Ordinal);
+        Assert.Equal(1, await Hub.Database.ScalarAsync($"SELECT COUNT(*) FROM units WHERE source_record_id = '{p}1' AND name = '{sqlName}'"));
+    }
+
+    [Fact]
     public async Task PushTransferRequests_Valid_StoredWithCanonicalPeriods()
     {
         var p = Prefix();
