@@ -23,9 +23,12 @@ public sealed class TestHub : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly List<GrpcChannel> _channels = [];
 
-    private TestHub(WebApplication app, TestDatabase database, CapturedLogs logs)
+    private readonly bool _ownsDatabase;
+
+    private TestHub(WebApplication app, TestDatabase database, CapturedLogs logs, bool ownsDatabase)
     {
         _app = app;
+        _ownsDatabase = ownsDatabase;
         Database = database;
         Logs = logs;
         Address = new Uri(app.Urls.First());
@@ -43,8 +46,12 @@ public sealed class TestHub : IAsyncDisposable
         return await StartAsync(database, settings, clock);
     }
 
+    /// <summary>
+    /// A hub over <paramref name="database"/>; it drops the database when disposed unless <paramref name="ownsDatabase"/>
+    /// is false (a second replica on the same database).
+    /// </summary>
     public static async Task<TestHub> StartAsync(TestDatabase database, Dictionary<string, string?>? settings = null,
-        TimeProvider? clock = null, string url = "http://127.0.0.1:0")
+        TimeProvider? clock = null, string url = "http://127.0.0.1:0", bool ownsDatabase = true)
     {
         var logs = new CapturedLogs();
         var app = HubApp.Build(["--urls", url, "--contentRoot", AppContext.BaseDirectory], builder =>
@@ -67,7 +74,7 @@ public sealed class TestHub : IAsyncDisposable
             }
         });
         await app.StartHubAsync();
-        return new TestHub(app, database, logs);
+        return new TestHub(app, database, logs, ownsDatabase);
     }
 
     /// <summary>A channel that sends <paramref name="token"/> as the agency's bearer token (null: no credentials).</summary>
@@ -100,6 +107,9 @@ public sealed class TestHub : IAsyncDisposable
         }
         await _app.StopAsync();
         await _app.DisposeAsync();
-        await Database.DisposeAsync();
+        if (_ownsDatabase)
+        {
+            await Database.DisposeAsync();
+        }
     }
 }

@@ -16,7 +16,7 @@ namespace ExchangeHub.Server.Tests.Reconciliation;
 public sealed class EventDeliveryTests
 {
     /// <summary>MassTransit binds every event's exchange to the exchanges of its base types: this one gets them all.</summary>
-    private const string AllEvents = "ExchangeHub.Contracts:IHubEvent";
+    internal const string AllEvents = "ExchangeHub.Contracts:IHubEvent";
 
     [Fact]
     public async Task Run_SeededUnits_SubscriberReceivesExactlyTheExpectedEvents()
@@ -138,7 +138,7 @@ public sealed class EventDeliveryTests
         return string.Join("; ", found);
     }
 
-    private static GrpcChannel Channel(HubProcess hub, string token) => GrpcChannel.ForAddress(hub.Address, new GrpcChannelOptions
+    internal static GrpcChannel Channel(HubProcess hub, string token) => GrpcChannel.ForAddress(hub.Address, new GrpcChannelOptions
     {
         Credentials = Grpc.Core.ChannelCredentials.Create(Grpc.Core.ChannelCredentials.Insecure,
             Grpc.Core.CallCredentials.FromInterceptor((_, metadata) =>
@@ -152,7 +152,7 @@ public sealed class EventDeliveryTests
     private static string Short(EventDelivery d) => d.MessageTypes[0].Split(':')[^1];
 
     /// <summary>Units 1..n with one insured person each, all months of 2023 paid and settled (one in arrears, one deferred).</summary>
-    private static async Task SeedAsync(GrpcChannel tax, GrpcChannel market, int units, int arrearsUnit, int deferredUnit)
+    internal static async Task SeedAsync(GrpcChannel tax, GrpcChannel market, int units, int arrearsUnit, int deferredUnit)
     {
         var p = "e" + Guid.NewGuid().ToString("N")[..6];
         var unitRecords = Enumerable.Range(1, units).Select(u => SeedData.Unit(u, p)).ToList();
@@ -173,7 +173,7 @@ public sealed class EventDeliveryTests
         await SeedData.PushAsync(tax, market, [], lines, settlements);
     }
 
-    private static async Task<ReconciliationRun> RunAsync(GrpcChannel channel, Func<int, Task>? onProgress = null, List<string>? runIds = null)
+    internal static async Task<ReconciliationRun> RunAsync(GrpcChannel channel, Func<int, Task>? onProgress = null, List<string>? runIds = null)
     {
         var client = new ReconciliationService.ReconciliationServiceClient(channel);
         using var call = client.RunReconciliation(new RunReconciliationRequest { DecisionDate = "2024-06-30" }, deadline: DateTime.UtcNow.AddMinutes(3));
