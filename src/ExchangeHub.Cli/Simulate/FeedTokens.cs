@@ -13,6 +13,7 @@ public sealed class FeedTokens
 {
     private readonly Dictionary<FeedAgency, Option<string?>> _options = FeedAgency.All.ToDictionary(a => a, a => new Option<string?>(a.Option)
     {
+        HelpName = "token",
         // No default value: help would print the token taken from the environment.
         Description = $"bearer token of the {a.Role} agency (env {a.EnvironmentVariable}; default --token, or {a.DevelopmentToken} on an http:// hub)",
     });
