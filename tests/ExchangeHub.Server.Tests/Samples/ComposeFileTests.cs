@@ -46,7 +46,6 @@ public sealed partial class ComposeFileTests
         Assert.Equal(StorageProvider.Postgres, configuration.GetSection("Hub:Storage").Get<StorageOptions>()!.Provider);
         Assert.Equal(AuthenticationMode.MutualTls, security.Mode);
         ListenAddressGuard.Check(security.Mode, [settings["urls"]!]);
-        Assert.False(configuration.GetSection("Hub:Refunds").Get<RefundOptions>()!.SendReminders); // hub-2's override parses
 
         var broker = configuration.GetSection("Hub:Messaging").Get<MessagingOptions>()!.RabbitMqUri;
         var conf = RabbitConf();
