@@ -1,9 +1,14 @@
 #!/usr/bin/env bash
-# Builds the hub and the benchmarks in Release, then runs a benchmark command (default: ingest).
-#   scripts/bench.sh                      # issue 2: 2.4M contribution lines, hub vs sqlite3 .import
-#   scripts/bench.sh ingest --lines 240000
+# Builds the hub and the benchmarks in Release, then runs a benchmark command (default: all).
+#   scripts/bench.sh                      # issue 6: everything in one run, one table (all.json under artifacts/bench/)
+#   scripts/bench.sh all --growth-lines 2400000   # ... with a shorter growth part (0 skips it)
+#   scripts/bench.sh ingest --lines 240000        # issue 2: contribution lines, hub vs sqlite3 .import
 #   scripts/bench.sh reconcile            # issue 4: one RunReconciliation (10,000 units, 2.4M lines) vs sqlite3 GROUP BY
 #   scripts/bench.sh reconcile --profile  # ... then time the run's read and compute steps one by one
+#   scripts/bench.sh relay                # issue 4: outbox relay vs a plain RabbitMQ.Client publisher
+#   scripts/bench.sh postgres             # issue 6: ingestion and reconciliation on PostgreSQL vs \copy and psql GROUP BY
+#   scripts/bench.sh growth               # issue 6: ingestion rate from 0 to 12 million lines, peak RSS throughout
+# all, relay and postgres start PostgreSQL and RabbitMQ first (scripts/services.sh; installs them when missing).
 # Results: printed, and written as JSON under artifacts/bench/.
 set -euo pipefail
 
@@ -16,11 +21,18 @@ if ! command -v sqlite3 >/dev/null 2>&1; then
   $sudo apt-get install -y -qq sqlite3
 fi
 
+if [ "$#" -eq 0 ]; then
+  set -- all
+fi
+
+case "$1" in
+  all|relay|postgres)
+    # Prints the exports the benchmarks read: EXCHANGEHUB_TEST_POSTGRES, EXCHANGEHUB_TEST_RABBITMQ.
+    eval "$(bash scripts/services.sh)"
+    ;;
+esac
+
 dotnet build -c Release src/ExchangeHub.Server -nologo -v quiet
 dotnet build -c Release bench/ExchangeHub.Benchmarks -nologo -v quiet
-
-if [ "$#" -eq 0 ]; then
-  set -- ingest
-fi
 
 exec dotnet run -c Release --no-build --project bench/ExchangeHub.Benchmarks -- "$@"

@@ -17,6 +17,13 @@ internal static class IngestCommand
 
     public static async Task<int> RunAsync(IngestOptions options)
     {
+        await MeasureAsync(options);
+        return 0;
+    }
+
+    /// <summary>Runs the measurement, prints its table, writes its JSON and returns the report.</summary>
+    public static async Task<IngestReport> MeasureAsync(IngestOptions options)
+    {
         var startedAt = DateTimeOffset.UtcNow;
         var sqliteVersion = SqliteCli.Version();
         var load = MachineInfo.LoadAverage();
@@ -58,7 +65,7 @@ internal static class IngestCommand
             var report = BuildReport(options, startedAt, push, peakRss, baseline, plans, MachineInfo.Current(sqliteVersion, load));
             ReportPrinter.Print(report);
             await ReportPrinter.WriteJsonAsync(report, options.OutputPath);
-            return 0;
+            return report;
         }
         finally
         {

@@ -21,6 +21,12 @@ internal static class Program
                     return await ReconcileCommand.RunAsync(ReconcileOptions.Parse(args.AsSpan(1)));
                 case "relay":
                     return await RelayCommand.RunAsync(RelayOptions.Parse(args.AsSpan(1)));
+                case "postgres":
+                    return await PostgresCommand.RunAsync(PostgresOptions.Parse(args.AsSpan(1)));
+                case "growth":
+                    return await GrowthCommand.RunAsync(GrowthOptions.Parse(args.AsSpan(1)));
+                case "all":
+                    return await AllCommand.RunAsync(AllOptions.Parse(args.AsSpan(1)));
                 default:
                     Console.Error.WriteLine($"error: unknown command '{args[0]}'.");
                     PrintUsage();
@@ -41,6 +47,13 @@ internal static class Program
             Usage: dotnet run -c Release --project bench/ExchangeHub.Benchmarks -- <command> [options]
 
             Commands:
+              all      Every measurement below in one run, each against its baseline, then one table (measure, hub,
+                       baseline, ratio, goal, result) and artifacts/bench/all.json.
+                       Options:
+                         --lines N         lines for ingest, reconcile and postgres (default 2,400,000)
+                         --growth-lines N  lines for growth (default 12,000,000; 0 skips growth)
+                         --events N        events for relay (default 100,000)
+                         --out PATH        summary JSON (default artifacts/bench/all.json)
               ingest   Push contribution lines through TaxFeedService.PushContributions to a hub started in its own
                        process, then load the same lines with `sqlite3 .import` into a table of the hub's shape.
                        Options:
@@ -73,6 +86,21 @@ internal static class Program
                          --broker URI    RabbitMQ (default $EXCHANGEHUB_TEST_RABBITMQ or amqp://guest:guest@127.0.0.1:5672/)
                          --out PATH      JSON results (default artifacts/bench/relay.json)
                          --keep-files    keep the temporary directory (hub.db)
+              postgres The hub on PostgreSQL, one hub over a fresh database: lines pushed through PushContributions
+                       (timed) vs psql \copy of the same rows as CSV into a table LIKE contribution_lines INCLUDING
+                       ALL; then units and settlements pushed, VACUUM ANALYZE, one RunReconciliation (timed) vs psql
+                       running the hub's GROUP BY on the same database. Goals as on SQLite (>= 0.5, <= 3).
+                       Options:
+                         --lines N, --units N, --persons N, --batch N, --decision-date D   as for ingest / reconcile
+                         --postgres CONN  admin connection (default $EXCHANGEHUB_TEST_POSTGRES or exchangehub@127.0.0.1)
+                         --hub-dll PATH, --out PATH (default artifacts/bench/postgres.json), --keep-files (and the database)
+              growth   Ingestion from 0 to 12 million lines (SQLite) in equal slices, one PushContributions call each:
+                       rate per slice, the hub's RSS sampled every 250 ms. Goals: every later slice >= 0.8 x the first
+                       slice's rate; peak RSS < 512 MiB.
+                       Options:
+                         --lines N (or --growth-lines N)  total lines (default 12,000,000)
+                         --slices N      slices (default 5: 2.4 million lines each)
+                         --batch N, --hub-dll PATH, --out PATH (default artifacts/bench/growth.json), --keep-files
             """);
     }
 }

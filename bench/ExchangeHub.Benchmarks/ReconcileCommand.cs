@@ -24,6 +24,13 @@ internal static class ReconcileCommand
 
     public static async Task<int> RunAsync(ReconcileOptions options)
     {
+        await MeasureAsync(options);
+        return 0;
+    }
+
+    /// <summary>Runs the measurement, prints its table, writes its JSON and returns the report.</summary>
+    public static async Task<ReconcileReport> MeasureAsync(ReconcileOptions options)
+    {
         var startedAt = DateTimeOffset.UtcNow;
         var sqliteVersion = SqliteCli.Version();
         var load = MachineInfo.LoadAverage();
@@ -56,7 +63,7 @@ internal static class ReconcileCommand
             var report = BuildReport(options, startedAt, data, hubRun, baseline, profile, MachineInfo.Current(sqliteVersion, load));
             ReconcilePrinter.Print(report);
             await ReconcilePrinter.WriteJsonAsync(report, options.OutputPath);
-            return 0;
+            return report;
         }
         finally
         {
@@ -118,7 +125,7 @@ internal static class ReconcileCommand
         }
     }
 
-    private static void Check(ReconciliationRun run, int units)
+    internal static void Check(ReconciliationRun run, int units)
     {
         if (run.Status != "COMPLETED" || run.Units != units)
         {

@@ -19,6 +19,13 @@ internal static class RelayCommand
 
     public static async Task<int> RunAsync(RelayOptions options)
     {
+        await MeasureAsync(options);
+        return 0;
+    }
+
+    /// <summary>Runs the measurement, prints its table, writes its JSON and returns the report.</summary>
+    public static async Task<RelayReport> MeasureAsync(RelayOptions options)
+    {
         var startedAt = DateTimeOffset.UtcNow;
         var load = MachineInfo.LoadAverage();
         Console.WriteLine($"relay: {options.Events:N0} RefundOffered events over {options.Subjects:N0} subjects, broker {options.Broker.Host}:{options.Broker.Port}");
@@ -65,7 +72,7 @@ internal static class RelayCommand
             Directory.CreateDirectory(Path.GetDirectoryName(options.OutputPath)!);
             await File.WriteAllTextAsync(options.OutputPath, JsonSerializer.Serialize(report, Json));
             Console.WriteLine($"results: {options.OutputPath}");
-            return 0;
+            return report;
         }
         finally
         {

@@ -6,11 +6,16 @@ namespace ExchangeHub.Benchmarks.Ingest;
 /// <summary>Turns the data set into stream messages, one batch at a time.</summary>
 internal static class ContributionBatches
 {
-    public static IEnumerable<PushContributionsRequest> Create(ContributionDataset data, int batchSize)
+    public static IEnumerable<PushContributionsRequest> Create(ContributionDataset data, int batchSize) =>
+        Create(data, batchSize, 1, data.Lines);
+
+    /// <summary>Lines <paramref name="firstLine"/> to <paramref name="firstLine"/> + <paramref name="count"/> - 1 (1-based).</summary>
+    public static IEnumerable<PushContributionsRequest> Create(ContributionDataset data, int batchSize, long firstLine, long count)
     {
         var request = new PushContributionsRequest();
-        foreach (var record in data.Enumerate())
+        for (var n = firstLine; n < firstLine + count; n++)
         {
+            var record = data.Get(n);
             request.Lines.Add(ToProto(record));
             if (request.Lines.Count == batchSize)
             {

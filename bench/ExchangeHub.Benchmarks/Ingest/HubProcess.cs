@@ -5,7 +5,7 @@ using System.Net.Sockets;
 
 namespace ExchangeHub.Benchmarks.Ingest;
 
-/// <summary>The hub, run as its own process on a free local port with a SQLite database of its own.</summary>
+/// <summary>The hub, run as its own process on a free local port with a database of its own (SQLite file or PostgreSQL).</summary>
 internal sealed class HubProcess : IAsyncDisposable
 {
     private readonly Process _process;
@@ -27,7 +27,11 @@ internal sealed class HubProcess : IAsyncDisposable
 
     public Uri Address => new($"http://127.0.0.1:{Port}");
 
-    public static HubProcess Start(string hubDll, string databasePath, string logPath, IReadOnlyList<string>? extraArgs = null)
+    public static HubProcess Start(string hubDll, string databasePath, string logPath, IReadOnlyList<string>? extraArgs = null) =>
+        Start(hubDll, "Sqlite", $"Data Source={databasePath}", logPath, extraArgs);
+
+    /// <summary>Starts the hub on <paramref name="provider"/> (<c>Sqlite</c> or <c>Postgres</c>) with that connection string.</summary>
+    public static HubProcess Start(string hubDll, string provider, string connectionString, string logPath, IReadOnlyList<string>? extraArgs = null)
     {
         if (!File.Exists(hubDll))
         {
@@ -45,8 +49,8 @@ internal sealed class HubProcess : IAsyncDisposable
         foreach (var arg in new[]
                  {
                      hubDll, "--urls", $"http://127.0.0.1:{port}",
-                     "--Hub:Storage:Provider", "Sqlite",
-                     "--Hub:Storage:ConnectionString", $"Data Source={databasePath}",
+                     "--Hub:Storage:Provider", provider,
+                     "--Hub:Storage:ConnectionString", connectionString,
                  })
         {
             info.ArgumentList.Add(arg);
@@ -111,6 +115,27 @@ internal sealed class HubProcess : IAsyncDisposable
         }
 
         throw new BenchmarkException($"no VmHWM in /proc/{_process.Id}/status");
+    }
+
+    /// <summary>The process's current resident set size (VmRSS), in bytes; 0 once it has exited.</summary>
+    public long ResidentBytes()
+    {
+        try
+        {
+            foreach (var line in File.ReadLines($"/proc/{_process.Id}/status"))
+            {
+                if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
+                {
+                    return long.Parse(line["VmRSS:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) * 1024;
+                }
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // the process is gone
+        }
+
+        return 0;
     }
 
     /// <summary>

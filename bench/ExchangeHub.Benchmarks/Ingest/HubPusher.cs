@@ -15,7 +15,11 @@ internal static class HubPusher
 {
     public const string TaxToken = "dev-tax-token";
 
-    public static async Task<PushResult> PushAsync(Uri address, ContributionDataset data, int batchSize)
+    public static Task<PushResult> PushAsync(Uri address, ContributionDataset data, int batchSize) =>
+        PushAsync(address, data, batchSize, 1, data.Lines);
+
+    /// <summary>One call pushing lines <paramref name="firstLine"/> .. <paramref name="firstLine"/> + <paramref name="count"/> - 1.</summary>
+    public static async Task<PushResult> PushAsync(Uri address, ContributionDataset data, int batchSize, long firstLine, long count)
     {
         using var channel = GrpcChannel.ForAddress(address, new GrpcChannelOptions
         {
@@ -32,7 +36,7 @@ internal static class HubPusher
             {
                 try
                 {
-                    foreach (var batch in ContributionBatches.Create(data, batchSize))
+                    foreach (var batch in ContributionBatches.Create(data, batchSize, firstLine, count))
                     {
                         await queue.Writer.WriteAsync(batch, cancel.Token);
                     }

@@ -1,0 +1,33 @@
+namespace ExchangeHub.Benchmarks.Reporting;
+
+/// <summary>The results of one <c>postgres</c> run (also written as JSON).</summary>
+internal sealed record PostgresReport(
+    DateTimeOffset StartedAt,
+    string PostgreSql,
+    long Lines,
+    int Units,
+    int Persons,
+    int BatchSize,
+    double HubIngestSeconds,
+    double HubIngestRowsPerSecond,
+    double HubIngestPeakRssMiB,
+    double CopySeconds,
+    double CopyRowsPerSecond,
+    string CopyCommand,
+    long CopyCsvBytes,
+    long CopyRowsDifferingFromHub,
+    double IngestRatio,
+    double IngestRatioGoal,
+    bool IngestRatioPass,
+    ReconcilePushes Pushes,
+    double HubReconcileSeconds,
+    ReconcileRunSummary Run,
+    double HubReconcilePeakRssMiB,
+    double GroupByColdSeconds,
+    double GroupBySeconds,
+    long Groups,
+    string GroupByCommand,
+    double ReconcileRatio,
+    double ReconcileRatioGoal,
+    bool ReconcileRatioPass,
+    MachineInfo Machine);
