@@ -42,6 +42,9 @@ internal sealed class Population
 
     public int[] WageBaseFen { get; }
 
+    /// <summary>Per unit, bit m−1 set when someone works there in month m: a month without staff has no settlement.</summary>
+    public ushort[] StaffedMonths { get; private set; } = [];
+
     public int Persons => ResidentIds.Length;
 
     /// <summary>The unit person <paramref name="p"/> works for in <paramref name="month"/>, or −1.</summary>
@@ -53,6 +56,8 @@ internal sealed class Population
         }
         return SecondUnit[p] >= 0 && month >= SecondFrom[p] ? SecondUnit[p] : -1;
     }
+
+    public bool IsStaffed(int unit, int month) => (StaffedMonths[unit] & (1 << (month - 1))) != 0;
 
     /// <summary>The unit the person is last seen with in the assessment year.</summary>
     public int LastUnit(int p) => SecondUnit[p] >= 0 ? SecondUnit[p] : FirstUnit[p];
@@ -249,6 +254,7 @@ internal sealed class Population
 
     private void CountHeadcounts()
     {
+        StaffedMonths = new ushort[Units.Length];
         for (var p = 0; p < Persons; p++)
         {
             if (FirstUnit[p] >= 0)
@@ -258,6 +264,13 @@ internal sealed class Population
             if (UnitIn(p, 12) is var december and >= 0)
             {
                 Units[december].DecemberHeadcount++;
+            }
+            for (var month = 1; month <= 12; month++)
+            {
+                if (UnitIn(p, month) is var u and >= 0)
+                {
+                    StaffedMonths[u] |= (ushort)(1 << (month - 1));
+                }
             }
         }
     }

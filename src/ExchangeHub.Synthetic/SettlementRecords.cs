@@ -5,7 +5,8 @@ namespace ExchangeHub.Synthetic;
 
 /// <summary>
 /// The tax bureaus' settlement status of every unit-month: on time SETTLED, ARREARS or DEFERRED as planned; late,
-/// revision 2 SETTLED for the months of the units that paid up (the refund held for a deferral is released).
+/// revision 2 SETTLED for the months of the units that paid up (the refund held for a deferral is released). A month
+/// in which nobody works for the unit (its staff all gone) has no status: nothing was due.
 /// </summary>
 internal sealed class SettlementRecords(Population population, Calendar calendar, ContributionLines lines, string tag)
 {
@@ -15,6 +16,10 @@ internal sealed class SettlementRecords(Population population, Calendar calendar
         {
             for (var month = 1; month <= 12; month++)
             {
+                if (!population.IsStaffed(unit.Index, month))
+                {
+                    continue;
+                }
                 if (pass == SimulationPass.OnTime)
                 {
                     var status = !unit.IsUnpaid(month) ? SettlementStatus.Settled
@@ -30,9 +35,7 @@ internal sealed class SettlementRecords(Population population, Calendar calendar
         }
     }
 
-    public long Count(SimulationPass pass) => pass == SimulationPass.OnTime
-        ? population.Units.Length * 12L
-        : population.Units.Where(u => u.ClearsLater).Sum(u => (long)(u.UnpaidTo - u.UnpaidFrom + 1));
+    public long Count(SimulationPass pass) => Records(pass).LongCount();
 
     private SettlementStatusRecord Record(SyntheticUnit unit, int month, int revision, SettlementStatus status, DateOnly date) => new()
     {
