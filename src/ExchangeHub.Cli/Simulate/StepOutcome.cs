@@ -19,7 +19,9 @@ public sealed record StepOutcome(SimulationStep Step, IngestSummary Summary, lon
             return new StepOutcome(step, summary, 0, []);
         }
         var ids = corrected();
-        var own = summary.Rejections.Where(r => r.ReasonCode == "STALE_REVISION" && ids.Contains(r.SourceRecordId)).ToList();
+        var own = summary.Rejections
+            .Where(r => r.ReasonCode == Server.Feeds.Validation.RejectionCodes.StaleRevision && ids.Contains(r.SourceRecordId))
+            .ToList();
         return new StepOutcome(step, summary, own.Count, summary.Rejections.Except(own).ToList());
     }
 }
