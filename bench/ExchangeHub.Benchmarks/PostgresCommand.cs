@@ -150,6 +150,11 @@ internal static class PostgresCommand
             ingestRatio >= IngestCommand.RatioGoal,
             new ReconcilePushes(Math.Round(units.TotalSeconds, 2), Math.Round(push.Elapsed.TotalSeconds, 2), Math.Round(settlements.TotalSeconds, 2), ReconcileOptions.BatchSize),
             Math.Round(timing.Elapsed.TotalSeconds, 3),
+            new ReconcilePhases(
+                Round(timing.FactsRead),
+                timing.UnitsDone is { } done && timing.FactsRead is { } read ? Round(done - read) : null,
+                timing.UnitsDone is { } last ? Round(timing.Elapsed - last) : null,
+                timing.Progress.Count),
             new ReconcileRunSummary(r.RunId, r.Status, r.Units, r.Decided, r.Unchanged, r.Eligible, r.Ineligible, r.Held, r.Undetermined,
                 r.Exceptions, r.AmountFen, r.Policy),
             Math.Round(runPeak / 1048576.0, 1),
@@ -162,6 +167,8 @@ internal static class PostgresCommand
             reconcileRatio <= ReconcileCommand.RatioGoal,
             MachineInfo.Current(SqliteVersionOrNa(), load));
     }
+
+    private static double? Round(TimeSpan? value) => value is { } v ? Math.Round(v.TotalSeconds, 3) : null;
 
     private static string SqliteVersionOrNa()
     {
@@ -179,6 +186,7 @@ internal static class PostgresCommand
     {
         static string N(double v) => v.ToString("N0", CultureInfo.InvariantCulture);
         static string F(double v, string f) => v.ToString(f, CultureInfo.InvariantCulture);
+        static string S(double? seconds) => seconds is { } s ? F(s, "N2") + " s" : "n/a";
         Console.WriteLine();
         Console.WriteLine($"{"measure (PostgreSQL " + r.PostgreSql + ")",-34} {"value",12}   goal");
         Console.WriteLine(new string('-', 70));
@@ -186,7 +194,9 @@ internal static class PostgresCommand
         Console.WriteLine($"{"psql \\copy rows/s",-34} {N(r.CopyRowsPerSecond),12}   ({F(r.CopySeconds, "N2")} s)");
         Console.WriteLine($"{"ratio hub / COPY",-34} {F(r.IngestRatio, "N3"),12}   >= {F(r.IngestRatioGoal, "N1")}  {(r.IngestRatioPass ? "PASS" : "FAIL")}");
         Console.WriteLine($"{"hub peak RSS, ingest (MiB)",-34} {F(r.HubIngestPeakRssMiB, "N0"),12}   < {F(IngestCommand.PeakRssGoalMiB, "N0")}");
-        Console.WriteLine($"{"hub RunReconciliation s",-34} {F(r.HubReconcileSeconds, "N2"),12}");
+        var p = r.HubPhasesSeenByClient;
+        Console.WriteLine($"{"hub RunReconciliation s",-34} {F(r.HubReconcileSeconds, "N2"),12}   (facts read {S(p.FactsReadSeconds)}, "
+            + $"units decided + committed {S(p.UnitsSeconds)}, finish {S(p.FinishSeconds)})");
         Console.WriteLine($"{"psql GROUP BY s (warm)",-34} {F(r.GroupBySeconds, "N2"),12}   (cold {F(r.GroupByColdSeconds, "N2")} s, {N(r.Groups)} groups)");
         Console.WriteLine($"{"ratio hub / GROUP BY",-34} {F(r.ReconcileRatio, "N2"),12}   <= {F(r.ReconcileRatioGoal, "N1")}  {(r.ReconcileRatioPass ? "PASS" : "FAIL")}");
         Console.WriteLine($"{"hub peak RSS, run (MiB)",-34} {F(r.HubReconcilePeakRssMiB, "N0"),12}");

@@ -21,6 +21,7 @@ internal sealed record PostgresReport(
     bool IngestRatioPass,
     ReconcilePushes Pushes,
     double HubReconcileSeconds,
+    ReconcilePhases HubPhasesSeenByClient,
     ReconcileRunSummary Run,
     double HubReconcilePeakRssMiB,
     double GroupByColdSeconds,
