@@ -15,10 +15,10 @@ public sealed class MessagingOptions
     public Uri RabbitMqUri { get; set; } = new("amqp://guest:guest@127.0.0.1:5672/");
 
     /// <summary>Unsent rows read per round, oldest first.</summary>
-    public int BatchSize { get; set; } = 500;
+    public int BatchSize { get; set; } = 2000;
 
     /// <summary>Subjects published at once within a round; each subject's rows still go one after another.</summary>
-    public int MaxConcurrentSubjects { get; set; } = 128;
+    public int MaxConcurrentSubjects { get; set; } = 512;
 
     /// <summary>Longest wait for the broker's confirm of one publish; after it the publish counts as failed.</summary>
     public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(10);
