@@ -20,14 +20,11 @@ public sealed class OutboxWriter(TimeProvider clock)
         {
             throw new InvalidOperationException("Outbox rows are written inside the transaction of the state change they report.");
         }
-        var insert = lease.Command(InsertSql, 6);
-        var p = insert.Parameters;
-        p[0].Value = message.EventId.ToString("D");
-        p[1].Value = EventTypes.NameOf(message.GetType());
-        p[2].Value = message.SubjectKey;
-        p[3].Value = message.CorrelationId;
-        p[4].Value = JsonSerializer.Serialize(message, message.GetType(), EventTypes.Json);
-        p[5].Value = clock.GetUtcNow().ToUnixTimeMilliseconds();
-        await insert.ExecuteNonQueryAsync(ct);
+        // Nothing reads an outbox row back in its transaction: on PostgreSQL it goes with the next batch of writes.
+        await lease.ExecuteDeferredAsync(InsertSql,
+        [
+            message.EventId.ToString("D"), EventTypes.NameOf(message.GetType()), message.SubjectKey, message.CorrelationId,
+            JsonSerializer.Serialize(message, message.GetType(), EventTypes.Json), clock.GetUtcNow().ToUnixTimeMilliseconds(),
+        ], ct);
     }
 }

@@ -72,29 +72,14 @@ public sealed class RefundStore(HubDatabase database)
         return Convert.ToInt64(await insert.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
     }
 
-    public static async Task SaveCaseAsync(WriterLease lease, RefundCase c, long nowUnixMs, CancellationToken ct)
-    {
-        var update = lease.Command(
-            "UPDATE refund_cases SET state = @p2, current_decision_id = @p3, offered_on = @p4, reminders_sent = @p5, last_reminder_on = @p6, "
-            + "approved_amount_fen = @p7, updated_at_unix_ms = @p8 WHERE uscc = @p0 AND program_year = @p1", 9);
-        Bind(update, c, nowUnixMs);
-        if (await update.ExecuteNonQueryAsync(ct) == 0)
-        {
-            var insert = lease.Command(
-                $"INSERT INTO refund_cases ({CaseColumns}, updated_at_unix_ms) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8)", 9);
-            Bind(insert, c, nowUnixMs);
-            await insert.ExecuteNonQueryAsync(ct);
-        }
-    }
-
-    private static void Bind(System.Data.Common.DbCommand command, RefundCase c, long nowUnixMs)
-    {
-        object?[] values = [c.Uscc, c.ProgramYear, c.State.ToString(), c.CurrentDecisionId, c.OfferedOn, c.RemindersSent, c.LastReminderOn, c.AmountFen, nowUnixMs];
-        for (var i = 0; i < values.Length; i++)
-        {
-            command.Parameters[i].Value = values[i] ?? DBNull.Value;
-        }
-    }
+    /// <summary>Inserts or updates the unit's case (one statement); deferred with the transaction's other writes.</summary>
+    public static Task SaveCaseAsync(WriterLease lease, RefundCase c, long nowUnixMs, CancellationToken ct) =>
+        lease.ExecuteDeferredAsync(
+            $"INSERT INTO refund_cases ({CaseColumns}, updated_at_unix_ms) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8) "
+            + "ON CONFLICT (uscc, program_year) DO UPDATE SET state = excluded.state, current_decision_id = excluded.current_decision_id, "
+            + "offered_on = excluded.offered_on, reminders_sent = excluded.reminders_sent, last_reminder_on = excluded.last_reminder_on, "
+            + "approved_amount_fen = excluded.approved_amount_fen, updated_at_unix_ms = excluded.updated_at_unix_ms",
+            [c.Uscc, c.ProgramYear, c.State.ToString(), c.CurrentDecisionId, c.OfferedOn, c.RemindersSent, c.LastReminderOn, c.AmountFen, nowUnixMs], ct);
 
     /// <summary>Parameters @u0…@uN for an IN list (a chunk of a run is at most a few hundred units).</summary>
     private static string InList(System.Data.Common.DbCommand command, IReadOnlyList<string> units)

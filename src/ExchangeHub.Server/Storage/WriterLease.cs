@@ -1,5 +1,7 @@
 using System.Data.Common;
+using System.Text.RegularExpressions;
 using ExchangeHub.Server.Configuration;
+using Npgsql;
 
 namespace ExchangeHub.Server.Storage;
 
@@ -13,6 +15,11 @@ public sealed class WriterLease : IAsyncDisposable
     private readonly bool _ownsConnection;
     private readonly Dictionary<string, DbCommand> _commands = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SqliteRawInsert> _rawInserts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _positionalSql = new(StringComparer.Ordinal);
+    private NpgsqlBatch? _deferred;
+
+    /// <summary>Deferred writes sent in one round trip at the latest (PostgreSQL).</summary>
+    private const int MaxDeferred = 1000;
 
     internal WriterLease(DbConnection connection, StorageProvider provider, Action? release, bool ownsConnection)
     {
@@ -57,6 +64,7 @@ public sealed class WriterLease : IAsyncDisposable
         {
             return;
         }
+        await FlushAsync(ct);
         await Transaction.CommitAsync(ct);
         await Transaction.DisposeAsync();
         Transaction = null;
@@ -64,6 +72,7 @@ public sealed class WriterLease : IAsyncDisposable
 
     public async Task RollbackAsync()
     {
+        await DiscardDeferredAsync();
         if (Transaction is null)
         {
             return;
@@ -99,6 +108,72 @@ public sealed class WriterLease : IAsyncDisposable
         return command;
     }
 
+    /// <summary>
+    /// A write in the open transaction that nothing reads back before the commit (an outbox row, a case's new state).
+    /// SQLite runs it at once (an in-process call costs nothing); PostgreSQL queues it and sends the queue in one round
+    /// trip (an <see cref="NpgsqlBatch"/>, in order) when it is full and before the commit — the commit, or
+    /// <see cref="FlushAsync"/>, reports its errors. <paramref name="sql"/> uses parameters @p0…@pN-1.
+    /// </summary>
+    public async Task ExecuteDeferredAsync(string sql, object?[] values, CancellationToken ct)
+    {
+        if (Transaction is null)
+        {
+            throw new InvalidOperationException("deferred writes belong to a transaction: call BeginAsync first");
+        }
+        if (Provider != StorageProvider.Postgres)
+        {
+            var command = Command(sql, values.Length);
+            for (var i = 0; i < values.Length; i++)
+            {
+                command.Parameters[i].Value = values[i] ?? DBNull.Value;
+            }
+            await command.ExecuteNonQueryAsync(ct);
+            return;
+        }
+        if (!_positionalSql.TryGetValue(sql, out var positional))
+        {
+            // @p0 → $1: batch commands take positional parameters.
+            positional = Regex.Replace(sql, @"@p(\d+)", m => "$" + (int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) + 1)
+                .ToString(System.Globalization.CultureInfo.InvariantCulture));
+            _positionalSql[sql] = positional;
+        }
+        _deferred ??= new NpgsqlBatch((NpgsqlConnection)Connection, (NpgsqlTransaction)Transaction);
+        var batched = new NpgsqlBatchCommand(positional);
+        foreach (var value in values)
+        {
+            batched.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
+        }
+        _deferred.BatchCommands.Add(batched);
+        if (_deferred.BatchCommands.Count >= MaxDeferred)
+        {
+            await FlushAsync(ct);
+        }
+    }
+
+    /// <summary>Sends the queued deferred writes (PostgreSQL); nothing to do on SQLite.</summary>
+    public async Task FlushAsync(CancellationToken ct)
+    {
+        if (_deferred is null)
+        {
+            return;
+        }
+        var batch = _deferred;
+        _deferred = null;
+        await using (batch)
+        {
+            await batch.ExecuteNonQueryAsync(ct);
+        }
+    }
+
+    private async Task DiscardDeferredAsync()
+    {
+        if (_deferred is not null)
+        {
+            await _deferred.DisposeAsync();
+            _deferred = null;
+        }
+    }
+
     /// <summary>SQLite only: a statement prepared once for the hot path (see <see cref="SqliteRawInsert"/>).</summary>
     public SqliteRawInsert RawInsert(string sql)
     {
@@ -112,6 +187,7 @@ public sealed class WriterLease : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await DiscardDeferredAsync();
         if (Transaction is not null)
         {
             await RollbackAsync();
