@@ -36,7 +36,8 @@ before(async () => {
   hub = spawn('dotnet', ['ExchangeHub.Server.dll', '--urls', `http://127.0.0.1:${port}`,
     '--Hub:Storage:ConnectionString', `Data Source=${join(dir, 'hub.db')}`], { cwd: hubDir, stdio: 'ignore' });
   await waitForPort(port, 60000);
-  const definition = protoLoader.loadSync(['exchangehub/v1/tax_feed_service.proto', 'exchangehub/v1/market_feed_service.proto'],
+  const definition = protoLoader.loadSync(['exchangehub/v1/tax_feed_service.proto', 'exchangehub/v1/market_feed_service.proto',
+    'exchangehub/v1/transfer_feed_service.proto', 'exchangehub/v1/transfer_service.proto', 'exchangehub/v1/person_service.proto'],
     { includeDirs: [join(root, 'protos')], keepCase: true, longs: Number, enums: String, defaults: true });
   v1 = grpc.loadPackageDefinition(definition).exchangehub.v1;
 });
@@ -91,4 +92,40 @@ test('an empty batch is INVALID_ARGUMENT', async () => {
   const market = new v1.MarketRegulationFeedService(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
   await assert.rejects(push(market, 'PushUnits', 'dev-market-token', [{ units: [] }]), (e) => e.code === grpc.status.INVALID_ARGUMENT && /units/.test(e.details));
   market.close();
+});
+
+function unary(client, method, token, request) {
+  return new Promise((ok, fail) => client[method](request, metadata(token), { deadline: Date.now() + 30000 }, (err, reply) => (err ? fail(err) : ok(reply))));
+}
+
+function readAll(call) {
+  return new Promise((ok, fail) => { const items = []; call.on('data', (d) => items.push(d)); call.on('end', () => ok(items)); call.on('error', fail); });
+}
+
+test('a transfer from grpc-js: pushed, accepted, streamed back by WatchTransferUpdates, in the person\'s file', async () => {
+  const address = `127.0.0.1:${port}`;
+  const feed = new v1.TransferFeedService(address, grpc.credentials.createInsecure());
+  const transfers = new v1.TransferService(address, grpc.credentials.createInsecure());
+  const persons = new v1.PersonService(address, grpc.credentials.createInsecure());
+  const residentId = '11010519491231002X';
+  const pushed = await push(feed, 'PushTransferRequests', 'dev-transfer-token', [{ requests: [{
+    source_record_id: 'js-tr-1', revision: 1, resident_id: residentId, direction: 'TRANSFER_DIRECTION_IN', counterpart_province_code: '32',
+    insured_periods: [{ from_period: '2019-01', to_period: '2020-12' }], benefit_months_paid: 0,
+    consolidation_place: 'CONSOLIDATION_PLACE_LAST_INSURED', requested_date: '2024-03-01' }] }]);
+  assert.equal(pushed.summary.accepted, 1);
+  await unary(transfers, 'AcceptTransfer', 'dev-operator-token', { transfer_id: 'js-tr-1' });
+
+  const updates = await readAll(transfers.WatchTransferUpdates({ after_cursor: 0, follow: false }, metadata('dev-transfer-token'),
+    { deadline: Date.now() + 30000 }));
+  const mine = updates.filter((u) => u.transfer_id === 'js-tr-1');
+  assert.deepEqual(mine.map((u) => [u.status, u.direction, u.resident_id]), [['TRANSFER_STATUS_ACCEPTED', 'TRANSFER_DIRECTION_IN', residentId]]);
+  assert.ok(mine[0].cursor > 0);
+
+  const file = await unary(persons, 'GetPersonRecord', 'dev-operator-token', { resident_id: residentId });
+  assert.equal(file.person_key.length, 32);
+  assert.deepEqual(file.transfers.map((t) => [t.transfer_id, t.status]), [['js-tr-1', 'TRANSFER_STATUS_ACCEPTED']]);
+  assert.ok(!JSON.stringify(file).includes(residentId), 'the person file names the person by key only');
+  await assert.rejects(unary(persons, 'GetPersonRecord', 'dev-transfer-token', { person_key: file.person_key }),
+    (e) => e.code === grpc.status.PERMISSION_DENIED);
+  feed.close(); transfers.close(); persons.close();
 });
