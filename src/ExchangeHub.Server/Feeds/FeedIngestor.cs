@@ -118,7 +118,7 @@ public sealed class FeedIngestor(
     }
 
     /// <summary>Adds a written batch to the summary: its rejections (validation and identity) in record order.</summary>
-    private static TimeSpan Complete(IngestSummary summary, ExchangeCall call, BatchResult result)
+    private TimeSpan Complete(IngestSummary summary, ExchangeCall call, BatchResult result)
     {
         summary.Batches++;
         summary.Accepted += result.Outcome.Accepted;
@@ -148,9 +148,14 @@ public sealed class FeedIngestor(
         }
     }
 
-    private static void AddRejection(IngestSummary summary, long batchIndex, int recordIndex, string sourceId, RecordFault fault)
+    private void AddRejection(IngestSummary summary, long batchIndex, int recordIndex, string sourceId, RecordFault fault)
     {
         summary.Rejected++;
+        if (summary.Rejections.Count >= _options.MaxRejectionsListed)
+        {
+            summary.RejectionsNotListed++;
+            return;
+        }
         summary.Rejections.Add(new RecordRejection
         {
             SourceRecordId = sourceId.Length <= 64 ? sourceId : sourceId[..64],
