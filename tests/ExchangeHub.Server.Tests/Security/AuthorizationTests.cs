@@ -23,7 +23,7 @@ public sealed class AuthorizationTests(SqliteHubFixture fixture) : IClassFixture
     [Fact]
     public void MethodRoles_EveryMethodOfEveryService_HasRoles()
     {
-        var services = typeof(HubApp).Assembly.GetTypes()
+        var services = typeof(ExchangeHub.V1.TaxFeedService).Assembly.GetTypes()
             .Select(t => t.GetProperty("Descriptor")?.GetValue(null))
             .OfType<ServiceDescriptor>()
             .ToList();

@@ -11,7 +11,7 @@ public static class RawCall
     public static async Task<Status> InvokeAsync(GrpcChannel channel, string fullMethod)
     {
         var parts = fullMethod.Trim('/').Split('/');
-        var descriptor = typeof(HubApp).Assembly.GetTypes()
+        var descriptor = typeof(ExchangeHub.V1.TaxFeedService).Assembly.GetTypes()
             .Select(t => t.GetProperty("Descriptor")?.GetValue(null))
             .OfType<Google.Protobuf.Reflection.ServiceDescriptor>()
             .Single(s => s.FullName == parts[0])
