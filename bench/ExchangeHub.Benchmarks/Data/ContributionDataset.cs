@@ -1,4 +1,5 @@
 using System.Globalization;
+using ExchangeHub.Synthetic.Identifiers;
 
 namespace ExchangeHub.Benchmarks.Data;
 

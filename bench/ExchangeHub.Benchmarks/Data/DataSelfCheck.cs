@@ -1,3 +1,5 @@
+using ExchangeHub.Synthetic.Identifiers;
+
 namespace ExchangeHub.Benchmarks.Data;
 
 /// <summary>Cheap checks that the generator makes what the hub must accept, before a long run starts.</summary>

@@ -28,4 +28,11 @@ public static class Gb11643
         body[17] = CheckCharacter(body[..17]);
         return new string(body);
     }
+
+    /// <summary>18 characters, digits with a valid birth date and check character (the hub's validator is stricter on ranges).</summary>
+    public static bool IsValid(string id) =>
+        id.Length == 18
+        && id.AsSpan(0, 17).IndexOfAnyExceptInRange('0', '9') < 0
+        && DateOnly.TryParseExact(id.AsSpan(6, 8), "yyyyMMdd", out _)
+        && CheckCharacter(id.AsSpan(0, 17)) == id[17];
 }

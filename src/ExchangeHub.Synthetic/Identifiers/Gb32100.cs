@@ -5,6 +5,8 @@ public static class Gb32100
 {
     public const string Alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 
+    private static readonly System.Buffers.SearchValues<char> Characters = System.Buffers.SearchValues.Create(Alphabet);
+
     private static readonly int[] Weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
 
     public static char CheckCharacter(ReadOnlySpan<char> first17)
@@ -35,4 +37,10 @@ public static class Gb32100
         var first17 = string.Concat(authorityAndKind, addressCode, organisationBody, Gb11714.CheckCharacter(organisationBody).ToString());
         return first17 + CheckCharacter(first17);
     }
+
+    /// <summary>18 characters of the code's alphabet with a matching check character.</summary>
+    public static bool IsValid(string code) =>
+        code.Length == 18
+        && code.AsSpan(0, 17).IndexOfAnyExcept(Characters) < 0
+        && CheckCharacter(code.AsSpan(0, 17)) == code[17];
 }
