@@ -36,75 +36,62 @@ internal static class GrowthCommand
         DataSelfCheck.Run(data);
         Console.WriteLine($"  data set ready in {clock.Elapsed.TotalSeconds:N1} s");
 
-        var workDir = Directory.CreateTempSubdirectory("exchangehub-growth-bench-").FullName;
-        try
+        using var work = new WorkDirectory("exchangehub-growth-bench-", options.KeepFiles);
+        var workDir = work.Path;
+        var hubDb = Path.Combine(workDir, "hub.db");
+        await using var hub = HubProcess.Start(options.HubDll, hubDb, Path.Combine(workDir, "hub.log"));
+        await hub.WaitUntilListeningAsync(TimeSpan.FromSeconds(60));
+        Console.WriteLine($"  hub pid {hub.Pid} listening on {hub.Address}");
+        var slices = new List<GrowthSlice>();
+        int samples;
+        await using (var sampler = new RssSampler(hub, TimeSpan.FromMilliseconds(250)))
         {
-            var hubDb = Path.Combine(workDir, "hub.db");
-            await using var hub = HubProcess.Start(options.HubDll, hubDb, Path.Combine(workDir, "hub.log"));
-            await hub.WaitUntilListeningAsync(TimeSpan.FromSeconds(60));
-            Console.WriteLine($"  hub pid {hub.Pid} listening on {hub.Address}");
-            var slices = new List<GrowthSlice>();
-            int samples;
-            await using (var sampler = new RssSampler(hub, TimeSpan.FromMilliseconds(250)))
+            sampler.TakeWindowPeak();
+            long first = 1;
+            for (var s = 0; s < options.Slices; s++)
             {
-                sampler.TakeWindowPeak();
-                long first = 1;
-                for (var s = 0; s < options.Slices; s++)
+                var count = s == options.Slices - 1 ? options.Lines - first + 1 : sliceLines;
+                PushResult push;
+                try
                 {
-                    var count = s == options.Slices - 1 ? options.Lines - first + 1 : sliceLines;
-                    PushResult push;
-                    try
-                    {
-                        push = await HubPusher.PushAsync(hub.Address, data, options.BatchSize, first, count);
-                    }
-                    catch (BenchmarkException ex)
-                    {
-                        throw new BenchmarkException($"{ex.Message}\nThe hub's last output:\n{hub.Tail()}", ex);
-                    }
-
-                    if (push.Summary is not { } summary || summary.Accepted != count || summary.Rejected != 0)
-                    {
-                        throw new BenchmarkException($"growth slice {s + 1}: sent {count:N0}, accepted {push.Summary?.Accepted:N0}, rejected {push.Summary?.Rejected:N0}.");
-                    }
-
-                    var peak = sampler.TakeWindowPeak() / 1048576.0;
-                    var rate = count / push.Elapsed.TotalSeconds;
-                    slices.Add(new GrowthSlice(s + 1, first, count, first - 1, Math.Round(push.Elapsed.TotalSeconds, 3), Math.Round(rate), Math.Round(peak, 1)));
-                    Console.WriteLine($"  slice {s + 1}: lines {first:N0}..{first + count - 1:N0} in {push.Elapsed.TotalSeconds:N2} s ({rate:N0}/s), RSS up to {peak:N0} MiB");
-                    first += count;
+                    push = await HubPusher.PushAsync(hub.Address, data, options.BatchSize, first, count);
+                }
+                catch (BenchmarkException ex)
+                {
+                    throw new BenchmarkException($"{ex.Message}\nThe hub's last output:\n{hub.Tail()}", ex);
                 }
 
-                samples = sampler.Samples;
+                if (push.Summary is not { } summary || summary.Accepted != count || summary.Rejected != 0)
+                {
+                    throw new BenchmarkException($"growth slice {s + 1}: sent {count:N0}, accepted {push.Summary?.Accepted:N0}, rejected {push.Summary?.Rejected:N0}.");
+                }
+
+                var peak = sampler.TakeWindowPeak() / 1048576.0;
+                var rate = count / push.Elapsed.TotalSeconds;
+                slices.Add(new GrowthSlice(s + 1, first, count, first - 1, Math.Round(push.Elapsed.TotalSeconds, 3), Math.Round(rate), Math.Round(peak, 1)));
+                Console.WriteLine($"  slice {s + 1}: lines {first:N0}..{first + count - 1:N0} in {push.Elapsed.TotalSeconds:N2} s ({rate:N0}/s), RSS up to {peak:N0} MiB");
+                first += count;
             }
 
-            var hwm = hub.PeakResidentBytes() / 1048576.0;
-            await hub.StopAsync();
-            var bytes = new DirectoryInfo(workDir).EnumerateFiles("hub.db*").Sum(f => f.Length);
-            var firstRate = slices[0].RowsPerSecond;
-            var lastRate = slices[^1].RowsPerSecond;
-            // "Keeps its rate": the slowest later slice counts, not just the last one.
-            var ratio = slices.Skip(1).Min(s => s.RowsPerSecond) / firstRate;
-            var report = new GrowthReport(startedAt, options.Lines, options.Units, options.Persons, options.BatchSize, slices,
-                firstRate, lastRate, Math.Round(ratio, 3), RatioGoal, ratio >= RatioGoal,
-                Math.Round(hwm, 1), IngestCommand.PeakRssGoalMiB, hwm < IngestCommand.PeakRssGoalMiB, samples, bytes,
-                MachineInfo.Current(SqliteCli.Version(), load));
-            Print(report);
-            Directory.CreateDirectory(Path.GetDirectoryName(options.OutputPath)!);
-            await File.WriteAllTextAsync(options.OutputPath, JsonSerializer.Serialize(report, Json));
-            Console.WriteLine($"results: {options.OutputPath}");
-            return report;
+            samples = sampler.Samples;
         }
-        finally
-        {
-            if (options.KeepFiles)
-            {
-                Console.WriteLine($"  files kept in {workDir}");
-            }
-            else
-            {
-                Directory.Delete(workDir, recursive: true);
-            }
-        }
+
+        var hwm = hub.PeakResidentBytes() / 1048576.0;
+        await hub.StopAsync();
+        var bytes = new DirectoryInfo(workDir).EnumerateFiles("hub.db*").Sum(f => f.Length);
+        var firstRate = slices[0].RowsPerSecond;
+        var lastRate = slices[^1].RowsPerSecond;
+        // "Keeps its rate": the slowest later slice counts, not just the last one.
+        var ratio = slices.Skip(1).Min(s => s.RowsPerSecond) / firstRate;
+        var report = new GrowthReport(startedAt, options.Lines, options.Units, options.Persons, options.BatchSize, slices,
+            firstRate, lastRate, Math.Round(ratio, 3), RatioGoal, ratio >= RatioGoal,
+            Math.Round(hwm, 1), IngestCommand.PeakRssGoalMiB, hwm < IngestCommand.PeakRssGoalMiB, samples, bytes,
+            MachineInfo.Current(SqliteCli.Version(), load));
+        Print(report);
+        Directory.CreateDirectory(Path.GetDirectoryName(options.OutputPath)!);
+        await File.WriteAllTextAsync(options.OutputPath, JsonSerializer.Serialize(report, Json));
+        Console.WriteLine($"results: {options.OutputPath}");
+        return report;
     }
 
     private static void Print(GrowthReport r)

@@ -34,50 +34,37 @@ internal static class IngestCommand
         DataSelfCheck.Run(data);
         Console.WriteLine($"  data set ready in {clock.Elapsed.TotalSeconds:N1} s (seed {ContributionDataset.Seed:X})");
 
-        var workDir = Directory.CreateTempSubdirectory("exchangehub-bench-").FullName;
-        try
+        using var work = new WorkDirectory("exchangehub-bench-", options.KeepFiles);
+        var workDir = work.Path;
+        var hubDb = Path.Combine(workDir, "hub.db");
+        var (push, peakRss) = await RunHubAsync(options, data, hubDb, Path.Combine(workDir, "hub.log"));
+        CheckSummary(push, options.Lines);
+        Console.WriteLine($"  hub: {push.LinesSent:N0} lines in {push.Elapsed.TotalSeconds:N2} s, peak RSS {peakRss / 1048576.0:N0} MiB");
+
+        var table = HubTable.Read(hubDb, HubTable.ContributionLines);
+        if (table.RowCount != options.Lines)
         {
-            var hubDb = Path.Combine(workDir, "hub.db");
-            var (push, peakRss) = await RunHubAsync(options, data, hubDb, Path.Combine(workDir, "hub.log"));
-            CheckSummary(push, options.Lines);
-            Console.WriteLine($"  hub: {push.LinesSent:N0} lines in {push.Elapsed.TotalSeconds:N2} s, peak RSS {peakRss / 1048576.0:N0} MiB");
-
-            var table = HubTable.Read(hubDb, HubTable.ContributionLines);
-            if (table.RowCount != options.Lines)
-            {
-                Console.WriteLine($"  note: the hub's {table.Name} holds {table.RowCount:N0} rows for {options.Lines:N0} lines sent");
-            }
-
-            var plans = ColumnMapper.Resolve(hubDb, table, data);
-            PrintColumns(plans);
-
-            clock.Restart();
-            var csv = Path.Combine(workDir, "lines.csv");
-            CsvExporter.Write(csv, hubDb, table, plans, data);
-            Console.WriteLine($"  CSV written in {clock.Elapsed.TotalSeconds:N1} s (not timed), {new FileInfo(csv).Length / 1048576.0:N0} MiB");
-
-            var baseline = SqliteImportBaseline.Run(workDir, csv, hubDb, table, plans);
-            if (baseline.Rows != options.Lines)
-            {
-                throw new BenchmarkException($"sqlite3 .import loaded {baseline.Rows:N0} rows, expected {options.Lines:N0}.");
-            }
-
-            var report = BuildReport(options, startedAt, push, peakRss, baseline, plans, MachineInfo.Current(sqliteVersion, load));
-            ReportPrinter.Print(report);
-            await ReportPrinter.WriteJsonAsync(report, options.OutputPath);
-            return report;
+            Console.WriteLine($"  note: the hub's {table.Name} holds {table.RowCount:N0} rows for {options.Lines:N0} lines sent");
         }
-        finally
+
+        var plans = ColumnMapper.Resolve(hubDb, table, data);
+        PrintColumns(plans);
+
+        clock.Restart();
+        var csv = Path.Combine(workDir, "lines.csv");
+        CsvExporter.Write(csv, hubDb, table, plans, data);
+        Console.WriteLine($"  CSV written in {clock.Elapsed.TotalSeconds:N1} s (not timed), {new FileInfo(csv).Length / 1048576.0:N0} MiB");
+
+        var baseline = SqliteImportBaseline.Run(workDir, csv, hubDb, table, plans);
+        if (baseline.Rows != options.Lines)
         {
-            if (options.KeepFiles)
-            {
-                Console.WriteLine($"  files kept in {workDir}");
-            }
-            else
-            {
-                Directory.Delete(workDir, recursive: true);
-            }
+            throw new BenchmarkException($"sqlite3 .import loaded {baseline.Rows:N0} rows, expected {options.Lines:N0}.");
         }
+
+        var report = BuildReport(options, startedAt, push, peakRss, baseline, plans, MachineInfo.Current(sqliteVersion, load));
+        ReportPrinter.Print(report);
+        await ReportPrinter.WriteJsonAsync(report, options.OutputPath);
+        return report;
     }
 
     private static async Task<(PushResult Push, long PeakRss)> RunHubAsync(IngestOptions options, ContributionDataset data, string hubDb, string logPath)

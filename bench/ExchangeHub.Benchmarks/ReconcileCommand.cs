@@ -41,41 +41,28 @@ internal static class ReconcileCommand
         DataSelfCheck.Run(data);
         Console.WriteLine($"  data set ready in {clock.Elapsed.TotalSeconds:N1} s (seed {ContributionDataset.Seed:X}, periods {ContributionDataset.Periods[0]}..{ContributionDataset.Periods[^1]})");
 
-        var workDir = Directory.CreateTempSubdirectory("exchangehub-reconcile-bench-").FullName;
-        try
+        using var work = new WorkDirectory("exchangehub-reconcile-bench-", options.KeepFiles);
+        var workDir = work.Path;
+        var hubDb = Path.Combine(workDir, "hub.db");
+        var hubRun = await RunHubAsync(options, data, hubDb, Path.Combine(workDir, "hub.log"));
+        var timing = hubRun.Timing;
+        Check(timing.Run, options.Units);
+        Console.WriteLine($"  hub: run {timing.Run.Status} in {timing.Elapsed.TotalSeconds:N2} s; hub stopped");
+
+        var baseline = GroupByBaseline.Run(hubDb);
+        Console.WriteLine($"  sqlite3 GROUP BY: cold {baseline.Cold.TotalSeconds:N2} s, warm {baseline.Warm.TotalSeconds:N2} s, {baseline.Groups:N0} groups");
+
+        IReadOnlyList<PhaseTime>? profile = null;
+        if (options.Profile)
         {
-            var hubDb = Path.Combine(workDir, "hub.db");
-            var hubRun = await RunHubAsync(options, data, hubDb, Path.Combine(workDir, "hub.log"));
-            var timing = hubRun.Timing;
-            Check(timing.Run, options.Units);
-            Console.WriteLine($"  hub: run {timing.Run.Status} in {timing.Elapsed.TotalSeconds:N2} s; hub stopped");
-
-            var baseline = GroupByBaseline.Run(hubDb);
-            Console.WriteLine($"  sqlite3 GROUP BY: cold {baseline.Cold.TotalSeconds:N2} s, warm {baseline.Warm.TotalSeconds:N2} s, {baseline.Groups:N0} groups");
-
-            IReadOnlyList<PhaseTime>? profile = null;
-            if (options.Profile)
-            {
-                Console.WriteLine("  profiling the run's steps one by one (in-process, read only)...");
-                profile = await PhaseProfile.RunAsync(hubDb, DateOnly.ParseExact(options.DecisionDate, "yyyy-MM-dd", CultureInfo.InvariantCulture));
-            }
-
-            var report = BuildReport(options, startedAt, data, hubRun, baseline, profile, MachineInfo.Current(sqliteVersion, load));
-            ReconcilePrinter.Print(report);
-            await ReconcilePrinter.WriteJsonAsync(report, options.OutputPath);
-            return report;
+            Console.WriteLine("  profiling the run's steps one by one (in-process, read only)...");
+            profile = await PhaseProfile.RunAsync(hubDb, DateOnly.ParseExact(options.DecisionDate, "yyyy-MM-dd", CultureInfo.InvariantCulture));
         }
-        finally
-        {
-            if (options.KeepFiles)
-            {
-                Console.WriteLine($"  files kept in {workDir}");
-            }
-            else
-            {
-                Directory.Delete(workDir, recursive: true);
-            }
-        }
+
+        var report = BuildReport(options, startedAt, data, hubRun, baseline, profile, MachineInfo.Current(sqliteVersion, load));
+        ReconcilePrinter.Print(report);
+        await ReconcilePrinter.WriteJsonAsync(report, options.OutputPath);
+        return report;
     }
 
     private static async Task<HubRun> RunHubAsync(ReconcileOptions options, ContributionDataset data, string hubDb, string logPath)

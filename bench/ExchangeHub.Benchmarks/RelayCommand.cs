@@ -38,53 +38,40 @@ internal static class RelayCommand
         CheckQueued("baseline", baseline.Queued, options.Events);
         Console.WriteLine($"  baseline: {options.Events:N0} messages in {baseline.Elapsed.TotalSeconds:N2} s ({options.Events / baseline.Elapsed.TotalSeconds:N0}/s), RabbitMQ {baseline.ServerVersion}");
 
-        var workDir = Directory.CreateTempSubdirectory("exchangehub-relay-bench-").FullName;
-        try
-        {
-            var database = Path.Combine(workDir, "hub.db");
-            var clock = Stopwatch.StartNew();
-            await RelayHub.PrepareAsync(database, events);
-            Console.WriteLine($"  outbox filled in {clock.Elapsed.TotalSeconds:N1} s (not timed)");
-            var relay = await RelayHub.RunAsync(database, options.Broker, options.Events);
-            Console.WriteLine($"  relay: {options.Events:N0} events in {relay.Elapsed.TotalSeconds:N2} s ({options.Events / relay.Elapsed.TotalSeconds:N0}/s)");
+        using var work = new WorkDirectory("exchangehub-relay-bench-", options.KeepFiles);
+        var workDir = work.Path;
+        var database = Path.Combine(workDir, "hub.db");
+        var clock = Stopwatch.StartNew();
+        await RelayHub.PrepareAsync(database, events);
+        Console.WriteLine($"  outbox filled in {clock.Elapsed.TotalSeconds:N1} s (not timed)");
+        var relay = await RelayHub.RunAsync(database, options.Broker, options.Events);
+        Console.WriteLine($"  relay: {options.Events:N0} events in {relay.Elapsed.TotalSeconds:N2} s ({options.Events / relay.Elapsed.TotalSeconds:N0}/s)");
 
-            var relayRate = options.Events / relay.Elapsed.TotalSeconds;
-            var baseRate = options.Events / baseline.Elapsed.TotalSeconds;
-            var report = new RelayReport(
-                startedAt,
-                options.Events,
-                options.Subjects,
-                averageBytes,
-                Math.Round(relay.Elapsed.TotalSeconds, 3),
-                Math.Round(relayRate),
-                relay.Queued,
-                Math.Round(baseline.Elapsed.TotalSeconds, 3),
-                Math.Round(baseRate),
-                baseline.Queued,
-                BaselinePublisher.BatchSize,
-                Math.Round(relayRate / baseRate, 3),
-                RatioGoal,
-                relayRate / baseRate >= RatioGoal,
-                "defaults of Hub:Messaging (batch 500, 128 subjects at once, publish timeout 10 s); timed from hub start, bus connection included",
-                baseline.ServerVersion,
-                MachineInfo.Current(SqliteVersion(), load));
-            Print(report);
-            Directory.CreateDirectory(Path.GetDirectoryName(options.OutputPath)!);
-            await File.WriteAllTextAsync(options.OutputPath, JsonSerializer.Serialize(report, Json));
-            Console.WriteLine($"results: {options.OutputPath}");
-            return report;
-        }
-        finally
-        {
-            if (options.KeepFiles)
-            {
-                Console.WriteLine($"  files kept in {workDir}");
-            }
-            else
-            {
-                Directory.Delete(workDir, recursive: true);
-            }
-        }
+        var relayRate = options.Events / relay.Elapsed.TotalSeconds;
+        var baseRate = options.Events / baseline.Elapsed.TotalSeconds;
+        var report = new RelayReport(
+            startedAt,
+            options.Events,
+            options.Subjects,
+            averageBytes,
+            Math.Round(relay.Elapsed.TotalSeconds, 3),
+            Math.Round(relayRate),
+            relay.Queued,
+            Math.Round(baseline.Elapsed.TotalSeconds, 3),
+            Math.Round(baseRate),
+            baseline.Queued,
+            BaselinePublisher.BatchSize,
+            Math.Round(relayRate / baseRate, 3),
+            RatioGoal,
+            relayRate / baseRate >= RatioGoal,
+            "defaults of Hub:Messaging (batch 500, 128 subjects at once, publish timeout 10 s); timed from hub start, bus connection included",
+            baseline.ServerVersion,
+            MachineInfo.Current(SqliteVersion(), load));
+        Print(report);
+        Directory.CreateDirectory(Path.GetDirectoryName(options.OutputPath)!);
+        await File.WriteAllTextAsync(options.OutputPath, JsonSerializer.Serialize(report, Json));
+        Console.WriteLine($"results: {options.OutputPath}");
+        return report;
     }
 
     private static void CheckQueued(string what, long queued, int expected)
