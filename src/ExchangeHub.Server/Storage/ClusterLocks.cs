@@ -33,7 +33,22 @@ public static class ClusterLocks
     /// Tries to hold the cluster-wide lease <paramref name="scope"/>/<paramref name="key"/> on a connection of its own
     /// until the returned holder is disposed; null when another replica holds it. Always granted on SQLite.
     /// </summary>
-    public static async Task<IAsyncDisposable?> TryHoldAsync(this HubDatabase database, LockScope scope, string key, CancellationToken ct)
+    public static Task<IAsyncDisposable?> TryHoldAsync(this HubDatabase database, LockScope scope, string key, CancellationToken ct) =>
+        HoldSessionAsync(database, "SELECT pg_try_advisory_lock(@s, hashtext(@k))", scope, key, ct);
+
+    /// <summary>
+    /// Holds the cluster-wide lease <paramref name="scope"/>/<paramref name="key"/> on a connection of its own until the
+    /// returned holder is disposed, waiting while another replica holds it. Always granted at once on SQLite.
+    /// </summary>
+    public static async Task<IAsyncDisposable> HoldAsync(this HubDatabase database, LockScope scope, string key, CancellationToken ct) =>
+        (await HoldSessionAsync(database, "SELECT pg_advisory_lock(@s, hashtext(@k)) IS NOT NULL", scope, key, ct))!;
+
+    /// <summary>
+    /// Runs <paramref name="lockSql"/> (true: held) on a new connection and keeps the connection as the lease; the
+    /// waiting form selects <c>pg_advisory_lock(…) IS NOT NULL</c>, true once the lock is granted (the void result is not null).
+    /// </summary>
+    private static async Task<IAsyncDisposable?> HoldSessionAsync(HubDatabase database, string lockSql, LockScope scope, string key,
+        CancellationToken ct)
     {
         if (database.Provider != StorageProvider.Postgres)
         {
@@ -42,7 +57,7 @@ public static class ClusterLocks
         var connection = (NpgsqlConnection)await database.OpenReaderAsync(ct);
         try
         {
-            await using var command = new NpgsqlCommand("SELECT pg_try_advisory_lock(@s, hashtext(@k))", connection);
+            await using var command = new NpgsqlCommand(lockSql, connection) { CommandTimeout = 0 };
             command.Parameters.AddWithValue("s", (int)scope);
             command.Parameters.AddWithValue("k", key);
             if (await command.ExecuteScalarAsync(ct) is true)
@@ -57,33 +72,6 @@ public static class ClusterLocks
         }
         await connection.DisposeAsync();
         return null;
-    }
-
-    /// <summary>
-    /// Holds the cluster-wide lease <paramref name="scope"/>/<paramref name="key"/> on a connection of its own until the
-    /// returned holder is disposed, waiting while another replica holds it. Always granted at once on SQLite.
-    /// </summary>
-    public static async Task<IAsyncDisposable> HoldAsync(this HubDatabase database, LockScope scope, string key, CancellationToken ct)
-    {
-        if (database.Provider != StorageProvider.Postgres)
-        {
-            return NoLease.Instance;
-        }
-        var connection = (NpgsqlConnection)await database.OpenReaderAsync(ct);
-        try
-        {
-            await using var command = new NpgsqlCommand("SELECT pg_advisory_lock(@s, hashtext(@k))", connection);
-            command.Parameters.AddWithValue("s", (int)scope);
-            command.Parameters.AddWithValue("k", key);
-            command.CommandTimeout = 0;
-            await command.ExecuteNonQueryAsync(ct);
-            return new SessionLease(connection);
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
     }
 
     /// <summary>Unlocks and returns the connection; if the unlock fails the connection is broken and its session (and lock) gone.</summary>
