@@ -1,5 +1,7 @@
 using ExchangeHub.Server.Audit;
+using ExchangeHub.Server.Common;
 using ExchangeHub.Server.Configuration;
+using ExchangeHub.Server.Facts;
 using ExchangeHub.Server.Feeds;
 using ExchangeHub.Server.Outbox;
 using ExchangeHub.Server.Persons;
@@ -52,6 +54,8 @@ public static class HubApp
             .AddAgencySecurity()
             .AddAuditTrail()
             .AddOutbox()
+            .AddPolicy(builder.Configuration)
+            .AddFacts()
             .AddFeeds()
             .AddReconciliation(builder.Configuration)
             .AddSkillSubsidies()

@@ -13,7 +13,7 @@ namespace ExchangeHub.Benchmarks.Reconcile;
 /// </summary>
 internal static class GroupByBaseline
 {
-    public static string Sql => hub::ExchangeHub.Server.Reconciliation.StoredFactsReader.MonthAggregateSql;
+    public static string Sql => hub::ExchangeHub.Server.Facts.StoredFactsReader.MonthAggregateSql;
 
     public static GroupByResult Run(string database)
     {

@@ -6,6 +6,8 @@ using ExchangeHub.Policy;
 using ExchangeHub.Policy.Refunds;
 using hub::ExchangeHub.Server;
 using hub::ExchangeHub.Server.Outbox;
+using hub::ExchangeHub.Server.Common;
+using hub::ExchangeHub.Server.Facts;
 using hub::ExchangeHub.Server.Reconciliation;
 using hub::ExchangeHub.Server.Refunds;
 using hub::ExchangeHub.Server.Storage;
@@ -111,9 +113,9 @@ internal static class PhaseProfile
         {
             var facts = RefundFactsBuilder.Build(uscc, stored);
             var decision = decider.Decide(facts, decisionDate);
-            var factsJson = FactsJson.Serialize(facts);
-            bytes += factsJson.Length + FactsJson.Sha256(factsJson).Length;
-            bytes += JsonSerializer.Serialize(RefundEvents.Explain(decision.Explanation), EventTypes.Json).Length;
+            var factsJson = RefundFactsJson.Serialize(facts);
+            bytes += factsJson.Length + CanonicalJson.Sha256(factsJson).Length;
+            bytes += JsonSerializer.Serialize(RuleOutcomes.Of(decision.Explanation), EventTypes.Json).Length;
             var step = RefundWorkflow.Decide(null, decision with { ProgramYear = programYear }, ++id, today, applied: false);
             foreach (var e in RefundEvents.For(step, decision, id, null, "", 0, "profile", now))
             {

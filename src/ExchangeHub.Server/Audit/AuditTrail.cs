@@ -3,6 +3,7 @@ using System.Globalization;
 using ExchangeHub.Server.Configuration;
 using ExchangeHub.Server.Storage;
 using Grpc.Core;
+using ExchangeHub.Server.Common;
 
 namespace ExchangeHub.Server.Audit;
 

@@ -1,13 +1,11 @@
 using ExchangeHub.Policy;
-using ExchangeHub.Server.Audit;
-using ExchangeHub.Server.Feeds;
-using ExchangeHub.Server.Feeds.Validation;
-using ExchangeHub.Server.Reconciliation;
+using ExchangeHub.Server.Common.Validation;
 using ExchangeHub.Server.Security;
 using ExchangeHub.V1;
 using Grpc.Core;
 using PolicySeparation = ExchangeHub.Policy.Benefits.SeparationReason;
 using PolicySpell = ExchangeHub.Policy.Benefits.PreviousSpell;
+using ExchangeHub.Server.Common;
 
 namespace ExchangeHub.Server.Benefits;
 
@@ -22,15 +20,15 @@ public sealed class BenefitClaimGrpcService(BenefitClaimWorkflow workflow, Benef
         var context0 = ValidationContext.At(clock.GetUtcNow(), 0);
         if (Fields.Date("applied_date", request.AppliedDate, context0, out var appliedOn) is { } dateFault)
         {
-            throw FeedErrors.InvalidArgument("applied_date is not valid", "applied_date", dateFault.Message);
+            throw RpcErrors.InvalidArgument("applied_date is not valid", "applied_date", dateFault.Message);
         }
         if (!Enum.IsDefined(request.SeparationReason))
         {
-            throw FeedErrors.InvalidArgument("separation_reason is not valid", "separation_reason", $"unknown separation reason {(int)request.SeparationReason}");
+            throw RpcErrors.InvalidArgument("separation_reason is not valid", "separation_reason", $"unknown separation reason {(int)request.SeparationReason}");
         }
         if (!Enum.IsDefined(request.Registration))
         {
-            throw FeedErrors.InvalidArgument("registration is not valid", "registration", $"unknown registration {(int)request.Registration}");
+            throw RpcErrors.InvalidArgument("registration is not valid", "registration", $"unknown registration {(int)request.Registration}");
         }
         var channels = Channels(request.Channels);
         var previous = Previous(request.PreviousSpell, appliedOn);
@@ -60,11 +58,11 @@ public sealed class BenefitClaimGrpcService(BenefitClaimWorkflow workflow, Benef
     public override async Task<DecideClaimResponse> DecideClaim(DecideClaimRequest request, ServerCallContext context)
     {
         CheckClaimId(request.ClaimId);
-        var date = Requests.Date(request.DecisionDate, "decision_date", clock);
+        var date = RequestFields.Date(request.DecisionDate, "decision_date", clock);
         bool changed;
         try
         {
-            changed = await Requests.Guard(async () => await workflow.DecideAsync(request.ClaimId, date, context.CancellationToken));
+            changed = await RequestFields.Guard(async () => await workflow.DecideAsync(request.ClaimId, date, context.CancellationToken));
         }
         catch (KeyNotFoundException ex)
         {
@@ -99,7 +97,7 @@ public sealed class BenefitClaimGrpcService(BenefitClaimWorkflow workflow, Benef
                 claims = await reader.ClaimsOfResidentAsync(request.ResidentId, context.CancellationToken);
                 break;
             default:
-                throw FeedErrors.InvalidArgument("claim_id or resident_id is required", "key", "set claim_id, or resident_id (operator only)");
+                throw RpcErrors.InvalidArgument("claim_id or resident_id is required", "key", "set claim_id, or resident_id (operator only)");
         }
         var response = new GetClaimResponse();
         foreach (var claim in claims)
@@ -120,7 +118,7 @@ public sealed class BenefitClaimGrpcService(BenefitClaimWorkflow workflow, Benef
     {
         if (ResidentId.Check("resident_id", residentId, today) is { } fault)
         {
-            throw FeedErrors.InvalidArgument("resident_id is not valid", "resident_id", fault.Message);
+            throw RpcErrors.InvalidArgument("resident_id is not valid", "resident_id", fault.Message);
         }
     }
 
@@ -128,7 +126,7 @@ public sealed class BenefitClaimGrpcService(BenefitClaimWorkflow workflow, Benef
     {
         if (!Guid.TryParseExact(claimId, "D", out _))
         {
-            throw FeedErrors.InvalidArgument("claim_id is not valid", "claim_id", "a claim id is a UUID such as 0f8fad5b-d9cb-469f-a165-70867728950e");
+            throw RpcErrors.InvalidArgument("claim_id is not valid", "claim_id", "a claim id is a UUID such as 0f8fad5b-d9cb-469f-a165-70867728950e");
         }
     }
 
@@ -136,7 +134,7 @@ public sealed class BenefitClaimGrpcService(BenefitClaimWorkflow workflow, Benef
     {
         if (requested.Count == 0)
         {
-            throw FeedErrors.InvalidArgument("channels is required", "channels", "at least one of APP, SMS, WECHAT, OFFICIAL_ACCOUNT, QR_CODE");
+            throw RpcErrors.InvalidArgument("channels is required", "channels", "at least one of APP, SMS, WECHAT, OFFICIAL_ACCOUNT, QR_CODE");
         }
         var names = new List<string>();
         foreach (var channel in requested)
@@ -148,11 +146,11 @@ public sealed class BenefitClaimGrpcService(BenefitClaimWorkflow workflow, Benef
                 NotificationChannel.Wechat => "WECHAT",
                 NotificationChannel.OfficialAccount => "OFFICIAL_ACCOUNT",
                 NotificationChannel.QrCode => "QR_CODE",
-                _ => throw FeedErrors.InvalidArgument("channels is not valid", "channels", $"unknown channel {(int)channel}"),
+                _ => throw RpcErrors.InvalidArgument("channels is not valid", "channels", $"unknown channel {(int)channel}"),
             };
             if (names.Contains(name))
             {
-                throw FeedErrors.InvalidArgument("channels is not valid", "channels", $"{name} is named twice");
+                throw RpcErrors.InvalidArgument("channels is not valid", "channels", $"{name} is named twice");
             }
             names.Add(name);
         }
@@ -167,12 +165,12 @@ public sealed class BenefitClaimGrpcService(BenefitClaimWorkflow workflow, Benef
         }
         if (!YearMonth.TryParse(spell.FirstBenefitMonth, out var first) || first > YearMonth.FromDate(appliedOn))
         {
-            throw FeedErrors.InvalidArgument("previous_spell.first_benefit_month is not valid", "previous_spell.first_benefit_month",
+            throw RpcErrors.InvalidArgument("previous_spell.first_benefit_month is not valid", "previous_spell.first_benefit_month",
                 $"a month YYYY-MM not after the application, not '{spell.FirstBenefitMonth}'");
         }
         if (spell.EntitledMonths is < 1 or > 24 || spell.ReceivedMonths < 0 || spell.ReceivedMonths > spell.EntitledMonths)
         {
-            throw FeedErrors.InvalidArgument("previous_spell months are not valid", "previous_spell.entitled_months",
+            throw RpcErrors.InvalidArgument("previous_spell months are not valid", "previous_spell.entitled_months",
                 $"entitled 1 to 24 months and received 0 to entitled, not {spell.EntitledMonths} and {spell.ReceivedMonths}");
         }
         return new PolicySpell(first, spell.EntitledMonths, spell.ReceivedMonths);

@@ -7,14 +7,10 @@ using ExchangeHub.Server.Storage;
 namespace ExchangeHub.Server.Benefits;
 
 /// <summary>
-/// Reads claims, their current decisions and the claimant's insured places: the XPCC's REGULAR and BACK_PAYMENT
-/// contribution lines (any unit) and the insured periods of each transfer in, one place per transfer.
+/// Reads claims and their current decisions (the claimant's insured places come from <see cref="InsuredPlacesReader"/>).
 /// </summary>
 public sealed class BenefitClaimReader(HubDatabase database)
 {
-    /// <summary>The place code of months insured in the XPCC itself.</summary>
-    public const string LocalPlace = "66";
-
     private const string ClaimColumns =
         "claim_id, person_key, resident_id, applied_on, due_on, channels, separation, registered_unemployed, previous_first_benefit_month, "
         + "previous_entitled_months, previous_received_months, status, overdue_notified FROM benefit_claims";
@@ -22,11 +18,6 @@ public sealed class BenefitClaimReader(HubDatabase database)
     private const string DecisionSql =
         "SELECT id, outcome, max_months, carried_over_months, consolidated_insured_months, decided_on, facts_sha256, policy_version "
         + "FROM benefit_decisions WHERE claim_id = @p0 AND is_current = TRUE";
-
-    private const string LinesSql = "SELECT DISTINCT period FROM contribution_lines WHERE kind IN (1, 2) AND resident_id = @p0";
-
-    private const string TransfersSql =
-        "SELECT source_record_id, counterpart_province_code, insured_periods FROM transfer_requests WHERE direction = 1 AND resident_id = @p0";
 
     public async Task<StoredClaim?> ClaimAsync(string claimId, CancellationToken ct) =>
         (await ClaimsAsync($"SELECT {ClaimColumns} WHERE claim_id = @p0", [claimId], ct)).SingleOrDefault();
@@ -56,38 +47,6 @@ public sealed class BenefitClaimReader(HubDatabase database)
         return decision;
     }
 
-    /// <summary>The claimant's insured places: the XPCC's months, then each transfer in as its own place (overlaps count once in the engine).</summary>
-    public async Task<List<InsuredPlace>> PlacesAsync(string residentId, CancellationToken ct)
-    {
-        await using var connection = await database.OpenReaderAsync(ct);
-        var local = new HashSet<YearMonth>();
-        await ReadAsync(connection, LinesSql, [residentId], r =>
-        {
-            var period = r.GetInt32(0);
-            local.Add(new YearMonth(period / 100, period % 100));
-        }, ct);
-        var places = new List<InsuredPlace> { new(LocalPlace, local) };
-        await ReadAsync(connection, TransfersSql, [residentId], r =>
-            places.Add(new InsuredPlace($"{r.GetString(1)}:{r.GetString(0)}", Ranges(r.GetString(2)))), ct);
-        return places;
-    }
-
-    /// <summary>Canonical transfer periods "201901-202012,202103-202106" → each month once.</summary>
-    private static HashSet<YearMonth> Ranges(string ranges)
-    {
-        var months = new HashSet<YearMonth>();
-        foreach (var range in ranges.Split(',', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var from = int.Parse(range.AsSpan(0, 6), CultureInfo.InvariantCulture);
-            var to = int.Parse(range.AsSpan(7, 6), CultureInfo.InvariantCulture);
-            for (var m = new YearMonth(from / 100, from % 100); m <= new YearMonth(to / 100, to % 100); m = m.AddMonths(1))
-            {
-                months.Add(m);
-            }
-        }
-        return months;
-    }
-
     private async Task<List<StoredClaim>> ClaimsAsync(string sql, object[] values, CancellationToken ct)
     {
         await using var connection = await database.OpenReaderAsync(ct);
@@ -103,21 +62,6 @@ public sealed class BenefitClaimReader(HubDatabase database)
         return claims;
     }
 
-    private static async Task ReadAsync(DbConnection connection, string sql, object[] values, Action<DbDataReader> row, CancellationToken ct)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        for (var i = 0; i < values.Length; i++)
-        {
-            var p = command.CreateParameter();
-            p.ParameterName = $"@p{i}";
-            p.Value = values[i];
-            command.Parameters.Add(p);
-        }
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-        {
-            row(reader);
-        }
-    }
+    private static Task ReadAsync(DbConnection connection, string sql, object[] values, Action<DbDataReader> row, CancellationToken ct) =>
+        DbRows.ForEachAsync(connection, sql, values, row, ct);
 }

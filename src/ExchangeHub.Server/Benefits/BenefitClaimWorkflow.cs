@@ -2,12 +2,12 @@ using System.Text.Json;
 using ExchangeHub.Policy;
 using ExchangeHub.Policy.Benefits;
 using ExchangeHub.Policy.Calendar;
-using ExchangeHub.Server.Feeds.Validation;
+using ExchangeHub.Server.Common.Validation;
 using ExchangeHub.Server.Outbox;
-using ExchangeHub.Server.Reconciliation;
-using ExchangeHub.Server.Refunds;
 using ExchangeHub.Server.Security;
 using ExchangeHub.Server.Storage;
+using ExchangeHub.Server.Common;
+using ExchangeHub.Server.Facts;
 
 namespace ExchangeHub.Server.Benefits;
 
@@ -20,24 +20,25 @@ namespace ExchangeHub.Server.Benefits;
 public sealed class BenefitClaimWorkflow(
     HubDatabase database,
     BenefitClaimReader reader,
+    InsuredPlacesReader insuredPlaces,
     PersonKey personKey,
     OutboxWriter outbox,
     OutboxSignal outboxSignal,
     PolicySet policy,
     TimeProvider clock,
-    ILogger<BenefitClaimWorkflow> logger) : IDisposable
+    ILogger<BenefitClaimWorkflow> logger) : IBenefitRecalculation, IDisposable
 {
     private const string Granted = "GRANTED";
     private readonly BenefitDecider _decider = new(policy);
     private readonly ClaimDeadlines _deadlines = new(policy);
     private readonly ClusterMutex _oneAtATime = new(database, "benefits");
 
-    private string PolicyVersion => $"{policy.Version}+sha256:{policy.Sha256}";
+    private string PolicyVersion => policy.Stamp();
 
     public void Dispose() => _oneAtATime.Dispose();
 
     /// <summary>Today in China Standard Time.</summary>
-    public DateOnly Today => ValidationContext.At(clock.GetUtcNow(), 0).Today;
+    public DateOnly Today => clock.ChinaToday();
 
     public async Task<StoredClaim> SubmitAsync(string residentId, DateOnly appliedOn, SeparationReason? separation, bool? registered,
         IReadOnlyList<string> channels, PreviousSpell? previous, CancellationToken ct)
@@ -76,7 +77,7 @@ public sealed class BenefitClaimWorkflow(
             var claim = await reader.ClaimAsync(claimId, ct) ?? throw new KeyNotFoundException($"no benefit claim {claimId}");
             if (decisionDate < claim.AppliedOn)
             {
-                throw new RunRefusedException($"the decision date {BenefitFactsJson.Date(decisionDate)} is before the application date {BenefitFactsJson.Date(claim.AppliedOn)}");
+                throw new ActionRefusedException($"the decision date {BenefitFactsJson.Date(decisionDate)} is before the application date {BenefitFactsJson.Date(claim.AppliedOn)}");
             }
             return await DecideClaimAsync(claim, decisionDate, Guid.NewGuid().ToString("D"), ct);
         }
@@ -84,6 +85,13 @@ public sealed class BenefitClaimWorkflow(
         {
             await held.DisposeAsync();
         }
+    }
+
+    /// <inheritdoc />
+    public async Task<(int Claims, int Recalculated)> RecalculatePersonAsync(string residentId, CancellationToken ct)
+    {
+        var (claims, recalculated, _) = await RecalculateGrantedClaimsAsync(ct, residentId);
+        return (claims, recalculated);
     }
 
     /// <summary>Recalculates every granted claim whose facts changed; returns (granted claims, periods changed, correlation id).</summary>
@@ -152,9 +160,9 @@ public sealed class BenefitClaimWorkflow(
 
     private async Task<bool> DecideClaimAsync(StoredClaim claim, DateOnly decisionDate, string correlationId, CancellationToken ct)
     {
-        var places = await reader.PlacesAsync(claim.ResidentId, ct);
+        var places = await insuredPlaces.PlacesAsync(claim.ResidentId, ct);
         var facts = new BenefitFacts(claim.PersonKey, places, claim.Separation, claim.RegisteredUnemployed, claim.PreviousSpell);
-        var sha = FactsJson.Sha256(BenefitFactsJson.Serialize(facts));
+        var sha = CanonicalJson.Sha256(BenefitFactsJson.Serialize(facts));
         var current = await reader.CurrentDecisionAsync(claim.ClaimId, ct);
         if (current is not null && current.FactsSha256 == sha && current.PolicyVersion == PolicyVersion)
         {
@@ -207,7 +215,7 @@ public sealed class BenefitClaimWorkflow(
         {
             ClaimId = claim.ClaimId, Outcome = Outcome(decision.Outcome), MaxMonths = decision.MaxMonths, CarriedOverMonths = decision.CarriedOverMonths,
             ConsolidatedInsuredMonths = decision.ConsolidatedInsuredMonths, DecidedOn = decision.DecidedOn,
-            Explanation = JsonSerializer.Serialize(RefundEvents.Explain(explanation), EventTypes.Json), PolicyId = policy.Id, PolicyVersion = PolicyVersion,
+            Explanation = JsonSerializer.Serialize(RuleOutcomes.Of(explanation), EventTypes.Json), PolicyId = policy.Id, PolicyVersion = PolicyVersion,
             FactsSha256 = sha, DecidedAtUnixMs = now.ToUnixTimeMilliseconds(), SupersedesId = supersedes, Reason = reason,
         }, ct);
 

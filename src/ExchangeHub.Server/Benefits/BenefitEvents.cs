@@ -1,7 +1,7 @@
 using ExchangeHub.Contracts;
 using ExchangeHub.Contracts.Benefits;
 using ExchangeHub.Policy.Benefits;
-using ExchangeHub.Server.Refunds;
+using ExchangeHub.Server.Common;
 
 namespace ExchangeHub.Server.Benefits;
 
@@ -13,8 +13,8 @@ public static class BenefitEvents
 
     public static HubEvent ForDecision(BenefitDecision decision, StoredClaim claim, long decisionId, long? supersedes, string correlationId, DateTimeOffset now)
     {
-        var explanation = RefundEvents.Explain(decision.Explanation);
-        var version = RefundEvents.Version(decision.Explanation);
+        var explanation = RuleOutcomes.Of(decision.Explanation);
+        var version = decision.Explanation.Stamp();
         return decision.Outcome switch
         {
             BenefitOutcome.Eligible => new BenefitGranted
@@ -54,10 +54,10 @@ public static class BenefitEvents
     public static BenefitPeriodRecalculated ForRecalculation(BenefitRecalculation recalculation, StoredClaim claim, long decisionId, long supersedes,
         string correlationId, DateTimeOffset now) => new()
     {
-        EventId = Guid.NewGuid(), OccurredAt = now, PolicyId = recalculation.Explanation.PolicyId, PolicyVersion = RefundEvents.Version(recalculation.Explanation),
+        EventId = Guid.NewGuid(), OccurredAt = now, PolicyId = recalculation.Explanation.PolicyId, PolicyVersion = recalculation.Explanation.Stamp(),
         SubjectKey = claim.PersonKey, CorrelationId = correlationId, ClaimId = claim.ClaimId, PersonKey = claim.PersonKey, DecisionId = decisionId,
         SupersedesDecisionId = supersedes, DecidedOn = recalculation.Recalculated.DecidedOn,
-        ConsolidatedInsuredMonths = recalculation.Recalculated.ConsolidatedInsuredMonths, Explanation = RefundEvents.Explain(recalculation.Explanation),
+        ConsolidatedInsuredMonths = recalculation.Recalculated.ConsolidatedInsuredMonths, Explanation = RuleOutcomes.Of(recalculation.Explanation),
         OldMaxMonths = recalculation.Original.MaxMonths, NewMaxMonths = recalculation.Recalculated.MaxMonths,
         OldConsolidatedInsuredMonths = recalculation.Original.ConsolidatedInsuredMonths, ReasonCode = recalculation.Explanation.Checks[0].ReasonCode,
     };

@@ -1,3 +1,5 @@
+using ExchangeHub.Server.Common;
+
 namespace ExchangeHub.Server.Benefits;
 
 /// <summary>Registers unemployment-benefit claims (1.(4), 2.(3), 2.(4)).</summary>
@@ -13,6 +15,8 @@ public static class Extensions
         services.AddSingleton<BenefitClaimReader>();
         services.AddSingleton<BenefitClaimQueries>();
         services.AddSingleton<BenefitClaimWorkflow>();
+        services.AddSingleton<IBenefitRecalculation>(sp => sp.GetRequiredService<BenefitClaimWorkflow>());
+        services.AddSingleton<IPersonFileSection, BenefitPersonFileSection>();
         services.AddHostedService<BenefitOverdueService>();
         return services;
     }

@@ -1,11 +1,11 @@
 using System.Diagnostics;
-using ExchangeHub.Server.Audit;
 using ExchangeHub.Server.Configuration;
-using ExchangeHub.Server.Feeds.Validation;
+using ExchangeHub.Server.Common.Validation;
 using ExchangeHub.V1;
 using Google.Protobuf.Collections;
 using Grpc.Core;
 using Microsoft.Extensions.Options;
+using ExchangeHub.Server.Common;
 
 namespace ExchangeHub.Server.Feeds;
 
@@ -77,7 +77,7 @@ public sealed class FeedIngestor(
 
         if (summary.Batches == 0)
         {
-            throw FeedErrors.InvalidArgument("the stream carried no batch", recordsField,
+            throw RpcErrors.InvalidArgument("the stream carried no batch", recordsField,
                 $"send at least one message with 1 to {_options.MaxRecordsPerBatch} records");
         }
         if (logger.IsEnabled(LogLevel.Information))
@@ -143,7 +143,7 @@ public sealed class FeedIngestor(
     {
         if (count == 0 || count > _options.MaxRecordsPerBatch)
         {
-            throw FeedErrors.InvalidArgument($"batch {batchIndex} is malformed", recordsField,
+            throw RpcErrors.InvalidArgument($"batch {batchIndex} is malformed", recordsField,
                 $"a batch carries 1 to {_options.MaxRecordsPerBatch} records; batch {batchIndex} has {count}");
         }
     }

@@ -2,7 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
 using ExchangeHub.Server.Configuration;
-using ExchangeHub.Server.Feeds.Validation;
+using ExchangeHub.Server.Common.Validation;
 using ExchangeHub.Server.Storage;
 
 namespace ExchangeHub.Server.Feeds;

@@ -1,4 +1,4 @@
-using ExchangeHub.Server.Feeds.Validation;
+using ExchangeHub.Server.Common.Validation;
 using ExchangeHub.V1;
 
 namespace ExchangeHub.Server.Feeds;

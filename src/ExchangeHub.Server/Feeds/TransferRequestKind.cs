@@ -1,5 +1,5 @@
 using System.Text;
-using ExchangeHub.Server.Feeds.Validation;
+using ExchangeHub.Server.Common.Validation;
 using ExchangeHub.V1;
 
 namespace ExchangeHub.Server.Feeds;

@@ -1,6 +1,9 @@
 namespace ExchangeHub.Server.Persons;
 
-/// <summary>Registers the person view across claims, transfers and skill subsidies (its readers come with those features).</summary>
+/// <summary>
+/// Registers the person view. Its content comes from every programme's <see cref="Common.IPersonFileSection"/>
+/// (benefit claims, transfers, skill subsidies), registered by those programmes.
+/// </summary>
 public static class Extensions
 {
     public static IEndpointRouteBuilder MapPersons(this IEndpointRouteBuilder endpoints)

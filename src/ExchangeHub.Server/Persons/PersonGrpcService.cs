@@ -1,10 +1,7 @@
-using ExchangeHub.Server.Audit;
-using ExchangeHub.Server.Benefits;
-using ExchangeHub.Server.Feeds;
-using ExchangeHub.Server.Feeds.Validation;
+using ExchangeHub.Policy;
+using ExchangeHub.Server.Common;
+using ExchangeHub.Server.Common.Validation;
 using ExchangeHub.Server.Security;
-using ExchangeHub.Server.Skills;
-using ExchangeHub.Server.Transfers;
 using ExchangeHub.V1;
 using Grpc.Core;
 
@@ -16,32 +13,26 @@ namespace ExchangeHub.Server.Persons;
 /// </summary>
 public sealed class PersonGrpcService(
     PersonKey personKeys,
-    BenefitClaimReader claims,
-    BenefitClaimQueries claimQueries,
-    TransferWorkflow transfers,
-    SkillSubsidyQueries skills,
+    IEnumerable<IPersonFileSection> sections,
     TimeProvider clock) : PersonService.PersonServiceBase
 {
     public override async Task<GetPersonRecordResponse> GetPersonRecord(GetPersonRecordRequest request, ServerCallContext context)
     {
         var ct = context.CancellationToken;
-        var today = ValidationContext.At(clock.GetUtcNow(), 0).Today;
+        var today = clock.ChinaToday();
         var personKey = request.PersonCase switch
         {
             GetPersonRecordRequest.PersonOneofCase.PersonKey => CheckPersonKey(request.PersonKey),
             GetPersonRecordRequest.PersonOneofCase.ResidentId => KeyOfResident(request.ResidentId, today, context),
-            _ => throw FeedErrors.InvalidArgument("person_key or resident_id is required", "person", "set person_key, or resident_id (operator only)"),
+            _ => throw RpcErrors.InvalidArgument("person_key or resident_id is required", "person", "set person_key, or resident_id (operator only)"),
         };
         var response = new GetPersonRecordResponse { PersonKey = personKey };
-        foreach (var claim in await claims.ClaimsOfPersonAsync(personKey, ct))
+        var records = 0;
+        foreach (var section in sections)
         {
-            response.Claims.Add(await claimQueries.RecordAsync(claim, today, ct));
+            records += await section.AddToAsync(personKey, today, response, ct);
         }
-        response.Transfers.Add((await transfers.OfPersonAsync(personKey, ct)).Select(TransferRecords.ToContract));
-        var (decisions, clawbacks) = await skills.PersonAsync(personKey, ct);
-        response.SkillSubsidies.Add(decisions);
-        response.Clawbacks.Add(clawbacks);
-        ExchangeCall.Of(context).Accepted = response.Claims.Count + response.Transfers.Count + response.SkillSubsidies.Count;
+        ExchangeCall.Of(context).Accepted = records;
         return response;
     }
 
@@ -49,7 +40,7 @@ public sealed class PersonGrpcService(
     {
         if (personKey.Length != 32 || !personKey.All(char.IsAsciiHexDigitLower))
         {
-            throw FeedErrors.InvalidArgument("person_key is not valid", "person_key", "32 lowercase hexadecimal characters, as events name persons");
+            throw RpcErrors.InvalidArgument("person_key is not valid", "person_key", "32 lowercase hexadecimal characters, as events name persons");
         }
         return personKey;
     }
@@ -62,7 +53,7 @@ public sealed class PersonGrpcService(
         }
         if (ResidentId.Check("resident_id", residentId, today) is { } fault)
         {
-            throw FeedErrors.InvalidArgument("resident_id is not valid", "resident_id", fault.Message);
+            throw RpcErrors.InvalidArgument("resident_id is not valid", "resident_id", fault.Message);
         }
         return personKeys.Of(residentId);
     }

@@ -4,6 +4,7 @@ using ExchangeHub.Policy.Rates;
 using ExchangeHub.Policy.Refunds;
 using ExchangeHub.Policy.SizeClasses;
 using ExchangeHub.Server.Storage;
+using ExchangeHub.Server.Facts;
 
 namespace ExchangeHub.Server.Reconciliation;
 
@@ -40,7 +41,7 @@ public sealed class ExceptionDetector(PolicySet policy, HubDatabase database)
                         $"{month.InsuredHeadcount} insured person(s) in {Fields(month.Period)} after the unit was {unit.RegistrationStatus.ToString().ToUpperInvariant()} on {ended:yyyy-MM-dd}");
                 }
             }
-            var size = _sizeCheck.Check(RefundFactsBuilder.SizeFacts(unit), asOf);
+            var size = _sizeCheck.Check(unit.SizeFacts(), asOf);
             if (size.Agrees == false)
             {
                 yield return new(ExceptionCodes.SizeClassMismatch, uscc, null,
@@ -137,5 +138,5 @@ public sealed class ExceptionDetector(PolicySet policy, HubDatabase database)
         return ((long)(rate * denominator), denominator);
     }
 
-    private static string Fields(int period) => Feeds.Validation.Fields.FormatPeriod(period);
+    private static string Fields(int period) => Common.Validation.Fields.FormatPeriod(period);
 }

@@ -1,10 +1,8 @@
 using System.Globalization;
-using ExchangeHub.Server.Audit;
-using ExchangeHub.Server.Feeds;
-using ExchangeHub.Server.Feeds.Validation;
 using ExchangeHub.Server.Refunds;
 using ExchangeHub.V1;
 using Grpc.Core;
+using ExchangeHub.Server.Common;
 
 namespace ExchangeHub.Server.Reconciliation;
 
@@ -15,7 +13,7 @@ public sealed class ReconciliationGrpcService(ReconciliationRunner runner, Refun
     public override async Task RunReconciliation(RunReconciliationRequest request, IServerStreamWriter<RunReconciliationResponse> responseStream,
         ServerCallContext context)
     {
-        var date = Requests.Date(request.DecisionDate, "decision_date", clock);
+        var date = RequestFields.Date(request.DecisionDate, "decision_date", clock);
         var call = ExchangeCall.Of(context);
         var updates = System.Threading.Channels.Channel.CreateBounded<RunProgress>(
             new System.Threading.Channels.BoundedChannelOptions(1) { FullMode = System.Threading.Channels.BoundedChannelFullMode.DropOldest });
@@ -34,7 +32,7 @@ public sealed class ReconciliationGrpcService(ReconciliationRunner runner, Refun
         {
             await responseStream.WriteAsync(new RunReconciliationResponse { RunId = p.RunId, Done = p.Done, Total = p.Total });
         }
-        var finished = await Requests.Guard(() => run);
+        var finished = await RequestFields.Guard(() => run);
         call.Accepted = finished.Decided;
         await responseStream.WriteAsync(new RunReconciliationResponse
         {
@@ -54,8 +52,8 @@ public sealed class ReconciliationGrpcService(ReconciliationRunner runner, Refun
     {
         var after = request.PageToken.Length == 0 ? 0L
             : long.TryParse(request.PageToken, NumberStyles.None, CultureInfo.InvariantCulture, out var token) ? token
-            : throw FeedErrors.InvalidArgument("bad page token", "page_token", "pass next_page_token of the previous page unchanged");
-        var (page, next) = await queries.ExceptionsAsync(request.RunId, request.Code, request.SubjectKey, Requests.PageSize(request.PageSize),
+            : throw RpcErrors.InvalidArgument("bad page token", "page_token", "pass next_page_token of the previous page unchanged");
+        var (page, next) = await queries.ExceptionsAsync(request.RunId, request.Code, request.SubjectKey, RequestFields.PageSize(request.PageSize),
             after, context.CancellationToken);
         return new ListReconciliationExceptionsResponse { Exceptions = { page }, NextPageToken = next };
     }

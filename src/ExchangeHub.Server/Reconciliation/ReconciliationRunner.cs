@@ -6,6 +6,8 @@ using ExchangeHub.Policy.Refunds;
 using ExchangeHub.Server.Outbox;
 using ExchangeHub.Server.Refunds;
 using ExchangeHub.Server.Storage;
+using ExchangeHub.Server.Common;
+using ExchangeHub.Server.Facts;
 
 namespace ExchangeHub.Server.Reconciliation;
 
@@ -33,13 +35,13 @@ public sealed class ReconciliationRunner(
 
     /// <summary>The program year whose refund window contains <paramref name="decisionDate"/>.</summary>
     public int ProgramYearAt(DateOnly decisionDate) => policy.Refund.Window.At(decisionDate)?.Value.ProgramYear
-        ?? throw new RunRefusedException($"no refund programme of policy {policy.Id} is open on {decisionDate:yyyy-MM-dd}");
+        ?? throw new ActionRefusedException($"no refund programme of policy {policy.Id} is open on {decisionDate:yyyy-MM-dd}");
 
     public async Task<ReconciliationRunRow> RunAsync(DateOnly decisionDate, string requestedBy, IProgress<RunProgress>? progress, CancellationToken ct)
     {
         var programYear = ProgramYearAt(decisionDate);
         var held = await _oneAtATime.TryEnterAsync(ct)
-            ?? throw new RunRefusedException("a reconciliation run is already in progress on this hub or another replica; wait for it to finish");
+            ?? throw new ActionRefusedException("a reconciliation run is already in progress on this hub or another replica; wait for it to finish");
         try
         {
             // No run is live anywhere now: one left RUNNING was interrupted (its hub stopped or was killed).
@@ -70,7 +72,7 @@ public sealed class ReconciliationRunner(
         }
     }
 
-    private string PolicyVersion => $"{policy.Version}+sha256:{policy.Sha256}";
+    private string PolicyVersion => policy.Stamp();
 
     private async Task ExecuteAsync(ReconciliationRunRow run, DateOnly decisionDate, IProgress<RunProgress>? progress, CancellationToken ct)
     {
@@ -124,7 +126,7 @@ public sealed class ReconciliationRunner(
         var stored = await factsReader.ReadAsync(ct);
         if (!stored.Units.ContainsKey(uscc) && !stored.Months.ContainsKey(uscc))
         {
-            throw new RunRefusedException($"no feed has reported unit {uscc}");
+            throw new ActionRefusedException($"no feed has reported unit {uscc}");
         }
         using var entered = await workflow.EnterAsync(ct);
         await using var lease = await database.AcquireWriterAsync(ct);
@@ -146,9 +148,9 @@ public sealed class ReconciliationRunner(
         RefundCase? currentCase, UnitSnapshot? unit, DateOnly decisionDate, DateOnly today, bool applied, CancellationToken ct)
     {
         var decision = _decider.Decide(facts, decisionDate);
-        var factsJson = FactsJson.Serialize(facts);
-        var factsSha = FactsJson.Sha256(factsJson);
-        var outcome = RefundEvents.Upper<RefundOutcome>(decision.Outcome);
+        var factsJson = RefundFactsJson.Serialize(facts);
+        var factsSha = CanonicalJson.Sha256(factsJson);
+        var outcome = RuleOutcomes.Upper<RefundOutcome>(decision.Outcome);
         if (previous is not null && previous.FactsSha256 == factsSha && previous.PolicyVersion == PolicyVersion
             && previous.Outcome == outcome && previous.AmountFen == decision.AmountFen && !applied)
         {
@@ -160,10 +162,10 @@ public sealed class ReconciliationRunner(
         var decisionId = await RefundStore.InsertDecisionAsync(lease, new RefundDecisionRow
         {
             Uscc = facts.Uscc, ProgramYear = run.ProgramYear, RunId = run.Id, Outcome = outcome, AmountFen = decision.AmountFen,
-            Rate = RefundEvents.Rate(decision.Rate), BaseFen = decision.BaseFen ?? 0, SizeClass = RefundEvents.Upper(decision.SizeClass),
-            SizeClassSource = RefundEvents.Upper(decision.SizeClassSource), DivisionCode = unit?.DivisionCode ?? "",
+            Rate = RuleOutcomes.Rate(decision.Rate), BaseFen = decision.BaseFen ?? 0, SizeClass = RuleOutcomes.Upper(decision.SizeClass),
+            SizeClassSource = RuleOutcomes.Upper(decision.SizeClassSource), DivisionCode = unit?.DivisionCode ?? "",
             LabourDispatch = unit?.LabourDispatch ?? false, PolicyId = policy.Id, PolicyVersion = PolicyVersion, FactsSha256 = factsSha,
-            Facts = factsJson, Explanation = JsonSerializer.Serialize(RefundEvents.Explain(decision.Explanation), EventTypes.Json),
+            Facts = factsJson, Explanation = JsonSerializer.Serialize(RuleOutcomes.Of(decision.Explanation), EventTypes.Json),
             DecidedAtUnixMs = now.ToUnixTimeMilliseconds(), SupersedesId = previous?.Id, SupersedeReason = reason,
         }, ct);
 
@@ -180,7 +182,7 @@ public sealed class ReconciliationRunner(
     private string SupersedeReason(StoredDecision previous, string factsJson, string outcome, long amountFen, DateOnly decisionDate)
     {
         var parts = new List<string>();
-        var facts = FactsJson.Describe(previous.Facts, factsJson);
+        var facts = RefundFactsJson.Describe(previous.Facts, factsJson);
         if (facts.Length > 0)
         {
             parts.Add("facts changed: " + facts);
@@ -326,5 +328,5 @@ public sealed class ReconciliationRunner(
 
     public void Dispose() => _oneAtATime.Dispose();
 
-    private DateOnly Today => Feeds.Validation.ValidationContext.At(clock.GetUtcNow(), 0).Today;
+    private DateOnly Today => clock.ChinaToday();
 }

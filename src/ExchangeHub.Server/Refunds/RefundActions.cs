@@ -4,9 +4,9 @@ using ExchangeHub.Contracts.Refunds;
 using ExchangeHub.Policy;
 using ExchangeHub.Policy.Calendar;
 using ExchangeHub.Server.Outbox;
-using ExchangeHub.Server.Reconciliation;
 using ExchangeHub.Server.Storage;
 using Microsoft.Extensions.Options;
+using ExchangeHub.Server.Common;
 
 namespace ExchangeHub.Server.Refunds;
 
@@ -79,7 +79,7 @@ public sealed class RefundActions(
     /// </summary>
     public async Task<int> SendDueRemindersAsync(CancellationToken ct)
     {
-        var today = Feeds.Validation.ValidationContext.At(clock.GetUtcNow(), 0).Today;
+        var today = clock.ChinaToday();
         var due = new List<(string Uscc, int Year, long DecisionId, long AmountFen, DateOnly OfferedOn, int Sent)>();
         await using (var connection = await database.OpenReaderAsync(ct))
         await using (var command = connection.CreateCommand())
@@ -147,11 +147,11 @@ public sealed class RefundActions(
         await using var reader = await select.ExecuteReaderAsync(ct);
         if (!await reader.ReadAsync(ct))
         {
-            throw new RunRefusedException($"unit {uscc} has no refund decision for {programYear}; run a reconciliation or apply first");
+            throw new ActionRefusedException($"unit {uscc} has no refund decision for {programYear}; run a reconciliation or apply first");
         }
         if (!moved)
         {
-            throw new RunRefusedException($"unit {uscc} is {Names.Of(Enum.Parse<RefundState>(reader.GetString(0)))} for {programYear}; only an OFFERED refund can become {Names.Of(to)}");
+            throw new ActionRefusedException($"unit {uscc} is {Names.Of(Enum.Parse<RefundState>(reader.GetString(0)))} for {programYear}; only an OFFERED refund can become {Names.Of(to)}");
         }
         return new MovedCase(reader.GetInt64(1), reader.IsDBNull(2) ? 0 : reader.GetInt64(2));
     }

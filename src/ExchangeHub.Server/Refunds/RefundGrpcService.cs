@@ -1,7 +1,7 @@
-using ExchangeHub.Server.Audit;
 using ExchangeHub.Server.Reconciliation;
 using ExchangeHub.V1;
 using Grpc.Core;
+using ExchangeHub.Server.Common;
 
 namespace ExchangeHub.Server.Refunds;
 
@@ -11,8 +11,8 @@ public sealed class RefundGrpcService(RefundQueries queries, RefundActions actio
 {
     public override async Task<GetRefundDecisionResponse> GetRefundDecision(GetRefundDecisionRequest request, ServerCallContext context)
     {
-        Requests.Uscc(request.Uscc);
-        Requests.ProgramYear(request.ProgramYear);
+        RequestFields.Uscc(request.Uscc);
+        RequestFields.ProgramYear(request.ProgramYear);
         var (current, state, history) = await queries.DecisionAsync(request.Uscc, request.ProgramYear, context.CancellationToken);
         return current is null
             ? throw new RpcException(new Status(StatusCode.NotFound, $"no refund decision for {request.Uscc} in {request.ProgramYear}"))
@@ -21,38 +21,38 @@ public sealed class RefundGrpcService(RefundQueries queries, RefundActions actio
 
     public override async Task<ListRefundDecisionsResponse> ListRefundDecisions(ListRefundDecisionsRequest request, ServerCallContext context)
     {
-        Requests.ProgramYear(request.ProgramYear);
-        var (page, next) = await queries.ListAsync(request.ProgramYear, request.Outcome, request.DivisionCode, Requests.PageSize(request.PageSize),
+        RequestFields.ProgramYear(request.ProgramYear);
+        var (page, next) = await queries.ListAsync(request.ProgramYear, request.Outcome, request.DivisionCode, RequestFields.PageSize(request.PageSize),
             request.PageToken, context.CancellationToken);
         return new ListRefundDecisionsResponse { Decisions = { page }, NextPageToken = next };
     }
 
     public override async Task<ConfirmRefundResponse> ConfirmRefund(ConfirmRefundRequest request, ServerCallContext context)
     {
-        Requests.Uscc(request.Uscc);
-        Requests.ProgramYear(request.ProgramYear);
-        var amount = await Requests.Guard(() => actions.ConfirmAsync(request.Uscc, request.ProgramYear, ExchangeCall.Of(context).Agency.Id, context.CancellationToken));
+        RequestFields.Uscc(request.Uscc);
+        RequestFields.ProgramYear(request.ProgramYear);
+        var amount = await RequestFields.Guard(() => actions.ConfirmAsync(request.Uscc, request.ProgramYear, ExchangeCall.Of(context).Agency.Id, context.CancellationToken));
         return new ConfirmRefundResponse { State = Names.Of(RefundState.DisbursementApproved), AmountFen = amount };
     }
 
     public override async Task<WaiveRefundResponse> WaiveRefund(WaiveRefundRequest request, ServerCallContext context)
     {
-        Requests.Uscc(request.Uscc);
-        Requests.ProgramYear(request.ProgramYear);
-        var until = await Requests.Guard(() => actions.WaiveAsync(request.Uscc, request.ProgramYear, ExchangeCall.Of(context).Agency.Id, context.CancellationToken));
+        RequestFields.Uscc(request.Uscc);
+        RequestFields.ProgramYear(request.ProgramYear);
+        var until = await RequestFields.Guard(() => actions.WaiveAsync(request.Uscc, request.ProgramYear, ExchangeCall.Of(context).Agency.Id, context.CancellationToken));
         return new WaiveRefundResponse { State = Names.Of(RefundState.Waived), MayApplyUntil = until.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) };
     }
 
     public override async Task<ApplyForRefundResponse> ApplyForRefund(ApplyForRefundRequest request, ServerCallContext context)
     {
-        Requests.Uscc(request.Uscc);
-        Requests.ProgramYear(request.ProgramYear);
-        var today = Requests.Date("", "today", clock);
-        var refundCase = await Requests.Guard(async () =>
+        RequestFields.Uscc(request.Uscc);
+        RequestFields.ProgramYear(request.ProgramYear);
+        var today = RequestFields.Date("", "today", clock);
+        var refundCase = await RequestFields.Guard(async () =>
         {
             if (runner.ProgramYearAt(today) != request.ProgramYear)
             {
-                throw new RunRefusedException($"the {request.ProgramYear} refund programme is not open on {today:yyyy-MM-dd}; applications close when it ends");
+                throw new ActionRefusedException($"the {request.ProgramYear} refund programme is not open on {today:yyyy-MM-dd}; applications close when it ends");
             }
             return await runner.DecideOneAsync(request.Uscc, today, applied: true, ExchangeCall.Of(context).Agency.Id, context.CancellationToken);
         });

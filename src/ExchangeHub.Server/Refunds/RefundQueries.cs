@@ -1,6 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
-using ExchangeHub.Server.Explanations;
+using ExchangeHub.Server.Common;
 using ExchangeHub.Server.Storage;
 using ExchangeHub.V1;
 
@@ -74,7 +74,7 @@ public sealed class RefundQueries(HubDatabase database)
             page.Add((reader.GetInt64(0), new ReconciliationExceptionRecord
             {
                 RunId = reader.GetString(1), Code = reader.GetString(2), SubjectKey = reader.GetString(3),
-                Period = reader.IsDBNull(4) ? "" : Feeds.Validation.Fields.FormatPeriod(reader.GetInt32(4)), Detail = reader.GetString(5),
+                Period = reader.IsDBNull(4) ? "" : Common.Validation.Fields.FormatPeriod(reader.GetInt32(4)), Detail = reader.GetString(5),
             }));
         }
         var next = page.Count > pageSize ? page[pageSize - 1].Id.ToString(CultureInfo.InvariantCulture) : "";

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using ExchangeHub.Server.Configuration;
 using Microsoft.Extensions.Options;
+using ExchangeHub.Server.Common;
 
 namespace ExchangeHub.Server.Security;
 

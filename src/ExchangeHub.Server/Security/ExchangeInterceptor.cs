@@ -4,6 +4,7 @@ using Google.Protobuf;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
 using Microsoft.Extensions.Options;
+using ExchangeHub.Server.Common;
 
 namespace ExchangeHub.Server.Security;
 

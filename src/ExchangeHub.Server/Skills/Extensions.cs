@@ -1,3 +1,5 @@
+using ExchangeHub.Server.Common;
+
 namespace ExchangeHub.Server.Skills;
 
 /// <summary>Registers skill-upgrade subsidy decisions (1.(3)).</summary>
@@ -8,6 +10,7 @@ public static class Extensions
         services.AddSingleton<SkillInputsReader>();
         services.AddSingleton<SkillSubsidyQueries>();
         services.AddSingleton<SkillSubsidyRunner>();
+        services.AddSingleton<IPersonFileSection, SkillPersonFileSection>();
         return services;
     }
 

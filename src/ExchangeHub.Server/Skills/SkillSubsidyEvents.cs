@@ -2,7 +2,7 @@ using ExchangeHub.Contracts;
 using ExchangeHub.Contracts.Skills;
 using ExchangeHub.Policy;
 using ExchangeHub.Policy.Skills;
-using ExchangeHub.Server.Refunds;
+using ExchangeHub.Server.Common;
 
 namespace ExchangeHub.Server.Skills;
 
@@ -12,8 +12,8 @@ public static class SkillSubsidyEvents
     public static HubEvent ForDecision(SkillSubsidyDecision decision, Certificate certificate, long decisionId, long? supersedes, string correlationId,
         DateTimeOffset now)
     {
-        var explanation = RefundEvents.Explain(decision.Explanation);
-        var policyVersion = RefundEvents.Version(decision.Explanation);
+        var explanation = RuleOutcomes.Of(decision.Explanation);
+        var policyVersion = decision.Explanation.Stamp();
         return decision.Outcome switch
         {
             SkillOutcome.Granted => new SkillSubsidyGranted
@@ -45,10 +45,10 @@ public static class SkillSubsidyEvents
     public static SubsidyClawback ForClawback(ClawbackDecision check, SubsidyPayment recover, SubsidyPayment kept, string personKey, long skillDecisionId,
         string correlationId, DateTimeOffset now) => new()
     {
-        EventId = Guid.NewGuid(), OccurredAt = now, PolicyId = check.Explanation.PolicyId, PolicyVersion = RefundEvents.Version(check.Explanation),
+        EventId = Guid.NewGuid(), OccurredAt = now, PolicyId = check.Explanation.PolicyId, PolicyVersion = check.Explanation.Stamp(),
         SubjectKey = recover.RecipientId, CorrelationId = correlationId, CertificateNumber = check.CertificateNumber, PersonKey = personKey,
         RecoverSubsidy = UpperSnake.Format(recover.Kind), RecipientKind = UpperSnake.Format(recover.RecipientKind), RecipientKey = recover.RecipientId,
         AmountFen = recover.AmountFen, PaidOn = recover.PaidOn, KeptSubsidy = UpperSnake.Format(kept.Kind), KeptPaidOn = kept.PaidOn,
-        SkillDecisionId = skillDecisionId, Explanation = RefundEvents.Explain(check.Explanation),
+        SkillDecisionId = skillDecisionId, Explanation = RuleOutcomes.Of(check.Explanation),
     };
 }

@@ -1,8 +1,6 @@
-using ExchangeHub.Server.Audit;
-using ExchangeHub.Server.Feeds;
-using ExchangeHub.Server.Reconciliation;
 using ExchangeHub.V1;
 using Grpc.Core;
+using ExchangeHub.Server.Common;
 
 namespace ExchangeHub.Server.Skills;
 
@@ -12,8 +10,8 @@ public sealed class SkillSubsidyGrpcService(SkillSubsidyRunner runner, SkillSubs
 {
     public override async Task<DecideSkillSubsidiesResponse> DecideSkillSubsidies(DecideSkillSubsidiesRequest request, ServerCallContext context)
     {
-        var date = Requests.Date(request.DecisionDate, "decision_date", clock);
-        var summary = await Requests.Guard(() => runner.DecideAsync(date, context.CancellationToken));
+        var date = RequestFields.Date(request.DecisionDate, "decision_date", clock);
+        var summary = await RequestFields.Guard(() => runner.DecideAsync(date, context.CancellationToken));
         ExchangeCall.Of(context).Accepted = summary.Decided + summary.Clawbacks;
         return new DecideSkillSubsidiesResponse
         {
@@ -25,9 +23,9 @@ public sealed class SkillSubsidyGrpcService(SkillSubsidyRunner runner, SkillSubs
     public override async Task<GetSkillSubsidyDecisionsResponse> GetSkillSubsidyDecisions(GetSkillSubsidyDecisionsRequest request,
         ServerCallContext context)
     {
-        if (Feeds.Validation.Fields.Code("certificate_number", request.CertificateNumber, 64) is { } fault)
+        if (Common.Validation.Fields.Code("certificate_number", request.CertificateNumber, 64) is { } fault)
         {
-            throw FeedErrors.InvalidArgument("certificate_number is not valid", "certificate_number", fault.Message);
+            throw RpcErrors.InvalidArgument("certificate_number is not valid", "certificate_number", fault.Message);
         }
         var (decisions, clawback) = await queries.CertificateAsync(request.CertificateNumber, context.CancellationToken);
         if (decisions.Count == 0)

@@ -1,6 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
-using ExchangeHub.Server.Explanations;
+using ExchangeHub.Server.Common;
 using ExchangeHub.Server.Storage;
 using ExchangeHub.V1;
 

@@ -2,10 +2,9 @@ using System.Text.Json;
 using ExchangeHub.Policy;
 using ExchangeHub.Policy.Skills;
 using ExchangeHub.Server.Outbox;
-using ExchangeHub.Server.Reconciliation;
-using ExchangeHub.Server.Refunds;
 using ExchangeHub.Server.Security;
 using ExchangeHub.Server.Storage;
+using ExchangeHub.Server.Common;
 
 namespace ExchangeHub.Server.Skills;
 
@@ -31,12 +30,12 @@ public sealed class SkillSubsidyRunner(
     private readonly DoubleSubsidyCheck _doubleSubsidy = new(policy);
     private readonly ClusterMutex _oneAtATime = new(database, "skills");
 
-    private string PolicyVersion => $"{policy.Version}+sha256:{policy.Sha256}";
+    private string PolicyVersion => policy.Stamp();
 
     public async Task<SkillRunSummary> DecideAsync(DateOnly decisionDate, CancellationToken ct)
     {
         var held = await _oneAtATime.TryEnterAsync(ct)
-            ?? throw new RunRefusedException("skill subsidies are already being decided on this hub or another replica; wait for that call to finish");
+            ?? throw new ActionRefusedException("skill subsidies are already being decided on this hub or another replica; wait for that call to finish");
         try
         {
             var correlationId = Guid.NewGuid().ToString("D");
@@ -94,7 +93,7 @@ public sealed class SkillSubsidyRunner(
             var prior = GrantsOf(grants, key).Where(g => g.CertificateNumber != stored.Number).ToList();
             // Whether the person receives unemployment benefit is not known to the hub yet (benefit claims come later): null.
             var facts = new SkillSubsidyFacts(key, certificate, inputs.InsuredMonths.GetValueOrDefault(stored.ResidentId) ?? [], null, prior);
-            var sha = FactsJson.Sha256(SkillFactsJson.Serialize(facts, decisionDate.Year));
+            var sha = CanonicalJson.Sha256(SkillFactsJson.Serialize(facts, decisionDate.Year));
             if (previous is not null && previous.FactsSha256 == sha && previous.PolicyVersion == PolicyVersion)
             {
                 unchanged++;
@@ -125,7 +124,7 @@ public sealed class SkillSubsidyRunner(
                 {
                     CertificateNumber = p.Certificate.Number, PersonKey = d.PersonId, OccupationCode = p.Certificate.OccupationCode,
                     Level = p.Certificate.Level, Outcome = outcome, AmountFen = d.AmountFen, DecidedOn = d.DecidedOn,
-                    Explanation = JsonSerializer.Serialize(RefundEvents.Explain(d.Explanation), EventTypes.Json), PolicyId = policy.Id,
+                    Explanation = JsonSerializer.Serialize(RuleOutcomes.Of(d.Explanation), EventTypes.Json), PolicyId = policy.Id,
                     PolicyVersion = PolicyVersion, FactsSha256 = p.FactsSha256, DecidedAtUnixMs = now.ToUnixTimeMilliseconds(),
                     SupersedesId = p.Previous?.Id,
                 }, ct);
@@ -183,7 +182,7 @@ public sealed class SkillSubsidyRunner(
                         CertificateNumber = check.CertificateNumber, RecoveredSubsidy = UpperSnake.Format(recover.Kind),
                         RecipientKind = UpperSnake.Format(recover.RecipientKind), RecipientKey = recover.RecipientId, AmountFen = recover.AmountFen,
                         PaidOn = recover.PaidOn, SkillDecisionId = skill.Id, DecidedAtUnixMs = now.ToUnixTimeMilliseconds(),
-                        Explanation = JsonSerializer.Serialize(RefundEvents.Explain(check.Explanation), EventTypes.Json),
+                        Explanation = JsonSerializer.Serialize(RuleOutcomes.Of(check.Explanation), EventTypes.Json),
                     }, ct);
                     await outbox.EnqueueAsync(lease,
                         SkillSubsidyEvents.ForClawback(check, recover, check.Kept!, skill.PersonKey, skill.Id, correlationId, now), ct);

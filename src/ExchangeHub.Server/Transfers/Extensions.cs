@@ -1,3 +1,5 @@
+using ExchangeHub.Server.Common;
+
 namespace ExchangeHub.Server.Transfers;
 
 /// <summary>Registers the transfer workflow with the national transfer system (2.(4)).</summary>
@@ -11,6 +13,7 @@ public static class Extensions
                 "Hub:Transfers:DeadlineCheckInterval must be between 00:00:01 and 1.00:00:00 (PeriodicTimer and the daily 2.(4) deadline).")
             .ValidateOnStart();
         services.AddSingleton<TransferWorkflow>();
+        services.AddSingleton<IPersonFileSection, TransferPersonFileSection>();
         services.AddHostedService<TransferDeadlineService>();
         return services;
     }

@@ -1,9 +1,8 @@
-using ExchangeHub.Server.Audit;
-using ExchangeHub.Server.Feeds;
-using ExchangeHub.Server.Feeds.Validation;
-using ExchangeHub.Server.Reconciliation;
+using ExchangeHub.Server.Common.Validation;
 using ExchangeHub.V1;
 using Grpc.Core;
+using ExchangeHub.Server.Common;
+using ExchangeHub.Policy;
 
 namespace ExchangeHub.Server.Transfers;
 
@@ -41,7 +40,7 @@ public sealed class TransferGrpcService(TransferWorkflow workflow, TimeProvider 
             if (request.ResidentId.Length > 0 || request.CounterpartProvinceCode.Length > 0 || request.ConsolidationPlace != ConsolidationPlace.Unspecified
                 || request.RequestedDate.Length > 0)
             {
-                throw FeedErrors.InvalidArgument("transfer_id comes with its own person and place", "transfer_id",
+                throw RpcErrors.InvalidArgument("transfer_id comes with its own person and place", "transfer_id",
                     "with transfer_id, leave resident_id, counterpart_province_code, consolidation_place and requested_date empty");
             }
             CheckAmounts(request);
@@ -50,20 +49,20 @@ public sealed class TransferGrpcService(TransferWorkflow workflow, TimeProvider 
             ExchangeCall.Of(context).Accepted = 1;
             return new RequestTransferOutResponse { Transfer = TransferRecords.ToContract(fromFeed) };
         }
-        var today = ValidationContext.At(clock.GetUtcNow(), 0).Today;
+        var today = clock.ChinaToday();
         if (ResidentId.Check("resident_id", request.ResidentId, today) is { } idFault)
         {
-            throw FeedErrors.InvalidArgument("resident_id is not valid", "resident_id", idFault.Message);
+            throw RpcErrors.InvalidArgument("resident_id is not valid", "resident_id", idFault.Message);
         }
         if (ProvinceCode.Check("counterpart_province_code", request.CounterpartProvinceCode) is { } provinceFault)
         {
-            throw FeedErrors.InvalidArgument("counterpart_province_code is not valid", "counterpart_province_code", provinceFault.Message);
+            throw RpcErrors.InvalidArgument("counterpart_province_code is not valid", "counterpart_province_code", provinceFault.Message);
         }
         var place = request.ConsolidationPlace switch
         {
             ConsolidationPlace.LastInsured => "LAST_INSURED",
             ConsolidationPlace.HouseholdRegistration => "HOUSEHOLD_REGISTRATION",
-            _ => throw FeedErrors.InvalidArgument("consolidation_place is not valid", "consolidation_place",
+            _ => throw RpcErrors.InvalidArgument("consolidation_place is not valid", "consolidation_place",
                 $"LAST_INSURED or HOUSEHOLD_REGISTRATION, not {(int)request.ConsolidationPlace}"),
         };
         CheckAmounts(request);
@@ -71,7 +70,7 @@ public sealed class TransferGrpcService(TransferWorkflow workflow, TimeProvider 
         if (request.RequestedDate.Length > 0
             && Fields.Date("requested_date", request.RequestedDate, ValidationContext.At(clock.GetUtcNow(), 0), out requestedOn) is { } dateFault)
         {
-            throw FeedErrors.InvalidArgument("requested_date is not valid", "requested_date", dateFault.Message);
+            throw RpcErrors.InvalidArgument("requested_date is not valid", "requested_date", dateFault.Message);
         }
         var transfer = await workflow.RequestOutAsync(request.ResidentId, request.CounterpartProvinceCode, place, request.MonthlyBenefitFen,
             request.MonthsDue, requestedOn, context.CancellationToken);
@@ -92,7 +91,7 @@ public sealed class TransferGrpcService(TransferWorkflow workflow, TimeProvider 
                 TransferStatus.Received => TransferWorkflow.Received,
                 TransferStatus.Completed => TransferWorkflow.Completed,
                 TransferStatus.Refused => TransferWorkflow.Refused,
-                _ => throw FeedErrors.InvalidArgument("status is not valid", "status", $"SENT, RECEIVED, COMPLETED or REFUSED, not {(int)update.Status}"),
+                _ => throw RpcErrors.InvalidArgument("status is not valid", "status", $"SENT, RECEIVED, COMPLETED or REFUSED, not {(int)update.Status}"),
             };
             string? reason = null;
             if (status == TransferWorkflow.Refused)
@@ -101,7 +100,7 @@ public sealed class TransferGrpcService(TransferWorkflow workflow, TimeProvider 
             }
             else if (update.ReasonCode != TransferReasonCode.Unspecified)
             {
-                throw FeedErrors.InvalidArgument("reason_code is not allowed", "reason_code", "a reason code goes only with REFUSED");
+                throw RpcErrors.InvalidArgument("reason_code is not allowed", "reason_code", "a reason code goes only with REFUSED");
             }
             if (await Run(() => workflow.UpdateStatusAsync(update.TransferId, status, reason, context.CancellationToken)))
             {
@@ -129,7 +128,7 @@ public sealed class TransferGrpcService(TransferWorkflow workflow, TimeProvider 
     {
         if (request.AfterCursor < 0)
         {
-            throw FeedErrors.InvalidArgument("after_cursor is not valid", "after_cursor", $"0 or the cursor of an update received, not {request.AfterCursor}");
+            throw RpcErrors.InvalidArgument("after_cursor is not valid", "after_cursor", $"0 or the cursor of an update received, not {request.AfterCursor}");
         }
         var ct = context.CancellationToken;
         var cursor = request.AfterCursor;
@@ -173,12 +172,12 @@ public sealed class TransferGrpcService(TransferWorkflow workflow, TimeProvider 
     {
         if (request.MonthlyBenefitFen is < 1 or > MaxMonthlyBenefitFen)
         {
-            throw FeedErrors.InvalidArgument("monthly_benefit_fen is out of range", "monthly_benefit_fen",
+            throw RpcErrors.InvalidArgument("monthly_benefit_fen is out of range", "monthly_benefit_fen",
                 $"1 to {MaxMonthlyBenefitFen} fen, not {request.MonthlyBenefitFen}");
         }
         if (request.MonthsDue is < 0 or > 24)
         {
-            throw FeedErrors.InvalidArgument("months_due is out of range", "months_due", $"0 to 24, not {request.MonthsDue}");
+            throw RpcErrors.InvalidArgument("months_due is out of range", "months_due", $"0 to 24, not {request.MonthsDue}");
         }
     }
 
@@ -186,7 +185,7 @@ public sealed class TransferGrpcService(TransferWorkflow workflow, TimeProvider 
     {
         try
         {
-            return await Requests.Guard(step);
+            return await RequestFields.Guard(step);
         }
         catch (KeyNotFoundException ex)
         {
@@ -195,7 +194,7 @@ public sealed class TransferGrpcService(TransferWorkflow workflow, TimeProvider 
     }
 
     private static string Reason(TransferReasonCode code) => TransferReasonCodes.Of(code)
-        ?? throw FeedErrors.InvalidArgument("reason_code is not valid", "reason_code",
+        ?? throw RpcErrors.InvalidArgument("reason_code is not valid", "reason_code",
             $"one of {TransferReasonCodes.PersonUnknown}, {TransferReasonCodes.PeriodsOverlapUnresolved}, {TransferReasonCodes.DuplicateRequest}, "
             + $"{TransferReasonCodes.PeriodsIncomplete}, {TransferReasonCodes.ConsolidationPlaceInvalid}, not {(int)code}");
 
@@ -203,7 +202,7 @@ public sealed class TransferGrpcService(TransferWorkflow workflow, TimeProvider 
     {
         if (transferId.Length is 0 or > 64 || transferId.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or ':' or '-')))
         {
-            throw FeedErrors.InvalidArgument("transfer_id is not valid", "transfer_id", "1 to 64 letters, digits or . _ : -");
+            throw RpcErrors.InvalidArgument("transfer_id is not valid", "transfer_id", "1 to 64 letters, digits or . _ : -");
         }
     }
 }

@@ -2,12 +2,12 @@ using System.Data.Common;
 using ExchangeHub.Contracts;
 using ExchangeHub.Policy;
 using ExchangeHub.Policy.Calendar;
-using ExchangeHub.Server.Benefits;
-using ExchangeHub.Server.Feeds.Validation;
+using ExchangeHub.Server.Facts;
+using ExchangeHub.Server.Common.Validation;
 using ExchangeHub.Server.Outbox;
-using ExchangeHub.Server.Reconciliation;
 using ExchangeHub.Server.Security;
 using ExchangeHub.Server.Storage;
+using ExchangeHub.Server.Common;
 
 namespace ExchangeHub.Server.Transfers;
 
@@ -18,13 +18,13 @@ namespace ExchangeHub.Server.Transfers;
 /// <see cref="ActWorkingDays"/> working days of a request (national and Xinjiang calendar of the policy file); a
 /// transfer-out still REQUESTED, or an incoming request still undecided, after its due date is announced once
 /// (<c>TransferDeadlineMissed</c>). Each change is stored with its event in one transaction. A completed
-/// transfer-in recalculates the person's running benefits (<see cref="BenefitClaimWorkflow.RecalculateGrantedClaimsAsync"/>). One
+/// transfer-in recalculates the person's running benefits (<see cref="IBenefitRecalculation"/>). One
 /// change at a time per hub.
 /// </summary>
 public sealed class TransferWorkflow(
     HubDatabase database,
-    BenefitClaimReader benefitReader,
-    BenefitClaimWorkflow benefits,
+    InsuredPlacesReader insuredPlaces,
+    IBenefitRecalculation benefits,
     PersonKey personKey,
     OutboxWriter outbox,
     OutboxSignal outboxSignal,
@@ -54,12 +54,12 @@ public sealed class TransferWorkflow(
     private readonly ClusterMutex _oneAtATime = new(database, "transfers");
     private readonly WorkingDayCalendar _calendar = WorkingDayCalendar.For(policy, CalendarRegion);
 
-    private string PolicyVersion => $"{policy.Version}+sha256:{policy.Sha256}";
+    private string PolicyVersion => policy.Stamp();
 
     public void Dispose() => _oneAtATime.Dispose();
 
     /// <summary>Today in China Standard Time.</summary>
-    public DateOnly Today => ValidationContext.At(clock.GetUtcNow(), 0).Today;
+    public DateOnly Today => clock.ChinaToday();
 
     /// <summary>The last day to act on a transfer-out requested on <paramref name="requestedOn"/>; null without a calendar for the period.</summary>
     public DateOnly? DueOn(DateOnly requestedOn) =>
@@ -114,8 +114,8 @@ public sealed class TransferWorkflow(
         var held = await _oneAtATime.EnterAsync(ct);
         try
         {
-            var places = await benefitReader.PlacesAsync(residentId, ct);
-            var paidHere = places.Single(p => p.PlaceCode == BenefitClaimReader.LocalPlace).Months.Count;
+            var places = await insuredPlaces.PlacesAsync(residentId, ct);
+            var paidHere = places.Single(p => p.PlaceCode == InsuredPlacesReader.LocalPlace).Months.Count;
             var transfer = new StoredTransfer(transferId, Out, personKey.Of(residentId), residentId, counterpartProvinceCode, Requested,
                 null, paidHere, TransferFund.Amount(paidHere, monthlyBenefitFen, monthsDue), requestedOn, DueOn(requestedOn), false);
             var now = clock.GetUtcNow();
@@ -124,7 +124,7 @@ public sealed class TransferWorkflow(
                 await lease.BeginAsync(ct);
                 if (await FindAsync(lease, transferId, ct) is { } existing)
                 {
-                    throw new RunRefusedException($"transfer {transferId} was already requested: {existing.Status}");
+                    throw new ActionRefusedException($"transfer {transferId} was already requested: {existing.Status}");
                 }
                 await InsertAsync(lease, transfer, now, ct);
                 await outbox.EnqueueAsync(lease, TransferEvents.OutRequested(transfer, consolidationPlace, monthlyBenefitFen, monthsDue, policy.Id,
@@ -168,7 +168,7 @@ public sealed class TransferWorkflow(
                 }
                 if (Rank(status) <= Rank(current.Status))
                 {
-                    throw new RunRefusedException($"transfer {transferId} is {current.Status}; it cannot become {status}");
+                    throw new ActionRefusedException($"transfer {transferId} is {current.Status}; it cannot become {status}");
                 }
                 await SetStatusAsync(lease, transferId, status, reasonCode, now, ct);
                 await outbox.EnqueueAsync(lease, TransferEvents.StatusChanged(current, status, reasonCode, policy.Id, PolicyVersion,
@@ -187,7 +187,7 @@ public sealed class TransferWorkflow(
         }
         if (current.Direction == In && status == Completed)
         {
-            var (claims, recalculated, _) = await benefits.RecalculateGrantedClaimsAsync(ct, current.ResidentId);
+            var (claims, recalculated) = await benefits.RecalculatePersonAsync(current.ResidentId, ct);
             if (logger.IsEnabled(LogLevel.Information))
             {
                 logger.LogInformation("Transfer-in {TransferId} completed: {Recalculated} of {Claims} running benefits recalculated", transferId,
@@ -343,7 +343,7 @@ public sealed class TransferWorkflow(
                 var existing = await FindAsync(lease, transferId, ct);
                 if (existing is not null)
                 {
-                    throw new RunRefusedException($"transfer {transferId} was already decided: {existing.Status}");
+                    throw new ActionRefusedException($"transfer {transferId} was already decided: {existing.Status}");
                 }
                 var request = lease.Command(
                     "SELECT resident_id, counterpart_province_code, requested_date FROM transfer_requests WHERE source_record_id = @p0 AND direction = 1 ORDER BY id LIMIT 1", 1);

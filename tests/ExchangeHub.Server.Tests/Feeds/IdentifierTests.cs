@@ -1,4 +1,4 @@
-using ExchangeHub.Server.Feeds.Validation;
+using ExchangeHub.Server.Common.Validation;
 
 namespace ExchangeHub.Server.Tests.Feeds;
 

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using ExchangeHub.Server.Feeds;
-using ExchangeHub.Server.Feeds.Validation;
+using ExchangeHub.Server.Common.Validation;
 using ExchangeHub.Synthetic;
 using ExchangeHub.V1;
 using Google.Protobuf;

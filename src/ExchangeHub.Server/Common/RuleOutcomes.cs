@@ -1,0 +1,28 @@
+using System.Globalization;
+using ExchangeHub.Contracts;
+using ExchangeHub.Policy;
+using ExchangeHub.Policy.Explanations;
+
+namespace ExchangeHub.Server.Common;
+
+/// <summary>
+/// An explanation of the policy engine as every programme publishes and stores it: one <see cref="RuleOutcome"/> per
+/// rule checked, with its clause, reason code, inputs and parameters; plus the text forms of enums and rates.
+/// </summary>
+public static class RuleOutcomes
+{
+    public static IReadOnlyList<RuleOutcome> Of(Explanation explanation) => explanation.Checks
+        .Select(c => new RuleOutcome
+        {
+            RuleId = c.RuleId, ClauseId = c.ClauseId, ReasonCode = c.ReasonCode, Passed = c.Undetermined ? null : c.Passed,
+            Message = c.Message, Inputs = c.Inputs, Parameters = c.Parameters,
+        })
+        .ToList();
+
+    /// <summary>An enum of the policy engine as UPPER_SNAKE text (empty when absent).</summary>
+    public static string Upper<T>(T? value)
+        where T : struct, Enum => value is { } v ? UpperSnake.Format(v) : "";
+
+    /// <summary>A rate as its shortest invariant decimal text (empty when absent).</summary>
+    public static string Rate(decimal? rate) => rate?.ToString("G29", CultureInfo.InvariantCulture) ?? "";
+}

@@ -1,0 +1,39 @@
+namespace ExchangeHub.Server.Common.Validation;
+
+/// <summary>
+/// Stable reason codes of refused records (listed in the README). Agencies program against them: never rename one.
+/// </summary>
+public static class RejectionCodes
+{
+    public const string Required = "REQUIRED";
+    public const string TooLong = "TOO_LONG";
+    public const string InvalidCharacters = "INVALID_CHARACTERS";
+    public const string RevisionInvalid = "REVISION_INVALID";
+    public const string StaleRevision = "STALE_REVISION";
+    public const string RevisionConflict = "REVISION_CONFLICT";
+    public const string UsccFormat = "USCC_FORMAT";
+    public const string UsccCheckCharacter = "USCC_CHECK_CHARACTER";
+    public const string ResidentIdFormat = "RESIDENT_ID_FORMAT";
+    public const string ResidentIdBirthDate = "RESIDENT_ID_BIRTH_DATE";
+    public const string ResidentIdCheckCharacter = "RESIDENT_ID_CHECK_CHARACTER";
+    public const string PeriodFormat = "PERIOD_FORMAT";
+    public const string PeriodOutOfRange = "PERIOD_OUT_OF_RANGE";
+    public const string DateFormat = "DATE_FORMAT";
+    public const string DateOutOfRange = "DATE_OUT_OF_RANGE";
+    public const string AmountNegative = "AMOUNT_NEGATIVE";
+    public const string AmountTooLarge = "AMOUNT_TOO_LARGE";
+    public const string EnumUnspecified = "ENUM_UNSPECIFIED";
+    public const string EnumUnknown = "ENUM_UNKNOWN";
+    public const string StatusDateRequired = "STATUS_DATE_REQUIRED";
+    public const string StatusDateNotAllowed = "STATUS_DATE_NOT_ALLOWED";
+    public const string StatusDateBeforeRegistration = "STATUS_DATE_BEFORE_REGISTRATION";
+    public const string IndustryCodeFormat = "INDUSTRY_CODE_FORMAT";
+    public const string DivisionCodeUnknown = "DIVISION_CODE_UNKNOWN";
+    public const string ProvinceCodeUnknown = "PROVINCE_CODE_UNKNOWN";
+    public const string ProvinceCodeSelf = "PROVINCE_CODE_SELF";
+    public const string MonthRangeReversed = "MONTH_RANGE_REVERSED";
+    public const string TooMany = "TOO_MANY";
+    public const string OutOfRange = "OUT_OF_RANGE";
+    public const string OccupationCodeFormat = "OCCUPATION_CODE_FORMAT";
+    public const string SkillLevelUnknown = "SKILL_LEVEL_UNKNOWN";
+}

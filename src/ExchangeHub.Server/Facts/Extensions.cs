@@ -1,0 +1,12 @@
+namespace ExchangeHub.Server.Facts;
+
+/// <summary>Registers the readers of the stored feeds that decisions are taken from.</summary>
+public static class Extensions
+{
+    public static IServiceCollection AddFacts(this IServiceCollection services)
+    {
+        services.AddSingleton<StoredFactsReader>();
+        services.AddSingleton<InsuredPlacesReader>();
+        return services;
+    }
+}

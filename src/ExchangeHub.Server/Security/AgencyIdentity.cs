@@ -1,4 +1,0 @@
-namespace ExchangeHub.Server.Security;
-
-/// <summary>The authenticated caller: the agency's configured id, name and roles.</summary>
-public sealed record AgencyIdentity(string Id, string Name, IReadOnlySet<string> Roles);

@@ -1,0 +1,16 @@
+using ExchangeHub.Server.Common;
+using ExchangeHub.V1;
+
+namespace ExchangeHub.Server.Skills;
+
+/// <summary>A person's skill-subsidy decisions in force and clawbacks, for the person's file.</summary>
+public sealed class SkillPersonFileSection(SkillSubsidyQueries skills) : IPersonFileSection
+{
+    public async Task<int> AddToAsync(string personKey, DateOnly today, GetPersonRecordResponse reply, CancellationToken ct)
+    {
+        var (decisions, clawbacks) = await skills.PersonAsync(personKey, ct);
+        reply.SkillSubsidies.Add(decisions);
+        reply.Clawbacks.Add(clawbacks);
+        return decisions.Count;
+    }
+}
