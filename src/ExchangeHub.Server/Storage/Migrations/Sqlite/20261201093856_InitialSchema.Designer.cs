@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ExchangeHub.Server.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteHubDbContext))]
-    [Migration("20261126055350_PersonKeyIndexes")]
-    partial class PersonKeyIndexes
+    [Migration("20261201093856_InitialSchema")]
+    partial class InitialSchema
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1172,6 +1172,27 @@ namespace ExchangeHub.Server.Storage.Migrations.Sqlite
                         .HasDatabaseName("ix_transfer_cases_status_deadline_notified");
 
                     b.ToTable("transfer_cases", (string)null);
+                });
+
+            modelBuilder.Entity("ExchangeHub.Server.Storage.TransferDeadlineNoticeRow", b =>
+                {
+                    b.Property<string>("TransferId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("transfer_id");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_on");
+
+                    b.Property<long>("NotifiedAtUnixMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("notified_at_unix_ms");
+
+                    b.HasKey("TransferId")
+                        .HasName("pk_transfer_deadline_notices");
+
+                    b.ToTable("transfer_deadline_notices", (string)null);
                 });
 
             modelBuilder.Entity("ExchangeHub.Server.Storage.TransferRequestRow", b =>
