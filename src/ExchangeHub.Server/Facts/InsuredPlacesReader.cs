@@ -14,10 +14,11 @@ public sealed class InsuredPlacesReader(HubDatabase database)
     /// <summary>The place code of months insured in the XPCC itself.</summary>
     public const string LocalPlace = "66";
 
-    private const string LinesSql = "SELECT DISTINCT period FROM contribution_lines WHERE kind IN (1, 2) AND resident_id = @p0";
+    private const string LinesSql =
+        $"SELECT DISTINCT period FROM contribution_lines WHERE kind IN {StoredLineKind.InsuredKindsSql} AND resident_id = @p0";
 
-    private const string TransfersSql =
-        "SELECT source_record_id, counterpart_province_code, insured_periods FROM transfer_requests WHERE direction = 1 AND resident_id = @p0";
+    private static readonly string TransfersSql = string.Create(CultureInfo.InvariantCulture,
+        $"SELECT source_record_id, counterpart_province_code, insured_periods FROM transfer_requests WHERE direction = {StoredTransferDirection.In} AND resident_id = @p0");
 
     /// <summary>The claimant's insured places: the XPCC's months, then each transfer in as its own place (overlaps count once in the engine).</summary>
     public async Task<List<InsuredPlace>> PlacesAsync(string residentId, CancellationToken ct)

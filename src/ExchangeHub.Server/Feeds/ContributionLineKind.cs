@@ -1,4 +1,5 @@
 using ExchangeHub.Server.Common.Validation;
+using ExchangeHub.Server.Storage;
 using ExchangeHub.V1;
 
 namespace ExchangeHub.Server.Feeds;
@@ -36,7 +37,7 @@ public sealed class ContributionLineKind : IFeedKind<ContributionLine>
         values =
         [
             r.Uscc, r.ResidentId, period, r.EmployerAmountFen, r.EmployeeAmountFen,
-            r.HasWageBaseFen ? r.WageBaseFen : null, (int)r.Kind, received, r.TaxOfficeCode,
+            r.HasWageBaseFen ? r.WageBaseFen : null, StoredCode.Of(r.Kind), received, r.TaxOfficeCode,
         ];
         return null;
     }

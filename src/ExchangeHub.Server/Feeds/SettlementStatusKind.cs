@@ -1,4 +1,5 @@
 using ExchangeHub.Server.Common.Validation;
+using ExchangeHub.Server.Storage;
 using ExchangeHub.V1;
 
 namespace ExchangeHub.Server.Feeds;
@@ -26,7 +27,7 @@ public sealed class SettlementStatusKind : IFeedKind<SettlementStatusRecord>
         {
             return fault;
         }
-        values = [r.Uscc, period, (int)r.Status, statusDate];
+        values = [r.Uscc, period, StoredCode.Of(r.Status), statusDate];
         return null;
     }
 }

@@ -1,4 +1,5 @@
 using ExchangeHub.Server.Common.Validation;
+using ExchangeHub.Server.Storage;
 using ExchangeHub.V1;
 
 namespace ExchangeHub.Server.Feeds;
@@ -28,7 +29,11 @@ public sealed class TrainingSubsidyPaymentKind : IFeedKind<TrainingSubsidyPaymen
         {
             return fault;
         }
-        values = [r.CertificateNumber, (int)r.RecipientKind, r.RecipientId, r.AmountFen, paid, r.LedgerSequence == 0 ? null : r.LedgerSequence];
+        values =
+        [
+            r.CertificateNumber, StoredCode.Of(r.RecipientKind), r.RecipientId, r.AmountFen, paid,
+            r.LedgerSequence == 0 ? null : r.LedgerSequence,
+        ];
         return null;
     }
 

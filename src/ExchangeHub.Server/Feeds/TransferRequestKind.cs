@@ -1,5 +1,6 @@
 using System.Text;
 using ExchangeHub.Server.Common.Validation;
+using ExchangeHub.Server.Storage;
 using ExchangeHub.V1;
 
 namespace ExchangeHub.Server.Feeds;
@@ -37,8 +38,8 @@ public sealed class TransferRequestKind : IFeedKind<TransferRequestRecord>
         }
         values =
         [
-            r.ResidentId, (int)r.Direction, r.CounterpartProvinceCode, periods, r.BenefitMonthsPaid,
-            (int)r.ConsolidationPlace, requested,
+            r.ResidentId, StoredCode.Of(r.Direction), r.CounterpartProvinceCode, periods, r.BenefitMonthsPaid,
+            StoredCode.Of(r.ConsolidationPlace), requested,
         ];
         return null;
     }

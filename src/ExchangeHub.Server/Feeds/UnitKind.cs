@@ -1,4 +1,5 @@
 using ExchangeHub.Server.Common.Validation;
+using ExchangeHub.Server.Storage;
 using ExchangeHub.V1;
 
 namespace ExchangeHub.Server.Feeds;
@@ -40,8 +41,8 @@ public sealed class UnitKind : IFeedKind<UnitRecord>
         }
         values =
         [
-            r.Uscc, r.Name, (int)r.OrganisationType, (int)r.RegistrationStatus, registered, statusDate, r.IndustryCode,
-            (int)r.SizeClass, (int)r.SizeClassSource, r.HasEmployees ? r.Employees : null,
+            r.Uscc, r.Name, StoredCode.Of(r.OrganisationType), StoredCode.Of(r.RegistrationStatus), registered, statusDate, r.IndustryCode,
+            StoredCode.Of(r.SizeClass), StoredCode.Of(r.SizeClassSource), r.HasEmployees ? r.Employees : null,
             r.HasRevenueFen ? r.RevenueFen : null, r.HasTotalAssetsFen ? r.TotalAssetsFen : null, r.LabourDispatch,
             r.DivisionCode,
         ];

@@ -37,3 +37,150 @@ public static class StoredClaimStatus
     public const string Submitted = "SUBMITTED";
     public const string Decided = "DECIDED";
 }
+
+/// <summary>units.organisation_type (market regulation's feed; the contract's numbers).</summary>
+public static class StoredOrganisationType
+{
+    public const int Enterprise = 1;
+    public const int SocialOrganisation = 2;
+    public const int Foundation = 3;
+    public const int SocialServiceOrganisation = 4;
+    public const int LawFirm = 5;
+    public const int AccountingFirm = 6;
+    public const int IndividualBusiness = 7;
+    public const int GovernmentBody = 8;
+    public const int PublicInstitution = 9;
+}
+
+/// <summary>units.registration_status.</summary>
+public static class StoredRegistrationStatus
+{
+    public const int Active = 1;
+    public const int Deregistered = 2;
+    public const int Revoked = 3;
+}
+
+/// <summary>units.size_class.</summary>
+public static class StoredSizeClass
+{
+    public const int Large = 1;
+    public const int Medium = 2;
+    public const int Small = 3;
+    public const int Micro = 4;
+}
+
+/// <summary>units.size_class_source.</summary>
+public static class StoredSizeClassSource
+{
+    public const int Provisional = 1;
+    public const int Official = 2;
+}
+
+/// <summary>settlement_statuses.status (the tax bureaus' feed).</summary>
+public static class StoredSettlementStatus
+{
+    public const int Settled = 1;
+    public const int Arrears = 2;
+    public const int Deferred = 3;
+}
+
+/// <summary>training_subsidy_payments.recipient_kind (the skill-certification feed).</summary>
+public static class StoredRecipientKind
+{
+    public const int Unit = 1;
+    public const int Person = 2;
+}
+
+/// <summary>transfer_requests.consolidation_place (the national system's feed).</summary>
+public static class StoredConsolidationPlace
+{
+    public const int LastInsured = 1;
+    public const int HouseholdRegistration = 2;
+}
+
+/// <summary>
+/// The contract's enums → the codes above, one explicit arm per member, for the feeds' writers. The validation has
+/// already rejected UNSPECIFIED and unknown numbers (<c>Fields.Enum</c>), so reaching the default arm is a bug: it throws
+/// rather than store a number nobody reads. (skill_certificates.level is the contract's int32 level 1 to 5, stored as is.)
+/// </summary>
+public static class StoredCode
+{
+    public static int Of(V1.ContributionKind value) => value switch
+    {
+        V1.ContributionKind.Regular => StoredLineKind.Regular,
+        V1.ContributionKind.BackPayment => StoredLineKind.BackPayment,
+        V1.ContributionKind.LateFee => StoredLineKind.LateFee,
+        _ => throw Unstorable(value),
+    };
+
+    public static int Of(V1.SettlementStatus value) => value switch
+    {
+        V1.SettlementStatus.Settled => StoredSettlementStatus.Settled,
+        V1.SettlementStatus.Arrears => StoredSettlementStatus.Arrears,
+        V1.SettlementStatus.Deferred => StoredSettlementStatus.Deferred,
+        _ => throw Unstorable(value),
+    };
+
+    public static int Of(V1.OrganisationType value) => value switch
+    {
+        V1.OrganisationType.Enterprise => StoredOrganisationType.Enterprise,
+        V1.OrganisationType.SocialOrganisation => StoredOrganisationType.SocialOrganisation,
+        V1.OrganisationType.Foundation => StoredOrganisationType.Foundation,
+        V1.OrganisationType.SocialServiceOrganisation => StoredOrganisationType.SocialServiceOrganisation,
+        V1.OrganisationType.LawFirm => StoredOrganisationType.LawFirm,
+        V1.OrganisationType.AccountingFirm => StoredOrganisationType.AccountingFirm,
+        V1.OrganisationType.IndividualBusiness => StoredOrganisationType.IndividualBusiness,
+        V1.OrganisationType.GovernmentBody => StoredOrganisationType.GovernmentBody,
+        V1.OrganisationType.PublicInstitution => StoredOrganisationType.PublicInstitution,
+        _ => throw Unstorable(value),
+    };
+
+    public static int Of(V1.RegistrationStatus value) => value switch
+    {
+        V1.RegistrationStatus.Active => StoredRegistrationStatus.Active,
+        V1.RegistrationStatus.Deregistered => StoredRegistrationStatus.Deregistered,
+        V1.RegistrationStatus.Revoked => StoredRegistrationStatus.Revoked,
+        _ => throw Unstorable(value),
+    };
+
+    public static int Of(V1.SizeClass value) => value switch
+    {
+        V1.SizeClass.Large => StoredSizeClass.Large,
+        V1.SizeClass.Medium => StoredSizeClass.Medium,
+        V1.SizeClass.Small => StoredSizeClass.Small,
+        V1.SizeClass.Micro => StoredSizeClass.Micro,
+        _ => throw Unstorable(value),
+    };
+
+    public static int Of(V1.SizeClassSource value) => value switch
+    {
+        V1.SizeClassSource.Provisional => StoredSizeClassSource.Provisional,
+        V1.SizeClassSource.Official => StoredSizeClassSource.Official,
+        _ => throw Unstorable(value),
+    };
+
+    public static int Of(V1.SubsidyRecipientKind value) => value switch
+    {
+        V1.SubsidyRecipientKind.Unit => StoredRecipientKind.Unit,
+        V1.SubsidyRecipientKind.Person => StoredRecipientKind.Person,
+        _ => throw Unstorable(value),
+    };
+
+    public static int Of(V1.TransferDirection value) => value switch
+    {
+        V1.TransferDirection.In => StoredTransferDirection.In,
+        V1.TransferDirection.Out => StoredTransferDirection.Out,
+        _ => throw Unstorable(value),
+    };
+
+    public static int Of(V1.ConsolidationPlace value) => value switch
+    {
+        V1.ConsolidationPlace.LastInsured => StoredConsolidationPlace.LastInsured,
+        V1.ConsolidationPlace.HouseholdRegistration => StoredConsolidationPlace.HouseholdRegistration,
+        _ => throw Unstorable(value),
+    };
+
+    private static ArgumentOutOfRangeException Unstorable<TEnum>(TEnum value)
+        where TEnum : struct, Enum =>
+        new(nameof(value), value, $"{typeof(TEnum).Name} {value} has no stored code (validation should have rejected it)");
+}
