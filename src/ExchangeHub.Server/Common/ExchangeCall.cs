@@ -1,4 +1,3 @@
-using ExchangeHub.Server.Security;
 using Grpc.Core;
 
 namespace ExchangeHub.Server.Common;
