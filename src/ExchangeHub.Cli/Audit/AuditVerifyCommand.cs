@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ExchangeHub.AuditLog;
 using ExchangeHub.Server.Audit;
 using ExchangeHub.Server.Storage;
 using Microsoft.Extensions.Options;
