@@ -1,17 +1,17 @@
 using System.CommandLine;
-using ExchangeHub.Server.Configuration;
+using ExchangeHub.AuditLog;
 
 namespace ExchangeHub.Cli;
 
 /// <summary>The options every database command takes; defaults follow the hub's embedded defaults.</summary>
 public sealed class DatabaseOptions
 {
-    public Option<StorageProvider> Provider { get; } = new("--provider")
+    public Option<DatabaseProvider> Provider { get; } = new("--provider")
     {
         Description = "Sqlite or Postgres (env EXCHANGEHUB_PROVIDER)",
-        DefaultValueFactory = _ => Enum.TryParse<StorageProvider>(Environment.GetEnvironmentVariable("EXCHANGEHUB_PROVIDER"), true, out var p)
+        DefaultValueFactory = _ => Enum.TryParse<DatabaseProvider>(Environment.GetEnvironmentVariable("EXCHANGEHUB_PROVIDER"), true, out var p)
             ? p
-            : StorageProvider.Sqlite,
+            : DatabaseProvider.Sqlite,
     };
 
     public Option<string> Connection { get; } = new("--connection")
@@ -27,12 +27,5 @@ public sealed class DatabaseOptions
         command.Options.Add(Connection);
     }
 
-    public HubOptions Read(ParseResult result) => new()
-    {
-        Storage = new StorageOptions
-        {
-            Provider = result.GetValue(Provider),
-            ConnectionString = result.GetValue(Connection)!,
-        },
-    };
+    public AuditDatabase Read(ParseResult result) => new(result.GetValue(Provider), result.GetValue(Connection)!);
 }

@@ -1,7 +1,5 @@
 using System.CommandLine;
-using ExchangeHub.Server.Audit;
-using ExchangeHub.Server.Storage;
-using Microsoft.Extensions.Options;
+using ExchangeHub.AuditLog;
 using Spectre.Console;
 
 namespace ExchangeHub.Cli.Audit;
@@ -26,8 +24,7 @@ public static class AuditVerifyCommand
         {
             try
             {
-                await using var hub = new HubDatabase(Options.Create(database.Read(result)));
-                var verification = await new AuditTrail(hub, TimeProvider.System).VerifyAsync(ct);
+                var verification = await database.Read(result).VerifyAsync(ct);
                 return Report(console, verification, result.GetValue(expectHead));
             }
             catch (Exception ex) when (ex is not OperationCanceledException)

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using ExchangeHub.Cli.Remote;
+using ExchangeHub.Policy;
 using ExchangeHub.Synthetic;
 using Grpc.Core;
 using Grpc.Net.Client;
@@ -47,7 +48,7 @@ public static class SimulateCommand
         command.SetAction(async (result, ct) =>
         {
             var scale = new SimulationScale(result.GetValue(units), result.GetValue(persons), result.GetValue(year), result.GetValue(seed));
-            if (scale.Problem(DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8))) is { } problem)
+            if (scale.Problem(TimeProvider.System.ChinaToday()) is { } problem)
             {
                 console.MarkupLineInterpolated($"[red]error:[/] {problem}");
                 return 2;

@@ -20,7 +20,7 @@ public sealed record StepOutcome(SimulationStep Step, IngestSummary Summary, lon
         }
         var ids = corrected();
         var own = summary.Rejections
-            .Where(r => r.ReasonCode == Server.Common.Validation.RejectionCodes.StaleRevision && ids.Contains(r.SourceRecordId))
+            .Where(r => r.ReasonCode == RejectionCodes.StaleRevision && ids.Contains(r.SourceRecordId))
             .ToList();
         return new StepOutcome(step, summary, own.Count, summary.Rejections.Except(own).ToList());
     }

@@ -1,14 +1,15 @@
-using System.Data.Common;
 using System.Globalization;
+using ExchangeHub.AuditLog;
+using ExchangeHub.Server.Common;
 using ExchangeHub.Server.Configuration;
 using ExchangeHub.Server.Storage;
 using Grpc.Core;
-using ExchangeHub.Server.Common;
 
 namespace ExchangeHub.Server.Audit;
 
 /// <summary>
-/// Appends calls to the hash-chained audit trail and verifies it. Appends are serialised: on SQLite by the single
+/// Appends calls to the hash-chained audit trail and verifies it, with the chain of the audit library
+/// (<see cref="AuditChain"/>, the one the CLI verifies with). Appends are serialised: on SQLite by the single
 /// writer, on PostgreSQL by a transaction-scoped advisory lock, so several hub processes extend one chain.
 /// </summary>
 public sealed class AuditTrail(HubDatabase database, TimeProvider clock)
@@ -16,11 +17,7 @@ public sealed class AuditTrail(HubDatabase database, TimeProvider clock)
     private const long PostgresAdvisoryLockKey = 0x45784875_41756474; // "ExHuAudt"
 
     private const string InsertSql =
-        "INSERT INTO audit_log (sequence, occurred_at, agency_id, method, outcome, detail, batches, accepted, duplicate, "
-        + "corrected, rejected, payload_sha256, previous_hash, hash) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11, @p12, @p13)";
-
-    private const string SelectColumns =
-        "sequence, occurred_at, agency_id, method, outcome, detail, batches, accepted, duplicate, corrected, rejected, payload_sha256, previous_hash, hash";
+        $"INSERT INTO {AuditLogTable.Name} ({AuditLogTable.Columns}) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11, @p12, @p13)";
 
     public async Task<long> AppendAsync(ExchangeCall call, StatusCode outcome, string detail, string payloadSha256, CancellationToken ct)
     {
@@ -43,7 +40,7 @@ public sealed class AuditTrail(HubDatabase database, TimeProvider clock)
             }
         }
 
-        var row = new AuditEntryRow
+        var entry = new AuditEntry
         {
             Sequence = previousSequence + 1,
             OccurredAt = clock.GetUtcNow().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
@@ -59,54 +56,22 @@ public sealed class AuditTrail(HubDatabase database, TimeProvider clock)
             PayloadSha256 = payloadSha256,
             PreviousHash = previousHash,
         };
-        row.Hash = AuditChain.HashOf(row);
+        entry = entry with { Hash = AuditChain.HashOf(entry) };
 
         var insert = lease.Command(InsertSql, 14);
-        object[] values =
-        [
-            row.Sequence, row.OccurredAt, row.AgencyId, row.Method, row.Outcome, row.Detail, row.Batches, row.Accepted,
-            row.Duplicate, row.Corrected, row.Rejected, row.PayloadSha256, row.PreviousHash, row.Hash,
-        ];
+        var values = AuditLogTable.Values(entry);
         for (var i = 0; i < values.Length; i++)
         {
             insert.Parameters[i].Value = values[i];
         }
         await insert.ExecuteNonQueryAsync(ct);
         await lease.CommitAsync(ct);
-        return row.Sequence;
+        return entry.Sequence;
     }
 
     public async Task<AuditVerification> VerifyAsync(CancellationToken ct)
     {
         await using var connection = await database.OpenReaderAsync(ct);
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {SelectColumns} FROM audit_log ORDER BY sequence";
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        var broken = AuditChain.FirstBreak(ReadAll(reader), out var count, out var head);
-        return new AuditVerification(count, head, broken);
-    }
-
-    private static IEnumerable<AuditEntryRow> ReadAll(DbDataReader reader)
-    {
-        while (reader.Read())
-        {
-            yield return new AuditEntryRow
-            {
-                Sequence = reader.GetInt64(0),
-                OccurredAt = reader.GetString(1),
-                AgencyId = reader.GetString(2),
-                Method = reader.GetString(3),
-                Outcome = reader.GetString(4),
-                Detail = reader.GetString(5),
-                Batches = reader.GetInt64(6),
-                Accepted = reader.GetInt64(7),
-                Duplicate = reader.GetInt64(8),
-                Corrected = reader.GetInt64(9),
-                Rejected = reader.GetInt64(10),
-                PayloadSha256 = reader.GetString(11),
-                PreviousHash = reader.GetString(12),
-                Hash = reader.GetString(13),
-            };
-        }
+        return await AuditLogVerifier.VerifyAsync(connection, ct);
     }
 }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using ExchangeHub.Server.Configuration;
 using ExchangeHub.Server.Common.Validation;
 using ExchangeHub.Server.Storage;
+using ExchangeHub.V1;
 
 namespace ExchangeHub.Server.Feeds;
 

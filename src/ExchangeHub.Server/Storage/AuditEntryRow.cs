@@ -1,6 +1,6 @@
 namespace ExchangeHub.Server.Storage;
 
-/// <summary>One link of the hash-chained audit trail (table <c>audit_log</c>); see <c>Audit/AuditChain</c>.</summary>
+/// <summary>One link of the hash-chained audit trail (table <c>audit_log</c>); its hash: <c>ExchangeHub.AuditLog.AuditChain</c>.</summary>
 public sealed class AuditEntryRow
 {
     /// <summary>Position in the chain: 1, 2, 3… without gaps.</summary>

@@ -1,3 +1,5 @@
+using ExchangeHub.V1;
+
 namespace ExchangeHub.Server.Common.Validation;
 
 /// <summary>XPCC division code: "00" for the Corps level, "01" to "14" for 第一师 … 第十四师.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ExchangeHub.V1;
 
 namespace ExchangeHub.Server.Common.Validation;
 

@@ -1,3 +1,5 @@
+using ExchangeHub.V1;
+
 namespace ExchangeHub.Server.Common.Validation;
 
 /// <summary>GB/T 4754-2017 industry code: a section letter A–T, optionally followed by 2, 3 or 4 digits.</summary>

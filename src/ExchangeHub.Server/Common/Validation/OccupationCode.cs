@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ExchangeHub.V1;
 
 namespace ExchangeHub.Server.Common.Validation;
 

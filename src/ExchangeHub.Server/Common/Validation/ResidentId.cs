@@ -1,3 +1,5 @@
+using ExchangeHub.V1;
+
 namespace ExchangeHub.Server.Common.Validation;
 
 /// <summary>

@@ -1,3 +1,5 @@
+using ExchangeHub.V1;
+
 namespace ExchangeHub.Server.Common.Validation;
 
 /// <summary>Unified social credit code, GB 32100-2015: 18 characters, the last a check character.</summary>

@@ -1,7 +1,9 @@
-namespace ExchangeHub.Server.Common.Validation;
+namespace ExchangeHub.V1;
 
 /// <summary>
-/// Stable reason codes of refused records (listed in the README). Agencies program against them: never rename one.
+/// The stable reason codes of <see cref="IngestSummary"/> rejections (<see cref="RecordRejection.ReasonCode"/>),
+/// listed in the README ("Rejection reason codes"). Part of the contract: agencies and the CLI program against them,
+/// so never rename one.
 /// </summary>
 public static class RejectionCodes
 {

@@ -1,9 +1,8 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using ExchangeHub.Server.Storage;
 
-namespace ExchangeHub.Server.Audit;
+namespace ExchangeHub.AuditLog;
 
 /// <summary>
 /// The audit trail's hash chain: each row's hash is SHA-256 over its own fields and the previous row's hash, and
@@ -16,7 +15,11 @@ public static class AuditChain
     /// <summary>The previous-hash of row 1.</summary>
     public const string Genesis = "0000000000000000000000000000000000000000000000000000000000000000";
 
-    public static string HashOf(AuditEntryRow row)
+    /// <summary>
+    /// SHA-256 (lower-case hex) over the entry's fields but <see cref="AuditEntry.Hash"/>, one per line in column
+    /// order, numbers in invariant culture. Never change it: every stored hash was made with it.
+    /// </summary>
+    public static string HashOf(AuditEntry row)
     {
         var canonical = string.Join('\n',
             row.Sequence.ToString(CultureInfo.InvariantCulture), row.OccurredAt, row.AgencyId, row.Method, row.Outcome,
@@ -27,7 +30,7 @@ public static class AuditChain
     }
 
     /// <summary>Checks rows in sequence order; returns the first broken link, or null when the chain is whole.</summary>
-    public static AuditBreak? FirstBreak(IEnumerable<AuditEntryRow> rowsInOrder, out long count, out string head)
+    public static AuditBreak? FirstBreak(IEnumerable<AuditEntry> rowsInOrder, out long count, out string head)
     {
         count = 0;
         head = Genesis;

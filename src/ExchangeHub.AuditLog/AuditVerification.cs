@@ -1,4 +1,4 @@
-namespace ExchangeHub.Server.Audit;
+namespace ExchangeHub.AuditLog;
 
 /// <summary>Result of checking the whole audit trail.</summary>
 public sealed record AuditVerification(long Rows, string HeadHash, AuditBreak? FirstBreak)

@@ -1,0 +1,20 @@
+namespace ExchangeHub.AuditLog;
+
+/// <summary>
+/// Table <c>audit_log</c> as the hub writes it and the verifier reads it: one column list, in the order of
+/// <see cref="AuditEntry"/>'s fields, so that the two cannot drift apart.
+/// </summary>
+public static class AuditLogTable
+{
+    public const string Name = "audit_log";
+
+    public const string Columns =
+        "sequence, occurred_at, agency_id, method, outcome, detail, batches, accepted, duplicate, corrected, rejected, payload_sha256, previous_hash, hash";
+
+    /// <summary>The values of <paramref name="entry"/> in the order of <see cref="Columns"/>.</summary>
+    public static object[] Values(AuditEntry entry) =>
+    [
+        entry.Sequence, entry.OccurredAt, entry.AgencyId, entry.Method, entry.Outcome, entry.Detail, entry.Batches, entry.Accepted,
+        entry.Duplicate, entry.Corrected, entry.Rejected, entry.PayloadSha256, entry.PreviousHash, entry.Hash,
+    ];
+}
