@@ -5,6 +5,7 @@ using ExchangeHub.V1;
 using Grpc.Core;
 using PolicySeparation = ExchangeHub.Policy.Benefits.SeparationReason;
 using PolicySpell = ExchangeHub.Policy.Benefits.PreviousSpell;
+using Channel = ExchangeHub.Server.Storage.StoredProgrammeCodes.Channel;
 using ExchangeHub.Server.Common;
 
 namespace ExchangeHub.Server.Benefits;
@@ -71,7 +72,7 @@ public sealed class BenefitClaimGrpcService(BenefitClaimWorkflow workflow, Benef
         var claim = await reader.ClaimAsync(request.ClaimId, context.CancellationToken)
             ?? throw new RpcException(new Status(StatusCode.NotFound, $"no benefit claim {request.ClaimId}"));
         ExchangeCall.Of(context).Accepted = changed ? 1 : 0;
-        return new DecideClaimResponse { Claim = await queries.RecordAsync(claim, workflow.Today, context.CancellationToken), Changed = changed };
+        return new DecideClaimResponse { Claim = BenefitClaimContract.Record(await queries.HistoryAsync(claim, workflow.Today, context.CancellationToken)), Changed = changed };
     }
 
     public override async Task<GetClaimResponse> GetClaim(GetClaimRequest request, ServerCallContext context)
@@ -102,7 +103,7 @@ public sealed class BenefitClaimGrpcService(BenefitClaimWorkflow workflow, Benef
         var response = new GetClaimResponse();
         foreach (var claim in claims)
         {
-            response.Claims.Add(await queries.RecordAsync(claim, today, context.CancellationToken));
+            response.Claims.Add(BenefitClaimContract.Record(await queries.HistoryAsync(claim, today, context.CancellationToken)));
         }
         return response;
     }
@@ -141,11 +142,11 @@ public sealed class BenefitClaimGrpcService(BenefitClaimWorkflow workflow, Benef
         {
             var name = channel switch
             {
-                NotificationChannel.App => "APP",
-                NotificationChannel.Sms => "SMS",
-                NotificationChannel.Wechat => "WECHAT",
-                NotificationChannel.OfficialAccount => "OFFICIAL_ACCOUNT",
-                NotificationChannel.QrCode => "QR_CODE",
+                NotificationChannel.App => Channel.App,
+                NotificationChannel.Sms => Channel.Sms,
+                NotificationChannel.Wechat => Channel.Wechat,
+                NotificationChannel.OfficialAccount => Channel.OfficialAccount,
+                NotificationChannel.QrCode => Channel.QrCode,
                 _ => throw RpcErrors.InvalidArgument("channels is not valid", "channels", $"unknown channel {(int)channel}"),
             };
             if (names.Contains(name))

@@ -1,56 +1,27 @@
 using System.Data.Common;
-using System.Globalization;
 using ExchangeHub.Server.Common;
 using ExchangeHub.Server.Storage;
-using ExchangeHub.V1;
 
 namespace ExchangeHub.Server.Benefits;
 
-/// <summary>Reads claims with their decisions for the gRPC service.</summary>
+/// <summary>Reads claims with their decisions, as records (<see cref="BenefitClaimContract"/> puts them into the contract).</summary>
 public sealed class BenefitClaimQueries(HubDatabase database)
 {
     private const string DecisionsSql =
         "SELECT id, outcome, max_months, carried_over_months, consolidated_insured_months, decided_on, policy_id, policy_version, facts_sha256, "
-        + "decided_at_unix_ms, is_current, supersedes_id, reason, explanation FROM benefit_decisions WHERE claim_id = @n ORDER BY is_current DESC, id DESC";
+        + "decided_at_unix_ms, is_current, supersedes_id, reason, explanation FROM benefit_decisions WHERE claim_id = @p0 ORDER BY is_current DESC, id DESC";
 
-    public async Task<BenefitClaimRecord> RecordAsync(StoredClaim claim, DateOnly today, CancellationToken ct)
+    public async Task<BenefitClaimHistory> HistoryAsync(StoredClaim claim, DateOnly today, CancellationToken ct)
     {
-        var record = new BenefitClaimRecord
+        var decisions = new List<BenefitDecisionEntry>();
+        await using (var connection = await database.OpenReaderAsync(ct))
         {
-            ClaimId = claim.ClaimId, PersonKey = claim.PersonKey, AppliedDate = BenefitFactsJson.Date(claim.AppliedOn),
-            DueDate = claim.DueOn is { } due ? BenefitFactsJson.Date(due) : "", Status = claim.Status, Channels = { claim.Channels },
-        };
-        await using var connection = await database.OpenReaderAsync(ct);
-        await using (var command = connection.CreateCommand())
-        {
-            command.CommandText = DecisionsSql;
-            var p = command.CreateParameter();
-            p.ParameterName = "@n";
-            p.Value = claim.ClaimId;
-            command.Parameters.Add(p);
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
-            {
-                record.Decisions.Add(Decision(reader));
-            }
+            await DbRows.ForEachAsync(connection, DecisionsSql, [claim.ClaimId], r => decisions.Add(Decision(r)), ct);
         }
-        // Overdue: still open after the due date, or first decided after it.
-        var firstDecided = record.Decisions.Count == 0 ? (DateOnly?)null : record.Decisions.Min(d => DateOnly.ParseExact(d.DecidedOn, "yyyy-MM-dd", CultureInfo.InvariantCulture));
-        record.Overdue = claim.DueOn is { } dueOn && (firstDecided ?? today) > dueOn;
-        return record;
+        return new BenefitClaimHistory(claim, decisions, BenefitClaimSteps.Overdue(claim.DueOn, decisions.Select(d => d.DecidedOn), today));
     }
 
-    private static BenefitDecisionRecord Decision(DbDataReader reader)
-    {
-        var record = new BenefitDecisionRecord
-        {
-            DecisionId = reader.GetInt64(0), Outcome = reader.GetString(1), MaxMonths = reader.GetInt32(2), CarriedOverMonths = reader.GetInt32(3),
-            ConsolidatedInsuredMonths = reader.GetInt32(4), DecidedOn = BenefitFactsJson.Date(reader.GetFieldValue<DateOnly>(5)),
-            Policy = $"{reader.GetString(6)} {reader.GetString(7)}", FactsSha256 = reader.GetString(8),
-            DecidedAt = StoredExplanation.Iso(reader.GetInt64(9)),
-            IsCurrent = reader.GetBoolean(10), SupersedesDecisionId = reader.IsDBNull(11) ? 0 : reader.GetInt64(11), Reason = reader.GetString(12),
-        };
-        record.Explanation.Add(StoredExplanation.Rules(reader.GetString(13)));
-        return record;
-    }
+    private static BenefitDecisionEntry Decision(DbDataReader r) => new(
+        r.GetInt64(0), r.GetString(1), r.GetInt32(2), r.GetInt32(3), r.GetInt32(4), r.GetFieldValue<DateOnly>(5), r.GetString(6), r.GetString(7),
+        r.GetString(8), r.GetInt64(9), r.GetBoolean(10), r.IsDBNull(11) ? null : r.GetInt64(11), r.GetString(12), ExplanationJson.Read(r.GetString(13)));
 }

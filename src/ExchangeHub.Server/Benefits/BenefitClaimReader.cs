@@ -1,5 +1,3 @@
-using System.Data.Common;
-using System.Globalization;
 using ExchangeHub.Policy;
 using ExchangeHub.Policy.Benefits;
 using ExchangeHub.Server.Storage;
@@ -19,6 +17,13 @@ public sealed class BenefitClaimReader(HubDatabase database)
         "SELECT id, outcome, max_months, carried_over_months, consolidated_insured_months, decided_on, facts_sha256, policy_version "
         + "FROM benefit_decisions WHERE claim_id = @p0 AND is_current = TRUE";
 
+    private const string OverdueSql =
+        $"SELECT {ClaimColumns} WHERE status = '{StoredClaimStatus.Submitted}' AND overdue_notified = FALSE AND due_on < @p0 ORDER BY id";
+
+    private const string GrantedSql =
+        $"SELECT {ClaimColumns} WHERE claim_id IN (SELECT claim_id FROM benefit_decisions "
+        + $"WHERE is_current = TRUE AND outcome = '{StoredProgrammeCodes.Outcome.Granted}')";
+
     public async Task<StoredClaim?> ClaimAsync(string claimId, CancellationToken ct) =>
         (await ClaimsAsync($"SELECT {ClaimColumns} WHERE claim_id = @p0", [claimId], ct)).SingleOrDefault();
 
@@ -27,12 +32,11 @@ public sealed class BenefitClaimReader(HubDatabase database)
 
     /// <summary>Claims still SUBMITTED whose due date is before <paramref name="today"/> and not yet announced overdue.</summary>
     public Task<List<StoredClaim>> OverdueAsync(DateOnly today, CancellationToken ct) =>
-        ClaimsAsync($"SELECT {ClaimColumns} WHERE status = 'SUBMITTED' AND overdue_notified = FALSE AND due_on < @p0 ORDER BY id", [today], ct);
+        ClaimsAsync(OverdueSql, [today], ct);
 
     /// <summary>Claims whose current decision is GRANTED: every person's, or one resident's.</summary>
     public Task<List<StoredClaim>> GrantedAsync(string? residentId, CancellationToken ct) =>
-        ClaimsAsync($"SELECT {ClaimColumns} WHERE claim_id IN (SELECT claim_id FROM benefit_decisions WHERE is_current = TRUE AND outcome = 'GRANTED')"
-            + (residentId is null ? "" : " AND resident_id = @p0") + " ORDER BY id", residentId is null ? [] : [residentId], ct);
+        ClaimsAsync(GrantedSql + (residentId is null ? "" : " AND resident_id = @p0") + " ORDER BY id", residentId is null ? [] : [residentId], ct);
 
     /// <summary>A person's claims by pseudonymous key, oldest first.</summary>
     public Task<List<StoredClaim>> ClaimsOfPersonAsync(string personKey, CancellationToken ct) =>
@@ -42,8 +46,8 @@ public sealed class BenefitClaimReader(HubDatabase database)
     {
         await using var connection = await database.OpenReaderAsync(ct);
         StoredBenefitDecision? decision = null;
-        await ReadAsync(connection, DecisionSql, [claimId], r => decision = new StoredBenefitDecision(r.GetInt64(0), r.GetString(1), r.GetInt32(2), r.GetInt32(3),
-            r.GetInt32(4), r.GetFieldValue<DateOnly>(5), r.GetString(6), r.GetString(7)), ct);
+        await DbRows.ForEachAsync(connection, DecisionSql, [claimId], r => decision = new StoredBenefitDecision(r.GetInt64(0), r.GetString(1),
+            r.GetInt32(2), r.GetInt32(3), r.GetInt32(4), r.GetFieldValue<DateOnly>(5), r.GetString(6), r.GetString(7)), ct);
         return decision;
     }
 
@@ -51,17 +55,14 @@ public sealed class BenefitClaimReader(HubDatabase database)
     {
         await using var connection = await database.OpenReaderAsync(ct);
         var claims = new List<StoredClaim>();
-        await ReadAsync(connection, sql, values, r =>
+        await DbRows.ForEachAsync(connection, sql, values, r =>
         {
             PreviousSpell? previous = r.IsDBNull(8) ? null : new PreviousSpell(YearMonth.Parse(r.GetString(8)), r.GetInt32(9), r.GetInt32(10));
             claims.Add(new StoredClaim(r.GetString(0), r.GetString(1), r.GetString(2), r.GetFieldValue<DateOnly>(3),
                 r.IsDBNull(4) ? null : r.GetFieldValue<DateOnly>(4), r.GetString(5).Split(',', StringSplitOptions.RemoveEmptyEntries),
-                r.IsDBNull(6) ? null : Enum.Parse<SeparationReason>(r.GetString(6)), r.IsDBNull(7) ? null : r.GetBoolean(7), previous,
+                r.IsDBNull(6) ? null : BenefitCodes.SeparationOf(r.GetString(6)), r.IsDBNull(7) ? null : r.GetBoolean(7), previous,
                 r.GetString(11), r.GetBoolean(12)));
         }, ct);
         return claims;
     }
-
-    private static Task ReadAsync(DbConnection connection, string sql, object[] values, Action<DbDataReader> row, CancellationToken ct) =>
-        DbRows.ForEachAsync(connection, sql, values, row, ct);
 }

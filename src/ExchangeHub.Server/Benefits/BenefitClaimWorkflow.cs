@@ -1,4 +1,3 @@
-using System.Text.Json;
 using ExchangeHub.Policy;
 using ExchangeHub.Policy.Benefits;
 using ExchangeHub.Policy.Calendar;
@@ -28,7 +27,6 @@ public sealed class BenefitClaimWorkflow(
     TimeProvider clock,
     ILogger<BenefitClaimWorkflow> logger) : IBenefitRecalculation, IDisposable
 {
-    private const string Granted = "GRANTED";
     private readonly BenefitDecider _decider = new(policy);
     private readonly ClaimDeadlines _deadlines = new(policy);
     private readonly ClusterMutex _oneAtATime = new(database, "benefits");
@@ -45,16 +43,16 @@ public sealed class BenefitClaimWorkflow(
     {
         var deadline = _deadlines.Check(appliedOn, appliedOn);
         var claim = new StoredClaim(Guid.NewGuid().ToString("D"), personKey.Of(residentId), residentId, appliedOn, deadline.Due, channels, separation, registered,
-            previous, "SUBMITTED", false);
+            previous, StoredClaimStatus.Submitted, false);
         await using (var lease = await database.AcquireWriterAsync(ct))
         {
             await lease.BeginAsync(ct);
             await BenefitClaimStore.InsertClaimAsync(lease, new BenefitClaimRow
             {
                 ClaimId = claim.ClaimId, PersonKey = claim.PersonKey, ResidentId = residentId, AppliedOn = appliedOn, DueOn = deadline.Due,
-                Channels = string.Join(",", channels), Separation = separation?.ToString(), RegisteredUnemployed = registered,
+                Channels = string.Join(",", channels), Separation = separation is { } reason ? BenefitCodes.Separation(reason) : null, RegisteredUnemployed = registered,
                 PreviousFirstBenefitMonth = previous?.FirstBenefitMonth.ToString(), PreviousEntitledMonths = previous?.EntitledMonths ?? 0,
-                PreviousReceivedMonths = previous?.ReceivedMonths ?? 0, Status = "SUBMITTED", SubmittedAtUnixMs = clock.GetUtcNow().ToUnixTimeMilliseconds(),
+                PreviousReceivedMonths = previous?.ReceivedMonths ?? 0, Status = claim.Status, SubmittedAtUnixMs = clock.GetUtcNow().ToUnixTimeMilliseconds(),
             }, ct);
             await lease.CommitAsync(ct);
         }
@@ -164,7 +162,7 @@ public sealed class BenefitClaimWorkflow(
         var facts = new BenefitFacts(claim.PersonKey, places, claim.Separation, claim.RegisteredUnemployed, claim.PreviousSpell);
         var sha = CanonicalJson.Sha256(BenefitFactsJson.Serialize(facts));
         var current = await reader.CurrentDecisionAsync(claim.ClaimId, ct);
-        if (current is not null && current.FactsSha256 == sha && current.PolicyVersion == PolicyVersion)
+        if (BenefitClaimSteps.Stands(current, sha, PolicyVersion))
         {
             return false;
         }
@@ -172,13 +170,14 @@ public sealed class BenefitClaimWorkflow(
         await using (var lease = await database.AcquireWriterAsync(ct))
         {
             await lease.BeginAsync(ct);
-            if (current is { Outcome: Granted })
+            var reason = BenefitClaimSteps.Reason(current);
+            if (BenefitClaimSteps.Recalculates(current))
             {
                 var original = new BenefitDecision(claim.PersonKey, BenefitOutcome.Eligible, current.MaxMonths, current.CarriedOverMonths,
                     current.ConsolidatedInsuredMonths, current.ConsolidatedInsuredMonths, 0, current.DecidedOn, new ExchangeHub.Policy.Explanations.Explanation(
                         policy.Id, policy.Version, policy.Sha256, []));
                 var recalculation = _decider.Recalculate(original, facts);
-                var id = await InsertAsync(lease, claim, recalculation.Recalculated, recalculation.Explanation, sha, current.Id, "RECALCULATED", now, ct);
+                var id = await InsertAsync(lease, claim, recalculation.Recalculated, recalculation.Explanation, sha, current.Id, reason, now, ct);
                 if (recalculation.AdditionalMonths != 0)
                 {
                     await outbox.EnqueueAsync(lease, BenefitEvents.ForRecalculation(recalculation, claim, id, current.Id, correlationId, now), ct);
@@ -195,7 +194,7 @@ public sealed class BenefitClaimWorkflow(
             else
             {
                 var decision = _decider.Decide(facts, decisionDate);
-                var id = await InsertAsync(lease, claim, decision, decision.Explanation, sha, current?.Id, current is null ? "DECIDED" : "FACTS_CHANGED", now, ct);
+                var id = await InsertAsync(lease, claim, decision, decision.Explanation, sha, current?.Id, reason, now, ct);
                 await outbox.EnqueueAsync(lease, BenefitEvents.ForDecision(decision, claim, id, current?.Id, correlationId, now), ct);
                 await outbox.EnqueueAsync(lease, BenefitEvents.Notification(claim, BenefitEvents.ClaimDecided, id, policy.Id, PolicyVersion, correlationId, now), ct);
                 await lease.CommitAsync(ct);
@@ -213,16 +212,9 @@ public sealed class BenefitClaimWorkflow(
         string sha, long? supersedes, string reason, DateTimeOffset now, CancellationToken ct) =>
         await BenefitClaimStore.InsertDecisionAsync(lease, new BenefitDecisionRow
         {
-            ClaimId = claim.ClaimId, Outcome = Outcome(decision.Outcome), MaxMonths = decision.MaxMonths, CarriedOverMonths = decision.CarriedOverMonths,
+            ClaimId = claim.ClaimId, Outcome = BenefitCodes.Outcome(decision.Outcome), MaxMonths = decision.MaxMonths, CarriedOverMonths = decision.CarriedOverMonths,
             ConsolidatedInsuredMonths = decision.ConsolidatedInsuredMonths, DecidedOn = decision.DecidedOn,
-            Explanation = JsonSerializer.Serialize(RuleOutcomes.Of(explanation), EventTypes.Json), PolicyId = policy.Id, PolicyVersion = PolicyVersion,
+            Explanation = ExplanationJson.Write(explanation), PolicyId = policy.Id, PolicyVersion = PolicyVersion,
             FactsSha256 = sha, DecidedAtUnixMs = now.ToUnixTimeMilliseconds(), SupersedesId = supersedes, Reason = reason,
         }, ct);
-
-    private static string Outcome(BenefitOutcome outcome) => outcome switch
-    {
-        BenefitOutcome.Eligible => Granted,
-        BenefitOutcome.Ineligible => "REFUSED",
-        _ => "UNDETERMINED",
-    };
 }

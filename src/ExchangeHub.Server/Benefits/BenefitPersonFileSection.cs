@@ -11,7 +11,7 @@ public sealed class BenefitPersonFileSection(BenefitClaimReader claims, BenefitC
         var added = 0;
         foreach (var claim in await claims.ClaimsOfPersonAsync(personKey, ct))
         {
-            reply.Claims.Add(await queries.RecordAsync(claim, today, ct));
+            reply.Claims.Add(BenefitClaimContract.Record(await queries.HistoryAsync(claim, today, ct)));
             added++;
         }
         return added;

@@ -1,21 +1,21 @@
 using System.Globalization;
-using System.Text.Json;
 using ExchangeHub.Contracts;
-using ExchangeHub.Server.Outbox;
 using ExchangeHub.V1;
 
 namespace ExchangeHub.Server.Common;
 
 /// <summary>
-/// Turns what decision tables store back into the contract: the explanation JSON (the rules as published in events)
-/// into <see cref="RuleResult"/>s, and Unix-millisecond timestamps into ISO-8601 UTC text. One place for every
-/// program's queries (refunds, skill subsidies, benefits).
+/// Puts what decision tables store into the contract: the stored rules (read by <see cref="ExplanationJson"/>) as
+/// <see cref="RuleResult"/>s, and Unix-millisecond timestamps as ISO-8601 UTC text. One place for every programme's
+/// mapping (refunds, skill subsidies, benefits).
 /// </summary>
 public static class StoredExplanation
 {
-    public static IEnumerable<RuleResult> Rules(string json)
+    public static IEnumerable<RuleResult> Rules(string json) => Rules(ExplanationJson.Read(json));
+
+    public static IEnumerable<RuleResult> Rules(IEnumerable<RuleOutcome> rules)
     {
-        foreach (var rule in JsonSerializer.Deserialize<List<RuleOutcome>>(json, EventTypes.Json) ?? [])
+        foreach (var rule in rules)
         {
             var result = new RuleResult
             {

@@ -28,5 +28,6 @@ public static class SkillFactsJson
         });
     }
 
-    private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    /// <summary>A date as the facts and the contract spell it, YYYY-MM-DD.</summary>
+    public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Globalization;
 using ExchangeHub.Policy;
 using ExchangeHub.Server.Storage;
@@ -17,14 +16,14 @@ public sealed class SkillInputsReader(HubDatabase database)
         + "WHERE c.id = (SELECT MAX(c2.id) FROM skill_certificates c2 WHERE c2.certificate_number = c.certificate_number) "
         + "ORDER BY c.issue_date, c.certificate_number";
 
-    // Kinds 1 REGULAR and 2 BACK_PAYMENT are insured months (1.(3)); one scan, holders only.
+    // REGULAR and BACK_PAYMENT lines are insured months (1.(3)); one scan, holders only.
     private const string LinesSql =
-        "SELECT DISTINCT resident_id, period FROM contribution_lines WHERE kind IN (1, 2) "
+        $"SELECT DISTINCT resident_id, period FROM contribution_lines WHERE kind IN {StoredLineKind.InsuredKindsSql} "
         + "AND resident_id IN (SELECT resident_id FROM skill_certificates)";
 
-    // Direction 1 = IN: insured periods transferred into the XPCC count; overlaps count once (a set).
+    // Insured periods transferred into the XPCC (@p0 = IN) count; overlaps count once (a set).
     private const string TransfersSql =
-        "SELECT resident_id, insured_periods FROM transfer_requests WHERE direction = 1 "
+        "SELECT resident_id, insured_periods FROM transfer_requests WHERE direction = @p0 "
         + "AND resident_id IN (SELECT resident_id FROM skill_certificates)";
 
     private const string PaymentsSql =
@@ -39,28 +38,28 @@ public sealed class SkillInputsReader(HubDatabase database)
     {
         await using var connection = await database.OpenReaderAsync(ct);
         var certificates = new List<StoredCertificate>();
-        await ReadAsync(connection, CertificatesSql, r => certificates.Add(
+        await DbRows.ForEachAsync(connection, CertificatesSql, [], r => certificates.Add(
             new StoredCertificate(r.GetString(0), r.GetString(1), r.GetString(2), r.GetInt32(3), r.GetFieldValue<DateOnly>(4))), ct);
 
         var months = new Dictionary<string, HashSet<YearMonth>>(StringComparer.Ordinal);
-        await ReadAsync(connection, LinesSql, r =>
+        await DbRows.ForEachAsync(connection, LinesSql, [], r =>
         {
             var period = r.GetInt32(1);
             Months(months, r.GetString(0)).Add(new YearMonth(period / 100, period % 100));
         }, ct);
-        await ReadAsync(connection, TransfersSql, r => AddRanges(Months(months, r.GetString(0)), r.GetString(1)), ct);
+        await DbRows.ForEachAsync(connection, TransfersSql, [StoredTransferDirection.In], r => AddRanges(Months(months, r.GetString(0)), r.GetString(1)), ct);
 
         var payments = new Dictionary<string, StoredTrainingPayment>(StringComparer.Ordinal);
-        await ReadAsync(connection, PaymentsSql, r => payments[r.GetString(0)] = new StoredTrainingPayment(
+        await DbRows.ForEachAsync(connection, PaymentsSql, [], r => payments[r.GetString(0)] = new StoredTrainingPayment(
             r.GetString(0), r.GetInt32(1), r.GetString(2), r.GetInt64(3), r.GetFieldValue<DateOnly>(4), r.IsDBNull(5) ? null : r.GetInt64(5)), ct);
 
         var decisions = new Dictionary<string, StoredSkillDecision>(StringComparer.Ordinal);
-        await ReadAsync(connection, DecisionsSql, r => decisions[r.GetString(1)] = new StoredSkillDecision(
+        await DbRows.ForEachAsync(connection, DecisionsSql, [], r => decisions[r.GetString(1)] = new StoredSkillDecision(
             r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetInt32(4), r.GetString(5), r.GetInt64(6),
             r.GetFieldValue<DateOnly>(7), r.GetString(8), r.GetString(9)), ct);
 
         var clawedBack = new HashSet<string>(StringComparer.Ordinal);
-        await ReadAsync(connection, "SELECT certificate_number FROM subsidy_clawbacks", r => clawedBack.Add(r.GetString(0)), ct);
+        await DbRows.ForEachAsync(connection, "SELECT certificate_number FROM subsidy_clawbacks", [], r => clawedBack.Add(r.GetString(0)), ct);
         return new SkillInputs(certificates, months, payments, decisions, clawedBack);
     }
 
@@ -86,16 +85,5 @@ public sealed class SkillInputsReader(HubDatabase database)
             months[residentId] = set;
         }
         return set;
-    }
-
-    private static async Task ReadAsync(DbConnection connection, string sql, Action<DbDataReader> row, CancellationToken ct)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-        {
-            row(reader);
-        }
     }
 }

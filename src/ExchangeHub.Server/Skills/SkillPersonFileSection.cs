@@ -9,8 +9,8 @@ public sealed class SkillPersonFileSection(SkillSubsidyQueries skills) : IPerson
     public async Task<int> AddToAsync(string personKey, DateOnly today, GetPersonRecordResponse reply, CancellationToken ct)
     {
         var (decisions, clawbacks) = await skills.PersonAsync(personKey, ct);
-        reply.SkillSubsidies.Add(decisions);
-        reply.Clawbacks.Add(clawbacks);
+        reply.SkillSubsidies.Add(decisions.Select(SkillSubsidyContract.Decision));
+        reply.Clawbacks.Add(clawbacks.Select(SkillSubsidyContract.Clawback));
         return decisions.Count;
     }
 }

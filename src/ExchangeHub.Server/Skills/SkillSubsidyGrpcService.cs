@@ -32,10 +32,10 @@ public sealed class SkillSubsidyGrpcService(SkillSubsidyRunner runner, SkillSubs
         {
             throw new RpcException(new Status(StatusCode.NotFound, $"no skill-subsidy decision for certificate {request.CertificateNumber}"));
         }
-        var response = new GetSkillSubsidyDecisionsResponse { Decisions = { decisions } };
+        var response = new GetSkillSubsidyDecisionsResponse { Decisions = { decisions.Select(SkillSubsidyContract.Decision) } };
         if (clawback is not null)
         {
-            response.Clawback = clawback;
+            response.Clawback = SkillSubsidyContract.Clawback(clawback);
         }
         return response;
     }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using ExchangeHub.Policy;
 using ExchangeHub.Policy.Skills;
 using ExchangeHub.Server.Outbox;
@@ -25,7 +24,7 @@ public sealed class SkillSubsidyRunner(
     ILogger<SkillSubsidyRunner> logger) : IDisposable
 {
     private const int WritesPerTransaction = 500;
-    private const string Granted = "GRANTED";
+    private const string Granted = StoredProgrammeCodes.Outcome.Granted;
     private readonly SkillSubsidyDecider _decider = new(policy);
     private readonly DoubleSubsidyCheck _doubleSubsidy = new(policy);
     private readonly ClusterMutex _oneAtATime = new(database, "skills");
@@ -119,12 +118,12 @@ public sealed class SkillSubsidyRunner(
             foreach (var p in chunk)
             {
                 var d = p.Decision;
-                var outcome = UpperSnake.Format(d.Outcome);
+                var outcome = SkillCodes.Outcome(d.Outcome);
                 var id = await SkillSubsidyStore.InsertDecisionAsync(lease, new SkillSubsidyDecisionRow
                 {
                     CertificateNumber = p.Certificate.Number, PersonKey = d.PersonId, OccupationCode = p.Certificate.OccupationCode,
                     Level = p.Certificate.Level, Outcome = outcome, AmountFen = d.AmountFen, DecidedOn = d.DecidedOn,
-                    Explanation = JsonSerializer.Serialize(RuleOutcomes.Of(d.Explanation), EventTypes.Json), PolicyId = policy.Id,
+                    Explanation = ExplanationJson.Write(d.Explanation), PolicyId = policy.Id,
                     PolicyVersion = PolicyVersion, FactsSha256 = p.FactsSha256, DecidedAtUnixMs = now.ToUnixTimeMilliseconds(),
                     SupersedesId = p.Previous?.Id,
                 }, ct);
@@ -157,7 +156,7 @@ public sealed class SkillSubsidyRunner(
                 continue;
             }
             var skillPayment = new SubsidyPayment(SubsidyKind.SkillUpgrade, number, RecipientKind.Person, skill.PersonKey, skill.AmountFen, skill.DecidedOn);
-            var trainingPayment = training.RecipientKind == 1
+            var trainingPayment = SkillCodes.TrainingRecipientOf(training.RecipientKind) == RecipientKind.Unit
                 ? new SubsidyPayment(SubsidyKind.VocationalTraining, number, RecipientKind.Unit, training.RecipientId, training.AmountFen, training.PaidOn,
                     training.LedgerSequence)
                 : new SubsidyPayment(SubsidyKind.VocationalTraining, number, RecipientKind.Person, personKey.Of(training.RecipientId), training.AmountFen,
@@ -179,10 +178,10 @@ public sealed class SkillSubsidyRunner(
                     var recover = check.Recover!;
                     await SkillSubsidyStore.InsertClawbackAsync(lease, new SubsidyClawbackRow
                     {
-                        CertificateNumber = check.CertificateNumber, RecoveredSubsidy = UpperSnake.Format(recover.Kind),
-                        RecipientKind = UpperSnake.Format(recover.RecipientKind), RecipientKey = recover.RecipientId, AmountFen = recover.AmountFen,
+                        CertificateNumber = check.CertificateNumber, RecoveredSubsidy = SkillCodes.Subsidy(recover.Kind),
+                        RecipientKind = SkillCodes.Recipient(recover.RecipientKind), RecipientKey = recover.RecipientId, AmountFen = recover.AmountFen,
                         PaidOn = recover.PaidOn, SkillDecisionId = skill.Id, DecidedAtUnixMs = now.ToUnixTimeMilliseconds(),
-                        Explanation = JsonSerializer.Serialize(RuleOutcomes.Of(check.Explanation), EventTypes.Json),
+                        Explanation = ExplanationJson.Write(check.Explanation),
                     }, ct);
                     await outbox.EnqueueAsync(lease,
                         SkillSubsidyEvents.ForClawback(check, recover, check.Kept!, skill.PersonKey, skill.Id, correlationId, now), ct);

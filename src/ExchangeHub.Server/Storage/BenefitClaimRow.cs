@@ -15,7 +15,7 @@ public sealed class BenefitClaimRow
     public DateOnly? DueOn { get; set; }
     /// <summary>Channel names separated by commas, e.g. "APP,SMS".</summary>
     public string Channels { get; set; } = "";
-    /// <summary>A <see cref="ExchangeHub.Policy.Benefits.SeparationReason"/> name; null when unknown.</summary>
+    /// <summary>A <see cref="StoredProgrammeCodes.Separation"/> code (Benefits/BenefitCodes maps the policy's reason); null when unknown.</summary>
     public string? Separation { get; set; }
     public bool? RegisteredUnemployed { get; set; }
     /// <summary>Previous spell's first benefit month "YYYY-MM"; null for a first spell.</summary>

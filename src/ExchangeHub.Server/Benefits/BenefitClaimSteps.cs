@@ -1,0 +1,39 @@
+using System.Diagnostics.CodeAnalysis;
+using ExchangeHub.Server.Storage;
+using Code = ExchangeHub.Server.Storage.StoredProgrammeCodes;
+
+namespace ExchangeHub.Server.Benefits;
+
+/// <summary>
+/// The pure steps of a claim's life, apart from the reads and writes of <see cref="BenefitClaimWorkflow"/>: whether a
+/// stored decision still stands, why a claim is decided (again), its status after a decision, and whether it is overdue.
+/// </summary>
+public static class BenefitClaimSteps
+{
+    /// <summary>A decided claim stays DECIDED: every later decision supersedes the current one.</summary>
+    public const string StatusAfterDecision = StoredClaimStatus.Decided;
+
+    /// <summary>The current decision stands when it was made from the same facts under the same policy.</summary>
+    public static bool Stands(StoredBenefitDecision? current, string factsSha256, string policyVersion) =>
+        current is not null && current.FactsSha256 == factsSha256 && current.PolicyVersion == policyVersion;
+
+    /// <summary>A granted claim is recalculated on its original decision date (2.(4)); any other is decided again.</summary>
+    public static bool Recalculates([NotNullWhen(true)] StoredBenefitDecision? current) => current?.Outcome == Code.Outcome.Granted;
+
+    /// <summary>benefit_decisions.reason of the decision that follows <paramref name="current"/>.</summary>
+    public static string Reason(StoredBenefitDecision? current) =>
+        current is null ? Code.DecisionReason.Decided
+        : Recalculates(current) ? Code.DecisionReason.Recalculated
+        : Code.DecisionReason.FactsChanged;
+
+    /// <summary>Overdue: still open after the due date, or first decided after it (no due date: never).</summary>
+    public static bool Overdue(DateOnly? dueOn, IEnumerable<DateOnly> decidedOn, DateOnly today)
+    {
+        if (dueOn is not { } due)
+        {
+            return false;
+        }
+        var first = decidedOn.DefaultIfEmpty(today).Min();
+        return first > due;
+    }
+}

@@ -1,0 +1,75 @@
+using ExchangeHub.Contracts;
+using ExchangeHub.Policy.Benefits;
+using ExchangeHub.Server.Benefits;
+
+namespace ExchangeHub.Server.Tests.Benefits;
+
+/// <summary>A claim's history as the contract's record (pure, no database): what the gRPC reply and the person's file show.</summary>
+public sealed class BenefitClaimContractTests
+{
+    private static readonly StoredClaim Claim = new("0f8fad5b-d9cb-469f-a165-70867728950e", "person-key", "650102199001011234",
+        new DateOnly(2024, 9, 27), new DateOnly(2024, 10, 16), ["APP", "SMS"], SeparationReason.ContractExpired, true, null, "DECIDED", false);
+
+    private static BenefitDecisionEntry Decision(long id, bool current, long? supersedes, string reason) => new(id, "GRANTED", 12, 0, 24,
+        new DateOnly(2024, 10, 16), "xpcc-2024", "2024.1+sha256:abc", "facts-sha", 1_729_036_800_123, current, supersedes, reason,
+        [
+            new RuleOutcome
+            {
+                RuleId = "BENEFIT_INSURED_MONTHS", ClauseId = "1.(4)", ReasonCode = "BENEFIT_INSURED_MONTHS_MET", Passed = true, Message = "24 months",
+                Inputs = new Dictionary<string, string> { ["insuredMonths"] = "24" }, Parameters = new Dictionary<string, string> { ["minimum"] = "12" },
+            },
+            new RuleOutcome { RuleId = "BENEFIT_REGISTERED", ClauseId = "1.(4)", ReasonCode = "BENEFIT_NOT_REGISTERED", Passed = false, Message = "no" },
+            new RuleOutcome { RuleId = "BENEFIT_INVOLUNTARY", ClauseId = "1.(4)", ReasonCode = "BENEFIT_SEPARATION_MISSING", Passed = null, Message = "?" },
+        ]);
+
+    [Fact]
+    public void Record_ClaimFields_DatesAsTextNoResidentId()
+    {
+        var record = BenefitClaimContract.Record(new BenefitClaimHistory(Claim, [], Overdue: true));
+
+        Assert.Equal(("0f8fad5b-d9cb-469f-a165-70867728950e", "person-key", "2024-09-27", "2024-10-16", "DECIDED", true),
+            (record.ClaimId, record.PersonKey, record.AppliedDate, record.DueDate, record.Status, record.Overdue));
+        Assert.Equal(["APP", "SMS"], record.Channels);
+        Assert.Empty(record.Decisions);
+        Assert.DoesNotContain("650102199001011234", record.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Record_NoDueDate_EmptyText()
+    {
+        Assert.Equal("", BenefitClaimContract.Record(new BenefitClaimHistory(Claim with { DueOn = null }, [], false)).DueDate);
+    }
+
+    [Fact]
+    public void Record_Decisions_InTheOrderRead()
+    {
+        var record = BenefitClaimContract.Record(new BenefitClaimHistory(Claim, [Decision(9, true, 8, "FACTS_CHANGED"), Decision(8, false, null, "DECIDED")],
+            false));
+
+        Assert.Equal([9L, 8L], record.Decisions.Select(d => d.DecisionId));
+    }
+
+    [Fact]
+    public void Decision_Fields_PolicyAsIdAndVersionNoSupersededAsZero()
+    {
+        var first = BenefitClaimContract.Decision(Decision(8, false, null, "DECIDED"));
+        var next = BenefitClaimContract.Decision(Decision(9, true, 8, "FACTS_CHANGED"));
+
+        Assert.Equal((8L, "GRANTED", 12, 0, 24, "2024-10-16", "xpcc-2024 2024.1+sha256:abc", "facts-sha", "2024-10-16T00:00:00.123Z", false, 0L, "DECIDED"),
+            (first.DecisionId, first.Outcome, first.MaxMonths, first.CarriedOverMonths, first.ConsolidatedInsuredMonths, first.DecidedOn, first.Policy,
+                first.FactsSha256, first.DecidedAt, first.IsCurrent, first.SupersedesDecisionId, first.Reason));
+        Assert.Equal((true, 8L, "FACTS_CHANGED"), (next.IsCurrent, next.SupersedesDecisionId, next.Reason));
+    }
+
+    [Fact]
+    public void Decision_Explanation_EveryRuleWithItsResult()
+    {
+        var rules = BenefitClaimContract.Decision(Decision(8, true, null, "DECIDED")).Explanation;
+
+        Assert.Equal(["PASSED", "FAILED", "UNDETERMINED"], rules.Select(r => r.Result));
+        Assert.Equal(("BENEFIT_INSURED_MONTHS", "1.(4)", "BENEFIT_INSURED_MONTHS_MET", "24 months"),
+            (rules[0].RuleId, rules[0].ClauseId, rules[0].ReasonCode, rules[0].Message));
+        Assert.Equal("24", rules[0].Inputs["insuredMonths"]);
+        Assert.Equal("12", rules[0].Parameters["minimum"]);
+    }
+}
