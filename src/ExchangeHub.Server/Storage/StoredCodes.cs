@@ -253,3 +253,24 @@ public static class StoredProgrammeCodes
         public const int Person = 2;
     }
 }
+
+
+/// <summary>
+/// transfer_cases.status and .direction (the hub's own states, UPPER_SNAKE), and the consolidation place the transfer
+/// feed stored in transfer_requests.consolidation_place (its contract number, like <see cref="StoredTransferDirection"/>).
+/// </summary>
+public static class StoredTransferCase
+{
+    public const string Requested = "REQUESTED";
+    public const string Accepted = "ACCEPTED";
+    public const string Sent = "SENT";
+    public const string Received = "RECEIVED";
+    public const string Completed = "COMPLETED";
+    public const string Refused = "REFUSED";
+
+    public const string In = "IN";
+    public const string Out = "OUT";
+
+    public const int LastInsured = 1;
+    public const int HouseholdRegistration = 2;
+}

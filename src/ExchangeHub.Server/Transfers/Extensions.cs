@@ -12,6 +12,7 @@ public static class Extensions
             .Validate(o => o.DeadlineCheckInterval >= TimeSpan.FromSeconds(1) && o.DeadlineCheckInterval <= TimeSpan.FromDays(1),
                 "Hub:Transfers:DeadlineCheckInterval must be between 00:00:01 and 1.00:00:00 (PeriodicTimer and the daily 2.(4) deadline).")
             .ValidateOnStart();
+        services.AddSingleton<TransferQueries>();
         services.AddSingleton<TransferWorkflow>();
         services.AddSingleton<IPersonFileSection, TransferPersonFileSection>();
         services.AddHostedService<TransferDeadlineService>();

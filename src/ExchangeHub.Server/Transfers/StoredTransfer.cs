@@ -1,5 +1,6 @@
 namespace ExchangeHub.Server.Transfers;
 
-/// <summary>A transfer as stored in <c>transfer_cases</c>.</summary>
-public sealed record StoredTransfer(string TransferId, string Direction, string PersonKey, string ResidentId, string CounterpartProvinceCode,
-    string Status, string? ReasonCode, int MonthsPaidHere, long FundAmountFen, DateOnly RequestedOn, DateOnly? DueOn, bool DeadlineNotified);
+/// <summary>A transfer as stored in <c>transfer_cases</c> (status and direction read through <see cref="TransferCodes"/>).</summary>
+public sealed record StoredTransfer(string TransferId, TransferCaseDirection Direction, string PersonKey, string ResidentId,
+    string CounterpartProvinceCode, TransferCaseStatus Status, string? ReasonCode, int MonthsPaidHere, long FundAmountFen, DateOnly RequestedOn,
+    DateOnly? DueOn, bool DeadlineNotified);

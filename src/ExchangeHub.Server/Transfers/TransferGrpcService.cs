@@ -7,7 +7,7 @@ using ExchangeHub.Policy;
 namespace ExchangeHub.Server.Transfers;
 
 /// <summary>The transfer workflow over gRPC (roles in Security/MethodRoles.cs).</summary>
-public sealed class TransferGrpcService(TransferWorkflow workflow, TimeProvider clock) : TransferService.TransferServiceBase
+public sealed class TransferGrpcService(TransferWorkflow workflow, TransferQueries queries, TimeProvider clock) : TransferService.TransferServiceBase
 {
     /// <summary>The highest monthly benefit accepted (100,000 yuan).</summary>
     public const long MaxMonthlyBenefitFen = 10_000_000;
@@ -60,8 +60,8 @@ public sealed class TransferGrpcService(TransferWorkflow workflow, TimeProvider 
         }
         var place = request.ConsolidationPlace switch
         {
-            ConsolidationPlace.LastInsured => "LAST_INSURED",
-            ConsolidationPlace.HouseholdRegistration => "HOUSEHOLD_REGISTRATION",
+            ConsolidationPlace.LastInsured => TransferCodes.LastInsured,
+            ConsolidationPlace.HouseholdRegistration => TransferCodes.HouseholdRegistration,
             _ => throw RpcErrors.InvalidArgument("consolidation_place is not valid", "consolidation_place",
                 $"LAST_INSURED or HOUSEHOLD_REGISTRATION, not {(int)request.ConsolidationPlace}"),
         };
@@ -85,16 +85,10 @@ public sealed class TransferGrpcService(TransferWorkflow workflow, TimeProvider 
         await foreach (var update in requestStream.ReadAllAsync(context.CancellationToken))
         {
             CheckTransferId(update.TransferId);
-            var status = update.Status switch
-            {
-                TransferStatus.Sent => TransferWorkflow.Sent,
-                TransferStatus.Received => TransferWorkflow.Received,
-                TransferStatus.Completed => TransferWorkflow.Completed,
-                TransferStatus.Refused => TransferWorkflow.Refused,
-                _ => throw RpcErrors.InvalidArgument("status is not valid", "status", $"SENT, RECEIVED, COMPLETED or REFUSED, not {(int)update.Status}"),
-            };
+            var status = TransferRecords.ReportedStatus(update.Status)
+                ?? throw RpcErrors.InvalidArgument("status is not valid", "status", $"SENT, RECEIVED, COMPLETED or REFUSED, not {(int)update.Status}");
             string? reason = null;
-            if (status == TransferWorkflow.Refused)
+            if (status == TransferCaseStatus.Refused)
             {
                 reason = Reason(update.ReasonCode);
             }
@@ -118,7 +112,7 @@ public sealed class TransferGrpcService(TransferWorkflow workflow, TimeProvider 
     public override async Task<GetTransferResponse> GetTransfer(GetTransferRequest request, ServerCallContext context)
     {
         CheckTransferId(request.TransferId);
-        var transfer = await workflow.GetAsync(request.TransferId, context.CancellationToken)
+        var transfer = await queries.GetAsync(request.TransferId, context.CancellationToken)
             ?? throw new RpcException(new Status(StatusCode.NotFound, $"no transfer {request.TransferId}"));
         return new GetTransferResponse { Transfer = TransferRecords.ToContract(transfer) };
     }
@@ -137,17 +131,11 @@ public sealed class TransferGrpcService(TransferWorkflow workflow, TimeProvider 
         {
             while (true)
             {
-                var updates = await workflow.HubUpdatesAsync(cursor, WatchPageSize, ct);
-                foreach (var (position, t, status) in updates)
+                var updates = await queries.HubUpdatesAsync(cursor, WatchPageSize, ct);
+                foreach (var update in updates)
                 {
-                    var record = TransferRecords.ToContract(t with { Status = status });
-                    await responseStream.WriteAsync(new WatchTransferUpdatesResponse
-                    {
-                        Cursor = position, TransferId = t.TransferId, Direction = record.Direction, Status = record.Status, ReasonCode = record.ReasonCode,
-                        ResidentId = t.ResidentId, CounterpartProvinceCode = t.CounterpartProvinceCode, MonthsPaidHere = t.MonthsPaidHere,
-                        FundAmountFen = t.FundAmountFen, RequestedDate = record.RequestedDate,
-                    }, ct);
-                    cursor = position;
+                    await responseStream.WriteAsync(TransferRecords.ToUpdate(update), ct);
+                    cursor = update.Cursor;
                     sent++;
                 }
                 if (updates.Count == WatchPageSize)

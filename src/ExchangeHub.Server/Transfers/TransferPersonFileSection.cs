@@ -4,7 +4,7 @@ using ExchangeHub.V1;
 namespace ExchangeHub.Server.Transfers;
 
 /// <summary>A person's transfers, both directions, for the person's file.</summary>
-public sealed class TransferPersonFileSection(TransferWorkflow transfers) : IPersonFileSection
+public sealed class TransferPersonFileSection(TransferQueries transfers) : IPersonFileSection
 {
     public async Task<int> AddToAsync(string personKey, DateOnly today, GetPersonRecordResponse reply, CancellationToken ct)
     {

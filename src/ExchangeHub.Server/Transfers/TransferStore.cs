@@ -1,0 +1,83 @@
+using ExchangeHub.Server.Storage;
+
+namespace ExchangeHub.Server.Transfers;
+
+/// <summary>
+/// The transfer cases' writes, and the reads they depend on, inside the caller's lease transaction: one typed command
+/// per statement, named parameters, stored codes through <see cref="TransferCodes"/>.
+/// </summary>
+public static class TransferStore
+{
+    /// <summary>The case <paramref name="transferId"/>, as the transaction sees it; null if there is none.</summary>
+    public static async Task<StoredTransfer?> FindAsync(WriterLease lease, string transferId, CancellationToken ct)
+    {
+        var select = lease.Command($"SELECT {TransferRows.CaseColumns} WHERE transfer_id = @transfer_id", 0).With("@transfer_id", transferId);
+        await using var reader = await select.ExecuteReaderAsync(ct);
+        return await reader.ReadAsync(ct) ? TransferRows.Case(reader) : null;
+    }
+
+    /// <summary>The incoming request the transfer feed stored under <paramref name="transferId"/>; null if there is none.</summary>
+    public static async Task<FeedTransferRequest?> IncomingRequestAsync(WriterLease lease, string transferId, CancellationToken ct)
+    {
+        var select = lease.Command(TransferRows.FeedRequestSql, 0).With("@transfer_id", transferId)
+            .With("@direction", TransferCodes.FeedDirection(TransferCaseDirection.In));
+        await using var reader = await select.ExecuteReaderAsync(ct);
+        return await reader.ReadAsync(ct) ? TransferRows.Request(reader) : null;
+    }
+
+    /// <summary>Stores a new case.</summary>
+    public static async Task InsertAsync(WriterLease lease, StoredTransfer t, DateTimeOffset now, CancellationToken ct)
+    {
+        // With several hubs on PostgreSQL: case ids become visible in id order, so a WatchTransferUpdates cursor skips none.
+        await lease.LockAsync(LockScope.TransferCases, ["transfer_cases"], ct);
+        await lease.Command(
+                "INSERT INTO transfer_cases (transfer_id, direction, person_key, resident_id, counterpart_province_code, status, reason_code, "
+                + "months_paid_here, fund_amount_fen, requested_on, due_on, deadline_notified, updated_at_unix_ms) "
+                + "VALUES (@transfer_id, @direction, @person_key, @resident_id, @province, @status, @reason_code, @months_paid_here, "
+                + "@fund_amount_fen, @requested_on, @due_on, FALSE, @now)", 0)
+            .With("@transfer_id", t.TransferId)
+            .With("@direction", TransferCodes.Name(t.Direction))
+            .With("@person_key", t.PersonKey)
+            .With("@resident_id", t.ResidentId)
+            .With("@province", t.CounterpartProvinceCode)
+            .With("@status", TransferCodes.Name(t.Status))
+            .With("@reason_code", t.ReasonCode)
+            .With("@months_paid_here", t.MonthsPaidHere)
+            .With("@fund_amount_fen", t.FundAmountFen)
+            .With("@requested_on", t.RequestedOn)
+            .With("@due_on", t.DueOn)
+            .With("@now", now.ToUnixTimeMilliseconds())
+            .ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>Gives the case its new status and reason code.</summary>
+    public static Task SetStatusAsync(WriterLease lease, string transferId, TransferCaseStatus status, string? reasonCode, DateTimeOffset now,
+        CancellationToken ct) =>
+        lease.Command("UPDATE transfer_cases SET status = @status, reason_code = @reason_code, updated_at_unix_ms = @now WHERE transfer_id = @transfer_id", 0)
+            .With("@status", TransferCodes.Name(status))
+            .With("@reason_code", reasonCode)
+            .With("@now", now.ToUnixTimeMilliseconds())
+            .With("@transfer_id", transferId)
+            .ExecuteNonQueryAsync(ct);
+
+    /// <summary>
+    /// Marks a transfer-out still REQUESTED as announced; false if it was already (the guard makes the notice once, also
+    /// with several hubs on one database) or has moved on.
+    /// </summary>
+    public static async Task<bool> MarkOutNoticeAsync(WriterLease lease, string transferId, CancellationToken ct) =>
+        await lease.Command("UPDATE transfer_cases SET deadline_notified = TRUE WHERE transfer_id = @transfer_id AND deadline_notified = FALSE "
+                + "AND status = @status", 0)
+            .With("@transfer_id", transferId)
+            .With("@status", TransferCodes.Name(TransferCaseStatus.Requested))
+            .ExecuteNonQueryAsync(ct) == 1;
+
+    /// <summary>Records the notice of an undecided incoming request; false if it was already recorded (once, as above).</summary>
+    public static async Task<bool> RecordIncomingNoticeAsync(WriterLease lease, string transferId, DateOnly dueOn, DateTimeOffset now,
+        CancellationToken ct) =>
+        await lease.Command("INSERT INTO transfer_deadline_notices (transfer_id, due_on, notified_at_unix_ms) VALUES (@transfer_id, @due_on, @now) "
+                + "ON CONFLICT (transfer_id) DO NOTHING", 0)
+            .With("@transfer_id", transferId)
+            .With("@due_on", dueOn)
+            .With("@now", now.ToUnixTimeMilliseconds())
+            .ExecuteNonQueryAsync(ct) == 1;
+}
