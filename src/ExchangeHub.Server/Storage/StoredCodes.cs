@@ -37,3 +37,15 @@ public static class StoredClaimStatus
     public const string Submitted = "SUBMITTED";
     public const string Decided = "DECIDED";
 }
+
+/// <summary>refund_cases.state (the refund workflow's states, UPPER_SNAKE as the contract spells them).</summary>
+public static class StoredRefundState
+{
+    public const string Offered = "OFFERED";
+    public const string AwaitingApplication = "AWAITING_APPLICATION";
+    public const string DisbursementApproved = "DISBURSEMENT_APPROVED";
+    public const string Waived = "WAIVED";
+    public const string Held = "HELD";
+    public const string Ineligible = "INELIGIBLE";
+    public const string Undetermined = "UNDETERMINED";
+}
