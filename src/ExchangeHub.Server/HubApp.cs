@@ -6,6 +6,7 @@ using ExchangeHub.Server.Feeds;
 using ExchangeHub.Server.Outbox;
 using ExchangeHub.Server.Persons;
 using ExchangeHub.Server.Reconciliation;
+using ExchangeHub.Server.Refunds;
 using ExchangeHub.Server.Security;
 using ExchangeHub.Server.Benefits;
 using ExchangeHub.Server.Transfers;
@@ -57,7 +58,8 @@ public static class HubApp
             .AddPolicy(builder.Configuration)
             .AddFacts()
             .AddFeeds()
-            .AddReconciliation(builder.Configuration)
+            .AddReconciliation()
+            .AddRefunds(builder.Configuration)
             .AddSkillSubsidies()
             .AddBenefitClaims(builder.Configuration)
             .AddTransfers(builder.Configuration);
@@ -65,6 +67,7 @@ public static class HubApp
         var app = builder.Build();
         app.MapFeeds();
         app.MapReconciliation();
+        app.MapRefunds();
         app.MapSkillSubsidies();
         app.MapBenefitClaims();
         app.MapTransfers();

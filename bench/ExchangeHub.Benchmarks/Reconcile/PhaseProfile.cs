@@ -54,7 +54,7 @@ internal static class PhaseProfile
         phases.Add(new("facts read (StoredFactsReader.ReadAsync: units, GROUP BY, settlements)", clock.Elapsed, $"{stored.Units.Count:N0} units"));
 
         clock.Restart();
-        var programYear = services.GetRequiredService<ReconciliationRunner>().ProgramYearAt(decisionDate);
+        var programYear = services.GetRequiredService<RefundDecisions>().ProgramYearAt(decisionDate);
         var subjects = stored.Subjects.ToList();
         var current = new Dictionary<string, hub::ExchangeHub.Server.Refunds.StoredDecision>(StringComparer.Ordinal);
         var cases = new Dictionary<string, hub::ExchangeHub.Server.Refunds.RefundCase>(StringComparer.Ordinal);

@@ -118,7 +118,7 @@ public sealed class ExceptionDetector(PolicySet policy, HubDatabase database)
         return clauses.Count == 0
             ? null
             : "SELECT source_record_id, uscc, period, wage_base_fen, employer_amount_fen, employee_amount_fen FROM contribution_lines "
-              + "WHERE wage_base_fen IS NOT NULL AND kind IN (1, 2) AND (" + string.Join(" OR ", clauses) + ")";
+              + "WHERE wage_base_fen IS NOT NULL AND kind IN " + StoredLineKind.InsuredKindsSql + " AND (" + string.Join(" OR ", clauses) + ")";
     }
 
     private static string Off(string column, decimal rate)

@@ -1,28 +1,20 @@
-using ExchangeHub.Server.Refunds;
-using ExchangeHub.Server.Facts;
-
 namespace ExchangeHub.Server.Reconciliation;
 
-/// <summary>Registers reconciliation runs and the refund workflow.</summary>
+/// <summary>Registers reconciliation runs: the runner, its run rows, exceptions and read side. The programme a run decides registers itself (Common's IRunProgramme).</summary>
 public static class Extensions
 {
-    public static IServiceCollection AddReconciliation(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddReconciliation(this IServiceCollection services)
     {
-        services.Configure<RefundOptions>(configuration.GetSection("Hub:Refunds"));
         services.AddSingleton<ExceptionDetector>();
-        services.AddSingleton<RefundStore>();
-        services.AddSingleton<WorkflowGate>();
-        services.AddSingleton<RefundQueries>();
-        services.AddSingleton<RefundActions>();
+        services.AddSingleton<RunStore>();
+        services.AddSingleton<ReconciliationQueries>();
         services.AddSingleton<ReconciliationRunner>();
-        services.AddHostedService<RefundReminderService>();
         return services;
     }
 
     public static IEndpointRouteBuilder MapReconciliation(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGrpcService<ReconciliationGrpcService>();
-        endpoints.MapGrpcService<RefundGrpcService>();
         return endpoints;
     }
 }

@@ -1,13 +1,12 @@
 using System.Globalization;
-using ExchangeHub.Server.Refunds;
+using ExchangeHub.Server.Common;
 using ExchangeHub.V1;
 using Grpc.Core;
-using ExchangeHub.Server.Common;
 
 namespace ExchangeHub.Server.Reconciliation;
 
 /// <summary>Runs and their exceptions over gRPC (roles in Security/MethodRoles.cs).</summary>
-public sealed class ReconciliationGrpcService(ReconciliationRunner runner, RefundQueries queries, TimeProvider clock)
+public sealed class ReconciliationGrpcService(ReconciliationRunner runner, ReconciliationQueries queries, TimeProvider clock)
     : ReconciliationService.ReconciliationServiceBase
 {
     public override async Task RunReconciliation(RunReconciliationRequest request, IServerStreamWriter<RunReconciliationResponse> responseStream,
@@ -36,7 +35,7 @@ public sealed class ReconciliationGrpcService(ReconciliationRunner runner, Refun
         call.Accepted = finished.Decided;
         await responseStream.WriteAsync(new RunReconciliationResponse
         {
-            RunId = finished.Id, Done = finished.Units, Total = finished.Units, Run = await queries.RunAsync(finished.Id, context.CancellationToken),
+            RunId = finished.Id, Done = finished.Units, Total = finished.Units, Run = (await queries.RunAsync(finished.Id, context.CancellationToken))?.ToContract(),
         });
     }
 
@@ -44,7 +43,7 @@ public sealed class ReconciliationGrpcService(ReconciliationRunner runner, Refun
     {
         var run = await queries.RunAsync(request.RunId, context.CancellationToken)
             ?? throw new RpcException(new Status(StatusCode.NotFound, $"no reconciliation run {request.RunId}"));
-        return new GetReconciliationRunResponse { Run = run };
+        return new GetReconciliationRunResponse { Run = run.ToContract() };
     }
 
     public override async Task<ListReconciliationExceptionsResponse> ListReconciliationExceptions(ListReconciliationExceptionsRequest request,
@@ -55,7 +54,7 @@ public sealed class ReconciliationGrpcService(ReconciliationRunner runner, Refun
             : throw RpcErrors.InvalidArgument("bad page token", "page_token", "pass next_page_token of the previous page unchanged");
         var (page, next) = await queries.ExceptionsAsync(request.RunId, request.Code, request.SubjectKey, RequestFields.PageSize(request.PageSize),
             after, context.CancellationToken);
-        return new ListReconciliationExceptionsResponse { Exceptions = { page }, NextPageToken = next };
+        return new ListReconciliationExceptionsResponse { Exceptions = { page.Select(x => x.ToContract()) }, NextPageToken = next };
     }
 
     private sealed class Progress(System.Threading.Channels.ChannelWriter<RunProgress> writer) : IProgress<RunProgress>

@@ -85,7 +85,8 @@ public sealed class RefundActions(
         await using (var command = connection.CreateCommand())
         {
             command.CommandText = "SELECT uscc, program_year, current_decision_id, approved_amount_fen, offered_on, reminders_sent, last_reminder_on "
-                + "FROM refund_cases WHERE state = 'Offered' AND reminders_sent < " + options.Value.MaxReminders.ToString(CultureInfo.InvariantCulture);
+                + "FROM refund_cases WHERE state = @offered AND reminders_sent < @max_reminders";
+            command.With("@offered", StoredRefundState.Offered).With("@max_reminders", options.Value.MaxReminders);
             await using var reader = await command.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
             {
@@ -103,13 +104,10 @@ public sealed class RefundActions(
             await using var lease = await database.AcquireWriterAsync(ct);
             await lease.BeginAsync(ct);
             await lease.LockAsync(LockScope.Subject, [d.Uscc], ct);
-            var update = lease.Command("UPDATE refund_cases SET reminders_sent = @p0, last_reminder_on = @p1 "
-                + "WHERE uscc = @p2 AND program_year = @p3 AND state = 'Offered' AND reminders_sent = @p4", 5);
-            object[] values = [d.Sent + 1, today, d.Uscc, d.Year, d.Sent];
-            for (var i = 0; i < values.Length; i++)
-            {
-                update.Parameters[i].Value = values[i];
-            }
+            var update = lease.Command("UPDATE refund_cases SET reminders_sent = @reminders_sent, last_reminder_on = @last_reminder_on "
+                + "WHERE uscc = @uscc AND program_year = @program_year AND state = @offered AND reminders_sent = @sent_before", 0)
+                .With("@reminders_sent", d.Sent + 1).With("@last_reminder_on", today).With("@uscc", d.Uscc).With("@program_year", d.Year)
+                .With("@offered", StoredRefundState.Offered).With("@sent_before", d.Sent);
             if (await update.ExecuteNonQueryAsync(ct) == 1)
             {
                 var (policyId, policyVersion) = await DecisionPolicyAsync(lease, d.DecisionId, ct);
@@ -135,15 +133,11 @@ public sealed class RefundActions(
 
     private static async Task<MovedCase> MoveAsync(WriterLease lease, string uscc, int programYear, RefundState from, RefundState to, CancellationToken ct)
     {
-        var update = lease.Command("UPDATE refund_cases SET state = @p0 WHERE uscc = @p1 AND program_year = @p2 AND state = @p3", 4);
-        update.Parameters[0].Value = to.ToString();
-        update.Parameters[1].Value = uscc;
-        update.Parameters[2].Value = programYear;
-        update.Parameters[3].Value = from.ToString();
-        var moved = await update.ExecuteNonQueryAsync(ct) == 1;
-        var select = lease.Command("SELECT state, current_decision_id, approved_amount_fen FROM refund_cases WHERE uscc = @p0 AND program_year = @p1", 2);
-        select.Parameters[0].Value = uscc;
-        select.Parameters[1].Value = programYear;
+        var moved = await lease.Command("UPDATE refund_cases SET state = @to WHERE uscc = @uscc AND program_year = @program_year AND state = @from", 0)
+            .With("@to", RefundStates.ToStored(to)).With("@uscc", uscc).With("@program_year", programYear).With("@from", RefundStates.ToStored(from))
+            .ExecuteNonQueryAsync(ct) == 1;
+        var select = lease.Command("SELECT state, current_decision_id, approved_amount_fen FROM refund_cases WHERE uscc = @uscc AND program_year = @program_year", 0)
+            .With("@uscc", uscc).With("@program_year", programYear);
         await using var reader = await select.ExecuteReaderAsync(ct);
         if (!await reader.ReadAsync(ct))
         {
@@ -151,15 +145,14 @@ public sealed class RefundActions(
         }
         if (!moved)
         {
-            throw new ActionRefusedException($"unit {uscc} is {Names.Of(Enum.Parse<RefundState>(reader.GetString(0)))} for {programYear}; only an OFFERED refund can become {Names.Of(to)}");
+            throw new ActionRefusedException($"unit {uscc} is {Names.Of(RefundStates.FromStored(reader.GetString(0)))} for {programYear}; only an OFFERED refund can become {Names.Of(to)}");
         }
         return new MovedCase(reader.GetInt64(1), reader.IsDBNull(2) ? 0 : reader.GetInt64(2));
     }
 
     private static async Task<(string PolicyId, string PolicyVersion)> DecisionPolicyAsync(WriterLease lease, long decisionId, CancellationToken ct)
     {
-        var select = lease.Command("SELECT policy_id, policy_version FROM refund_decisions WHERE id = @p0", 1);
-        select.Parameters[0].Value = decisionId;
+        var select = lease.Command("SELECT policy_id, policy_version FROM refund_decisions WHERE id = @id", 0).With("@id", decisionId);
         await using var reader = await select.ExecuteReaderAsync(ct);
         return await reader.ReadAsync(ct) ? (reader.GetString(0), reader.GetString(1)) : ("", "");
     }

@@ -1,22 +1,24 @@
-using ExchangeHub.Server.Reconciliation;
+using ExchangeHub.Server.Common;
 using ExchangeHub.V1;
 using Grpc.Core;
-using ExchangeHub.Server.Common;
 
 namespace ExchangeHub.Server.Refunds;
 
 /// <summary>Refund decisions and workflow steps for the front office (roles in Security/MethodRoles.cs).</summary>
-public sealed class RefundGrpcService(RefundQueries queries, RefundActions actions, ReconciliationRunner runner, TimeProvider clock)
+public sealed class RefundGrpcService(RefundQueries queries, RefundActions actions, RefundDecisions decisions, TimeProvider clock)
     : RefundService.RefundServiceBase
 {
     public override async Task<GetRefundDecisionResponse> GetRefundDecision(GetRefundDecisionRequest request, ServerCallContext context)
     {
         RequestFields.Uscc(request.Uscc);
         RequestFields.ProgramYear(request.ProgramYear);
-        var (current, state, history) = await queries.DecisionAsync(request.Uscc, request.ProgramYear, context.CancellationToken);
-        return current is null
+        var found = await queries.DecisionAsync(request.Uscc, request.ProgramYear, context.CancellationToken);
+        return found.Current is null
             ? throw new RpcException(new Status(StatusCode.NotFound, $"no refund decision for {request.Uscc} in {request.ProgramYear}"))
-            : new GetRefundDecisionResponse { Decision = current, State = state, History = { history } };
+            : new GetRefundDecisionResponse
+            {
+                Decision = found.Current.ToContract(), State = RefundContract.State(found.State), History = { found.Earlier.Select(d => d.ToContract()) },
+            };
     }
 
     public override async Task<ListRefundDecisionsResponse> ListRefundDecisions(ListRefundDecisionsRequest request, ServerCallContext context)
@@ -24,7 +26,7 @@ public sealed class RefundGrpcService(RefundQueries queries, RefundActions actio
         RequestFields.ProgramYear(request.ProgramYear);
         var (page, next) = await queries.ListAsync(request.ProgramYear, request.Outcome, request.DivisionCode, RequestFields.PageSize(request.PageSize),
             request.PageToken, context.CancellationToken);
-        return new ListRefundDecisionsResponse { Decisions = { page }, NextPageToken = next };
+        return new ListRefundDecisionsResponse { Decisions = { page.Select(d => d.ToContract()) }, NextPageToken = next };
     }
 
     public override async Task<ConfirmRefundResponse> ConfirmRefund(ConfirmRefundRequest request, ServerCallContext context)
@@ -50,13 +52,13 @@ public sealed class RefundGrpcService(RefundQueries queries, RefundActions actio
         var today = RequestFields.Date("", "today", clock);
         var refundCase = await RequestFields.Guard(async () =>
         {
-            if (runner.ProgramYearAt(today) != request.ProgramYear)
+            if (decisions.ProgramYearAt(today) != request.ProgramYear)
             {
                 throw new ActionRefusedException($"the {request.ProgramYear} refund programme is not open on {today:yyyy-MM-dd}; applications close when it ends");
             }
-            return await runner.DecideOneAsync(request.Uscc, today, applied: true, ExchangeCall.Of(context).Agency.Id, context.CancellationToken);
+            return await decisions.DecideOneAsync(request.Uscc, today, applied: true, context.CancellationToken);
         });
-        var (current, state, _) = await queries.DecisionAsync(request.Uscc, request.ProgramYear, context.CancellationToken);
-        return new ApplyForRefundResponse { State = state.Length > 0 ? state : Names.Of(refundCase.State), Decision = current };
+        var found = await queries.DecisionAsync(request.Uscc, request.ProgramYear, context.CancellationToken);
+        return new ApplyForRefundResponse { State = Names.Of(found.State ?? refundCase.State), Decision = found.Current?.ToContract() };
     }
 }

@@ -16,7 +16,7 @@ public sealed class RefundStore(HubDatabase database)
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT d.id, d.uscc, d.outcome, d.amount_fen, d.facts_sha256, d.policy_version, d.facts FROM refund_decisions d "
             + "WHERE d.program_year = @y AND d.is_current = TRUE AND d.uscc IN (" + InList(command, units) + ")";
-        Add(command, "@y", programYear);
+        command.With("@y", programYear);
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
@@ -34,11 +34,11 @@ public sealed class RefundStore(HubDatabase database)
         await using var connection = await database.OpenReaderAsync(ct);
         await using var command = connection.CreateCommand();
         command.CommandText = $"SELECT {CaseColumns} FROM refund_cases WHERE program_year = @y AND uscc IN (" + InList(command, units) + ")";
-        Add(command, "@y", programYear);
+        command.With("@y", programYear);
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
-            var c = new RefundCase(reader.GetString(0), reader.GetInt32(1), Enum.Parse<RefundState>(reader.GetString(2)), reader.GetInt64(3),
+            var c = new RefundCase(reader.GetString(0), reader.GetInt32(1), RefundStates.FromStored(reader.GetString(2)), reader.GetInt64(3),
                 reader.IsDBNull(4) ? null : reader.GetFieldValue<DateOnly>(4), reader.GetInt32(5),
                 reader.IsDBNull(6) ? null : reader.GetFieldValue<DateOnly>(6), reader.IsDBNull(7) ? null : reader.GetInt64(7));
             result[c.Uscc] = c;
@@ -50,36 +50,34 @@ public sealed class RefundStore(HubDatabase database)
     {
         if (row.SupersedesId is { } previous)
         {
-            var supersede = lease.Command("UPDATE refund_decisions SET is_current = FALSE WHERE id = @p0", 1);
-            supersede.Parameters[0].Value = previous;
-            await supersede.ExecuteNonQueryAsync(ct);
+            await lease.Command("UPDATE refund_decisions SET is_current = FALSE WHERE id = @id", 0).With("@id", previous).ExecuteNonQueryAsync(ct);
         }
         var insert = lease.Command(
             "INSERT INTO refund_decisions (uscc, program_year, run_id, outcome, amount_fen, rate, base_fen, size_class, size_class_source, "
             + "division_code, labour_dispatch, policy_id, policy_version, facts_sha256, facts, explanation, decided_at_unix_ms, is_current, "
-            + "supersedes_id, supersede_reason) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11, @p12, @p13, @p14, @p15, "
-            + "@p16, TRUE, @p17, @p18) RETURNING id", 19);
-        object?[] values =
-        [
-            row.Uscc, row.ProgramYear, row.RunId, row.Outcome, row.AmountFen, row.Rate, row.BaseFen, row.SizeClass, row.SizeClassSource,
-            row.DivisionCode, row.LabourDispatch, row.PolicyId, row.PolicyVersion, row.FactsSha256, row.Facts, row.Explanation,
-            row.DecidedAtUnixMs, row.SupersedesId, row.SupersedeReason,
-        ];
-        for (var i = 0; i < values.Length; i++)
-        {
-            insert.Parameters[i].Value = values[i] ?? DBNull.Value;
-        }
+            + "supersedes_id, supersede_reason) VALUES (@uscc, @program_year, @run_id, @outcome, @amount_fen, @rate, @base_fen, @size_class, "
+            + "@size_class_source, @division_code, @labour_dispatch, @policy_id, @policy_version, @facts_sha256, @facts, @explanation, "
+            + "@decided_at_unix_ms, TRUE, @supersedes_id, @supersede_reason) RETURNING id", 0)
+            .With("@uscc", row.Uscc).With("@program_year", row.ProgramYear).With("@run_id", row.RunId).With("@outcome", row.Outcome)
+            .With("@amount_fen", row.AmountFen).With("@rate", row.Rate).With("@base_fen", row.BaseFen).With("@size_class", row.SizeClass)
+            .With("@size_class_source", row.SizeClassSource).With("@division_code", row.DivisionCode).With("@labour_dispatch", row.LabourDispatch)
+            .With("@policy_id", row.PolicyId).With("@policy_version", row.PolicyVersion).With("@facts_sha256", row.FactsSha256)
+            .With("@facts", row.Facts).With("@explanation", row.Explanation).With("@decided_at_unix_ms", row.DecidedAtUnixMs)
+            .With("@supersedes_id", row.SupersedesId).With("@supersede_reason", row.SupersedeReason);
         return Convert.ToInt64(await insert.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
     }
 
-    /// <summary>Inserts or updates the unit's case (one statement); deferred with the transaction's other writes.</summary>
+    /// <summary>
+    /// Inserts or updates the unit's case (one statement per decided unit of a run). It stays a deferred write, sent with
+    /// the transaction's outbox rows in one round trip on PostgreSQL, so it binds @p0…@p8 in the column order above.
+    /// </summary>
     public static Task SaveCaseAsync(WriterLease lease, RefundCase c, long nowUnixMs, CancellationToken ct) =>
         lease.ExecuteDeferredAsync(
             $"INSERT INTO refund_cases ({CaseColumns}, updated_at_unix_ms) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8) "
             + "ON CONFLICT (uscc, program_year) DO UPDATE SET state = excluded.state, current_decision_id = excluded.current_decision_id, "
             + "offered_on = excluded.offered_on, reminders_sent = excluded.reminders_sent, last_reminder_on = excluded.last_reminder_on, "
             + "approved_amount_fen = excluded.approved_amount_fen, updated_at_unix_ms = excluded.updated_at_unix_ms",
-            [c.Uscc, c.ProgramYear, c.State.ToString(), c.CurrentDecisionId, c.OfferedOn, c.RemindersSent, c.LastReminderOn, c.AmountFen, nowUnixMs], ct);
+            [c.Uscc, c.ProgramYear, RefundStates.ToStored(c.State), c.CurrentDecisionId, c.OfferedOn, c.RemindersSent, c.LastReminderOn, c.AmountFen, nowUnixMs], ct);
 
     /// <summary>Parameters @u0…@uN for an IN list (a chunk of a run is at most a few hundred units).</summary>
     private static string InList(System.Data.Common.DbCommand command, IReadOnlyList<string> units)
@@ -92,16 +90,8 @@ public sealed class RefundStore(HubDatabase database)
         for (var i = 0; i < units.Count; i++)
         {
             names[i] = "@u" + i.ToString(CultureInfo.InvariantCulture);
-            Add(command, names[i], units[i]);
+            command.With(names[i], units[i]);
         }
         return string.Join(", ", names);
-    }
-
-    private static void Add(System.Data.Common.DbCommand command, string name, object value)
-    {
-        var p = command.CreateParameter();
-        p.ParameterName = name;
-        p.Value = value;
-        command.Parameters.Add(p);
     }
 }

@@ -3,14 +3,15 @@ using System.Data.Common;
 namespace ExchangeHub.Server.Storage;
 
 /// <summary>
-/// Typed commands on the cold path (claims, decisions, clawbacks): a method takes each value by name and type and binds it
-/// to a named parameter of the lease's cached command (<see cref="WriterLease.Command"/> with no positional parameters),
-/// so no SQL text depends on the order of an <c>object?[]</c>.
+/// Typed commands on the cold path (runs, cases, workflow steps, claims, transfers): a method takes each value by name and
+/// type and binds it to a named parameter of the lease's cached command (<see cref="WriterLease.Command"/> with no
+/// positional parameters), so no SQL text depends on the order of an <c>object?[]</c>. The parameter is added the first
+/// time and re-bound after, so the statement is still prepared once per lease.
 /// </summary>
 public static class NamedParameters
 {
     /// <summary>Sets <paramref name="name"/> (e.g. <c>@claim_id</c>) to <paramref name="value"/>, null as SQL NULL; adds it on first use.</summary>
-    public static DbCommand With(this DbCommand command, string name, object? value)
+    public static DbCommand With<T>(this DbCommand command, string name, T value)
     {
         var index = command.Parameters.IndexOf(name);
         DbParameter parameter;
@@ -24,7 +25,7 @@ public static class NamedParameters
             parameter.ParameterName = name;
             command.Parameters.Add(parameter);
         }
-        parameter.Value = value ?? DBNull.Value;
+        parameter.Value = (object?)value ?? DBNull.Value;
         return command;
     }
 }

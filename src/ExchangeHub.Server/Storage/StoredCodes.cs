@@ -254,10 +254,9 @@ public static class StoredProgrammeCodes
     }
 }
 
-
 /// <summary>
-/// transfer_cases.status and .direction (the hub's own states, UPPER_SNAKE), and the consolidation place the transfer
-/// feed stored in transfer_requests.consolidation_place (its contract number, like <see cref="StoredTransferDirection"/>).
+/// transfer_cases.status and .direction (the hub's own states, UPPER_SNAKE); the feed's consolidation place is
+/// <see cref="StoredConsolidationPlace"/>.
 /// </summary>
 public static class StoredTransferCase
 {
@@ -270,7 +269,16 @@ public static class StoredTransferCase
 
     public const string In = "IN";
     public const string Out = "OUT";
+}
 
-    public const int LastInsured = 1;
-    public const int HouseholdRegistration = 2;
+/// <summary>refund_cases.state (the refund workflow's states, UPPER_SNAKE as the contract spells them).</summary>
+public static class StoredRefundState
+{
+    public const string Offered = "OFFERED";
+    public const string AwaitingApplication = "AWAITING_APPLICATION";
+    public const string DisbursementApproved = "DISBURSEMENT_APPROVED";
+    public const string Waived = "WAIVED";
+    public const string Held = "HELD";
+    public const string Ineligible = "INELIGIBLE";
+    public const string Undetermined = "UNDETERMINED";
 }

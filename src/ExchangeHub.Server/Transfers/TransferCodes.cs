@@ -46,7 +46,7 @@ public static class TransferCodes
 
     /// <summary>The events' name of a consolidation place stored by the transfer feed (LAST_INSURED unless household registration, as before).</summary>
     public static string ConsolidationPlace(int stored) =>
-        stored == StoredTransferCase.HouseholdRegistration ? HouseholdRegistration : LastInsured;
+        stored == StoredConsolidationPlace.HouseholdRegistration ? HouseholdRegistration : LastInsured;
 
     /// <summary>A direction's two stored spellings side by side: the case's text and the feed's number.</summary>
     private static (string Name, int Feed) Codes(TransferCaseDirection direction) => direction switch

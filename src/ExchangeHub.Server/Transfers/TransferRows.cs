@@ -30,26 +30,4 @@ public static class TransferRows
     /// <summary>The feed request in the row (<see cref="RequestColumns"/>).</summary>
     public static FeedTransferRequest Request(DbDataReader r) =>
         new(r.GetString(0), r.GetString(1), r.GetString(2), r.GetInt32(3), r.GetFieldValue<DateOnly>(4));
-
-    /// <summary>
-    /// Binds <paramref name="value"/> (null as SQL NULL) to the named parameter, adding it on a command's first use: a
-    /// lease's commands are cached, so the next use only sets the value.
-    /// </summary>
-    public static DbCommand With<T>(this DbCommand command, string name, T value)
-    {
-        var index = command.Parameters.IndexOf(name);
-        DbParameter parameter;
-        if (index >= 0)
-        {
-            parameter = command.Parameters[index];
-        }
-        else
-        {
-            parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            command.Parameters.Add(parameter);
-        }
-        parameter.Value = (object?)value ?? DBNull.Value;
-        return command;
-    }
 }

@@ -40,8 +40,8 @@ public sealed class TransferCodesTests
         Assert.Equal([StoredTransferDirection.In, StoredTransferDirection.Out], Enum.GetValues<TransferCaseDirection>().Select(TransferCodes.FeedDirection));
 
     [Theory]
-    [InlineData(StoredTransferCase.LastInsured, "LAST_INSURED")]
-    [InlineData(StoredTransferCase.HouseholdRegistration, "HOUSEHOLD_REGISTRATION")]
+    [InlineData(StoredConsolidationPlace.LastInsured, "LAST_INSURED")]
+    [InlineData(StoredConsolidationPlace.HouseholdRegistration, "HOUSEHOLD_REGISTRATION")]
     public void ConsolidationPlace_StoredNumber_EventName(int stored, string name) => Assert.Equal(name, TransferCodes.ConsolidationPlace(stored));
 
     [Fact]
@@ -49,6 +49,6 @@ public sealed class TransferCodesTests
     {
         Assert.Equal(((int)V1.TransferDirection.In, (int)V1.TransferDirection.Out), (StoredTransferDirection.In, StoredTransferDirection.Out));
         Assert.Equal(((int)V1.ConsolidationPlace.LastInsured, (int)V1.ConsolidationPlace.HouseholdRegistration),
-            (StoredTransferCase.LastInsured, StoredTransferCase.HouseholdRegistration));
+            (StoredConsolidationPlace.LastInsured, StoredConsolidationPlace.HouseholdRegistration));
     }
 }

@@ -1,0 +1,22 @@
+namespace ExchangeHub.Server.Reconciliation;
+
+/// <summary>A stored run as the read side returns it (<see cref="ReconciliationContract"/> maps it to the reply).</summary>
+public sealed record ReconciliationRunView(
+    string RunId,
+    int ProgramYear,
+    string Status,
+    string RequestedBy,
+    long StartedAtUnixMs,
+    long? CompletedAtUnixMs,
+    int Units,
+    int Decided,
+    int Unchanged,
+    int Eligible,
+    int Ineligible,
+    int Held,
+    int Undetermined,
+    int Exceptions,
+    long AmountFen,
+    string PolicyId,
+    string PolicyVersion,
+    string Error);
