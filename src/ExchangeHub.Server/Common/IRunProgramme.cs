@@ -1,4 +1,3 @@
-using ExchangeHub.Policy.Refunds;
 using ExchangeHub.Server.Facts;
 using ExchangeHub.Server.Storage;
 
@@ -27,6 +26,3 @@ public interface IRunProgramme
     Task<IReadOnlyList<RunUnitOutcome>> DecideChunkAsync(WriterLease lease, string runId, int programYear, IReadOnlyList<string> units,
         StoredFacts stored, DateOnly decisionDate, DateOnly today, CancellationToken ct);
 }
-
-/// <summary>What deciding one unit did: <see cref="Outcome"/> is null when its decision stands unchanged; <see cref="AmountFen"/> counts towards the run's total.</summary>
-public sealed record RunUnitOutcome(RefundOutcome? Outcome, long AmountFen);
