@@ -1,11 +1,17 @@
 using ExchangeHub.Server.Common.Validation;
+using ExchangeHub.V1;
 using Grpc.Core;
 
 namespace ExchangeHub.Server.Common;
 
-/// <summary>Checks of request fields shared by the reconciliation and refund services, and their error mapping.</summary>
+/// <summary>Checks of request fields shared by every service, and their error mapping.</summary>
 public static class RequestFields
 {
+    /// <summary>
+    /// A business date a method takes ("YYYY-MM-DD"; empty: today in China Standard Time). FACTS: a decision is
+    /// taken as of a date that has happened, so a date after today is INVALID_ARGUMENT naming the field, like a
+    /// malformed one.
+    /// </summary>
     public static DateOnly Date(string value, string field, TimeProvider clock)
     {
         var context = ValidationContext.At(clock.GetUtcNow(), 0);
@@ -13,8 +19,9 @@ public static class RequestFields
         {
             return context.Today;
         }
-        return Fields.Date(field, value, context with { Today = DateOnly.MaxValue }, out var date) is { } fault
-            ? throw RpcErrors.InvalidArgument($"{field} is not a date", field, fault.Message)
+        return Fields.Date(field, value, context, out var date) is { } fault
+            ? throw RpcErrors.InvalidArgument(fault.ReasonCode == RejectionCodes.DateOutOfRange ? $"{field} is out of range" : $"{field} is not a date",
+                field, fault.Message)
             : date;
     }
 

@@ -66,12 +66,7 @@ public sealed class TransferGrpcService(TransferWorkflow workflow, TransferQueri
                 $"LAST_INSURED or HOUSEHOLD_REGISTRATION, not {(int)request.ConsolidationPlace}"),
         };
         CheckAmounts(request);
-        var requestedOn = today;
-        if (request.RequestedDate.Length > 0
-            && Fields.Date("requested_date", request.RequestedDate, ValidationContext.At(clock.GetUtcNow(), 0), out requestedOn) is { } dateFault)
-        {
-            throw RpcErrors.InvalidArgument("requested_date is not valid", "requested_date", dateFault.Message);
-        }
+        var requestedOn = RequestFields.Date(request.RequestedDate, "requested_date", clock);
         var transfer = await workflow.RequestOutAsync(request.ResidentId, request.CounterpartProvinceCode, place, request.MonthlyBenefitFen,
             request.MonthsDue, requestedOn, context.CancellationToken);
         ExchangeCall.Of(context).Accepted = 1;

@@ -115,8 +115,13 @@ public static class Fields
             return new RecordFault(field, RejectionCodes.DateFormat, $"{field} must be a date YYYY-MM-DD, not '{Clip(value)}'.");
         }
         date = new DateOnly(year, month, day);
-        return date.Year < 1990 || date > context.Today
-            ? new RecordFault(field, RejectionCodes.DateOutOfRange, $"{field} {value} is before 1990 or after today ({context.Today:yyyy-MM-dd}).")
+        if (date.Year < 1990)
+        {
+            return new RecordFault(field, RejectionCodes.DateOutOfRange, $"{field} {value} is before 1990.");
+        }
+        return date > context.Today
+            ? new RecordFault(field, RejectionCodes.DateOutOfRange,
+                $"{field} {value} is after today ({context.Today:yyyy-MM-dd}, China Standard Time).")
             : null;
     }
 
