@@ -31,6 +31,7 @@ public static class RejectionCodes
     public const string StatusDateBeforeRegistration = "STATUS_DATE_BEFORE_REGISTRATION";
     public const string IndustryCodeFormat = "INDUSTRY_CODE_FORMAT";
     public const string DivisionCodeUnknown = "DIVISION_CODE_UNKNOWN";
+    public const string DivisionOutsideJurisdiction = "DIVISION_OUTSIDE_JURISDICTION";
     public const string ProvinceCodeUnknown = "PROVINCE_CODE_UNKNOWN";
     public const string ProvinceCodeSelf = "PROVINCE_CODE_SELF";
     public const string MonthRangeReversed = "MONTH_RANGE_REVERSED";

@@ -17,4 +17,10 @@ public sealed class AgencyOptions
 
     /// <summary>DevToken: SHA-256 (hex) of the agency's development token; the token itself is never stored.</summary>
     public string? TokenSha256 { get; set; }
+
+    /// <summary>
+    /// The agency's jurisdiction (FACTS "Sources"): the XPCC division codes ("00" to "14") it may report records for;
+    /// absent or empty: every division. A record outside it is rejected (<c>DIVISION_OUTSIDE_JURISDICTION</c>).
+    /// </summary>
+    public List<string>? Divisions { get; set; }
 }

@@ -46,7 +46,7 @@ public sealed class FeedIngestor(
                 batchIndex++;
                 var records = recordsOf(stream.Current);
                 CheckBatchSize(records.Count, recordsField, batchIndex);
-                var (pending, faults) = Validate(records, kind, batchIndex);
+                var (pending, faults) = Validate(records, kind, call.Agency, batchIndex);
                 if (writing is not null)
                 {
                     writeTime += Complete(summary, call, await writing);
@@ -91,9 +91,9 @@ public sealed class FeedIngestor(
     }
 
     private (List<PendingRecord> Pending, List<(int Index, string SourceId, RecordFault Fault)> Faults) Validate<TRecord>(
-        RepeatedField<TRecord> records, IFeedKind<TRecord> kind, long batchIndex)
+        RepeatedField<TRecord> records, IFeedKind<TRecord> kind, AgencyIdentity agency, long batchIndex)
     {
-        var validation = ValidationContext.At(clock.GetUtcNow(), _earliestPeriod);
+        var validation = ValidationContext.At(clock.GetUtcNow(), _earliestPeriod) with { Divisions = agency.Divisions };
         var pending = new List<PendingRecord>(records.Count);
         var faults = new List<(int, string, RecordFault)>();
         for (var i = 0; i < records.Count; i++)

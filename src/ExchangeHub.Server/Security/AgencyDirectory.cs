@@ -4,12 +4,14 @@ using System.Text;
 using ExchangeHub.Server.Configuration;
 using Microsoft.Extensions.Options;
 using ExchangeHub.Server.Common;
+using ExchangeHub.Server.Common.Validation;
 
 namespace ExchangeHub.Server.Security;
 
 /// <summary>
 /// The configured agencies, looked up by the SHA-256 of their client certificate (MutualTls) or of their token
-/// (DevToken). Configuration errors (unknown role, duplicate id or credential) stop the hub at start.
+/// (DevToken). Configuration errors (unknown role, duplicate id or credential, a division code that is not 00 to 14)
+/// stop the hub at start.
 /// </summary>
 public sealed class AgencyDirectory
 {
@@ -33,7 +35,7 @@ public sealed class AgencyDirectory
                 throw new InvalidOperationException(
                     $"Hub:Security:Agencies: agency '{agency.Id}' has unknown roles {string.Join(", ", unknown)}; known: {string.Join(", ", Roles.All)}.");
             }
-            var identity = new AgencyIdentity(agency.Id, agency.Name, agency.Roles.ToFrozenSet(StringComparer.Ordinal));
+            var identity = new AgencyIdentity(agency.Id, agency.Name, agency.Roles.ToFrozenSet(StringComparer.Ordinal), Divisions(agency));
             Add(byCertificate, agency.CertificateSha256, identity, "CertificateSha256");
             Add(byToken, agency.TokenSha256, identity, "TokenSha256");
         }
@@ -46,6 +48,23 @@ public sealed class AgencyDirectory
     public AgencyIdentity? ByToken(string token) => _byToken.GetValueOrDefault(Sha256Hex(token));
 
     public static string Sha256Hex(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+
+    /// <summary>The agency's jurisdiction; null (every division) when none is configured.</summary>
+    private static FrozenSet<string>? Divisions(AgencyOptions agency)
+    {
+        if (agency.Divisions is not { Count: > 0 } divisions)
+        {
+            return null;
+        }
+        foreach (var code in divisions)
+        {
+            if (DivisionCode.Check("Divisions", code) is { } fault)
+            {
+                throw new InvalidOperationException($"Hub:Security:Agencies: agency '{agency.Id}': {fault.Message}");
+            }
+        }
+        return divisions.ToFrozenSet(StringComparer.Ordinal);
+    }
 
     private static void Add(Dictionary<string, AgencyIdentity> map, string? key, AgencyIdentity identity, string setting)
     {

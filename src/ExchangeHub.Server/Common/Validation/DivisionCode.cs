@@ -16,4 +16,14 @@ public static class DivisionCode
             ? null
             : new RecordFault(field, RejectionCodes.DivisionCodeUnknown, $"{field} '{value}' is not 00 (Corps level) or 01 to 14.");
     }
+
+    /// <summary>
+    /// FACTS "Sources": an agency limited to some divisions may not report a record for a unit of another one; null
+    /// <paramref name="jurisdiction"/>: every division.
+    /// </summary>
+    public static RecordFault? Within(string field, string value, IReadOnlySet<string>? jurisdiction) =>
+        jurisdiction is null || jurisdiction.Contains(value)
+            ? null
+            : new RecordFault(field, RejectionCodes.DivisionOutsideJurisdiction,
+                $"{field} '{value}' is outside the agency's divisions ({string.Join(", ", jurisdiction.Order(StringComparer.Ordinal))}).");
 }
