@@ -8,16 +8,16 @@ namespace ExchangeHub.Server.Common;
 public static class RequestFields
 {
     /// <summary>
-    /// A business date a method takes ("YYYY-MM-DD"; empty: today in China Standard Time). FACTS: a decision is
-    /// taken as of a date that has happened, so a date after today is INVALID_ARGUMENT naming the field, like a
-    /// malformed one.
+    /// A business date a method takes ("YYYY-MM-DD"; empty: today in China Standard Time, or INVALID_ARGUMENT when
+    /// <paramref name="required"/>). FACTS: a decision is taken as of a date that has happened, so a date after today
+    /// is INVALID_ARGUMENT naming the field, like a malformed one.
     /// </summary>
-    public static DateOnly Date(string value, string field, TimeProvider clock)
+    public static DateOnly Date(string value, string field, TimeProvider clock, bool required = false)
     {
         var context = ValidationContext.At(clock.GetUtcNow(), 0);
         if (value.Length == 0)
         {
-            return context.Today;
+            return required ? throw RpcErrors.InvalidArgument($"{field} is required", field, "a date YYYY-MM-DD, not after today") : context.Today;
         }
         return Fields.Date(field, value, context, out var date) is { } fault
             ? throw RpcErrors.InvalidArgument(fault.ReasonCode == RejectionCodes.DateOutOfRange ? $"{field} is out of range" : $"{field} is not a date",
@@ -48,7 +48,10 @@ public static class RequestFields
         _ => throw RpcErrors.InvalidArgument("page_size is out of range", "page_size", $"1 to 1000 (0 means 100), not {requested}"),
     };
 
-    /// <summary>Runs a workflow step, turning a refusal into FAILED_PRECONDITION with its reason.</summary>
+    /// <summary>
+    /// Runs a workflow step, turning a refusal into FAILED_PRECONDITION with its reason, and a field that contradicts
+    /// the stored record into INVALID_ARGUMENT naming it.
+    /// </summary>
     public static async Task<T> Guard<T>(Func<Task<T>> step)
     {
         try
@@ -58,6 +61,10 @@ public static class RequestFields
         catch (ActionRefusedException ex)
         {
             throw new RpcException(new Status(StatusCode.FailedPrecondition, ex.Message));
+        }
+        catch (FieldRefusedException ex)
+        {
+            throw RpcErrors.InvalidArgument($"{ex.Field} is not valid", ex.Field, ex.Message);
         }
     }
 }

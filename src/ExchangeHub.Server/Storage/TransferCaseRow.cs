@@ -25,5 +25,12 @@ public sealed class TransferCaseRow
     /// <summary>Transfer-out: the last day to act (5 working days); null for a transfer-in or without a calendar.</summary>
     public DateOnly? DueOn { get; set; }
     public bool DeadlineNotified { get; set; }
+    /// <summary>
+    /// The business date the current status is true from (FACTS: a transfer's state on D comes from status dates, not
+    /// from when the hub was told): the national system's status date, the request date of a REQUESTED transfer-out,
+    /// the operator's decision day of ACCEPTED or REFUSED. COMPLETED and REFUSED are final, so "COMPLETED on D" is
+    /// <c>status = COMPLETED AND status_date &lt;= D</c> (and, as the hub knew at T, <c>updated_at_unix_ms &lt;= T</c>).
+    /// </summary>
+    public DateOnly StatusDate { get; set; }
     public long UpdatedAtUnixMs { get; set; }
 }

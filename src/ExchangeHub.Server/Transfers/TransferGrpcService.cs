@@ -91,7 +91,8 @@ public sealed class TransferGrpcService(TransferWorkflow workflow, TransferQueri
             {
                 throw RpcErrors.InvalidArgument("reason_code is not allowed", "reason_code", "a reason code goes only with REFUSED");
             }
-            if (await Run(() => workflow.UpdateStatusAsync(update.TransferId, status, reason, context.CancellationToken)))
+            var statusDate = RequestFields.Date(update.StatusDate, "status_date", clock, required: true);
+            if (await Run(() => workflow.UpdateStatusAsync(update.TransferId, status, reason, statusDate, context.CancellationToken)))
             {
                 response.Updated++;
             }

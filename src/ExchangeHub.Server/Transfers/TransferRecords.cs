@@ -13,7 +13,7 @@ public static class TransferRecords
         TransferId = t.TransferId, Direction = Direction(t.Direction), PersonKey = t.PersonKey, CounterpartProvinceCode = t.CounterpartProvinceCode,
         Status = Status(t.Status), ReasonCode = TransferReasonCodes.ToContract(t.ReasonCode), MonthsPaidHere = t.MonthsPaidHere,
         FundAmountFen = t.FundAmountFen, RequestedDate = Date(t.RequestedOn), DueDate = t.DueOn is { } due ? Date(due) : "",
-        DeadlineMissed = t.DeadlineNotified,
+        DeadlineMissed = t.DeadlineNotified, StatusDate = Date(t.StatusDate),
     };
 
     /// <summary>One of the hub's own changes as <c>WatchTransferUpdates</c> streams it (with the resident id, for the national system).</summary>

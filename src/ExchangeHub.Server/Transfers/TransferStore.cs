@@ -32,9 +32,9 @@ public static class TransferStore
         await lease.LockAsync(LockScope.TransferCases, ["transfer_cases"], ct);
         await lease.Command(
                 "INSERT INTO transfer_cases (transfer_id, direction, person_key, resident_id, counterpart_province_code, status, reason_code, "
-                + "months_paid_here, fund_amount_fen, requested_on, due_on, deadline_notified, updated_at_unix_ms) "
+                + "months_paid_here, fund_amount_fen, requested_on, due_on, deadline_notified, status_date, updated_at_unix_ms) "
                 + "VALUES (@transfer_id, @direction, @person_key, @resident_id, @province, @status, @reason_code, @months_paid_here, "
-                + "@fund_amount_fen, @requested_on, @due_on, FALSE, @now)", 0)
+                + "@fund_amount_fen, @requested_on, @due_on, FALSE, @status_date, @now)", 0)
             .With("@transfer_id", t.TransferId)
             .With("@direction", TransferCodes.Name(t.Direction))
             .With("@person_key", t.PersonKey)
@@ -46,16 +46,19 @@ public static class TransferStore
             .With("@fund_amount_fen", t.FundAmountFen)
             .With("@requested_on", t.RequestedOn)
             .With("@due_on", t.DueOn)
+            .With("@status_date", t.StatusDate)
             .With("@now", now.ToUnixTimeMilliseconds())
             .ExecuteNonQueryAsync(ct);
     }
 
-    /// <summary>Gives the case its new status and reason code.</summary>
-    public static Task SetStatusAsync(WriterLease lease, string transferId, TransferCaseStatus status, string? reasonCode, DateTimeOffset now,
-        CancellationToken ct) =>
-        lease.Command("UPDATE transfer_cases SET status = @status, reason_code = @reason_code, updated_at_unix_ms = @now WHERE transfer_id = @transfer_id", 0)
+    /// <summary>Gives the case its new status, reason code and the status's business date.</summary>
+    public static Task SetStatusAsync(WriterLease lease, string transferId, TransferCaseStatus status, string? reasonCode, DateOnly statusDate,
+        DateTimeOffset now, CancellationToken ct) =>
+        lease.Command("UPDATE transfer_cases SET status = @status, reason_code = @reason_code, status_date = @status_date, updated_at_unix_ms = @now "
+                + "WHERE transfer_id = @transfer_id", 0)
             .With("@status", TransferCodes.Name(status))
             .With("@reason_code", reasonCode)
+            .With("@status_date", statusDate)
             .With("@now", now.ToUnixTimeMilliseconds())
             .With("@transfer_id", transferId)
             .ExecuteNonQueryAsync(ct);

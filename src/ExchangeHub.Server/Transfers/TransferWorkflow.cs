@@ -88,7 +88,7 @@ public sealed class TransferWorkflow(
             var paidHere = places.Single(p => p.PlaceCode == InsuredPlacesReader.LocalPlace).Months.Count;
             var transfer = new StoredTransfer(transferId, TransferCaseDirection.Out, personKey.Of(residentId), residentId, counterpartProvinceCode,
                 TransferCaseStatus.Requested, null, paidHere, TransferFund.Amount(paidHere, monthlyBenefitFen, monthsDue), requestedOn, DueOn(requestedOn),
-                false);
+                false, requestedOn);
             var now = clock.GetUtcNow();
             await using (var lease = await database.AcquireWriterAsync(ct))
             {
@@ -117,11 +117,13 @@ public sealed class TransferWorkflow(
     }
 
     /// <summary>
-    /// Applies a status from the national system (<see cref="TransferTransitions.Apply"/>). The same status again: no
-    /// change (false). A status may only move forward; COMPLETED and REFUSED are final. A completed transfer-in
+    /// Applies a status from the national system (<see cref="TransferTransitions.Apply"/>), stored with its status
+    /// date (FACTS: the state on D comes from the national system's dates, never from when the hub was told). The same
+    /// status again: no change (false). A status may only move forward; COMPLETED and REFUSED are final. A status
+    /// dated before the transfer's request date is refused naming <c>status_date</c>. A completed transfer-in
     /// recalculates running benefits after the change is stored.
     /// </summary>
-    public async Task<bool> UpdateStatusAsync(string transferId, TransferCaseStatus status, string? reasonCode, CancellationToken ct)
+    public async Task<bool> UpdateStatusAsync(string transferId, TransferCaseStatus status, string? reasonCode, DateOnly statusDate, CancellationToken ct)
     {
         var held = await _oneAtATime.EnterAsync(ct);
         StoredTransfer current;
@@ -132,6 +134,11 @@ public sealed class TransferWorkflow(
             {
                 await lease.BeginAsync(ct);
                 current = await TransferStore.FindAsync(lease, transferId, ct) ?? throw new KeyNotFoundException($"no transfer {transferId}");
+                if (statusDate < current.RequestedOn)
+                {
+                    throw new FieldRefusedException("status_date",
+                        $"status_date {statusDate:yyyy-MM-dd} is before the transfer's request date {current.RequestedOn:yyyy-MM-dd}");
+                }
                 switch (TransferTransitions.Apply(current, status, reasonCode))
                 {
                     case TransferChange.None:
@@ -141,7 +148,7 @@ public sealed class TransferWorkflow(
                         throw new ActionRefusedException(
                             $"transfer {transferId} is {TransferCodes.Name(current.Status)}; it cannot become {TransferCodes.Name(status)}");
                 }
-                await TransferStore.SetStatusAsync(lease, transferId, status, reasonCode, now, ct);
+                await TransferStore.SetStatusAsync(lease, transferId, status, reasonCode, statusDate, now, ct);
                 await outbox.EnqueueAsync(lease, TransferEvents.StatusChanged(current, status, reasonCode, policy.Id, PolicyVersion,
                     Guid.NewGuid().ToString("D"), now), ct);
                 await lease.CommitAsync(ct);
@@ -226,7 +233,7 @@ public sealed class TransferWorkflow(
             if (DueOn(request.RequestedOn) is { } due)
             {
                 pending.Add(new StoredTransfer(request.TransferId, TransferCaseDirection.In, personKey.Of(request.ResidentId), request.ResidentId,
-                    request.CounterpartProvinceCode, TransferCaseStatus.Received, null, 0, 0, request.RequestedOn, due, false));
+                    request.CounterpartProvinceCode, TransferCaseStatus.Received, null, 0, 0, request.RequestedOn, due, false, request.RequestedOn));
             }
         }
         return pending;
@@ -249,7 +256,7 @@ public sealed class TransferWorkflow(
                 var request = await TransferStore.IncomingRequestAsync(lease, transferId, ct)
                     ?? throw new KeyNotFoundException($"no incoming transfer request {transferId}");
                 transfer = new StoredTransfer(transferId, TransferCaseDirection.In, personKey.Of(request.ResidentId), request.ResidentId,
-                    request.CounterpartProvinceCode, TransferTransitions.Decision(reasonCode), reasonCode, 0, 0, request.RequestedOn, null, false);
+                    request.CounterpartProvinceCode, TransferTransitions.Decision(reasonCode), reasonCode, 0, 0, request.RequestedOn, null, false, Today);
                 await TransferStore.InsertAsync(lease, transfer, now, ct);
                 var correlationId = Guid.NewGuid().ToString("D");
                 HubEvent e = reasonCode is null

@@ -1175,6 +1175,10 @@ namespace ExchangeHub.Server.Storage.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("status");
 
+                    b.Property<DateOnly>("StatusDate")
+                        .HasColumnType("date")
+                        .HasColumnName("status_date");
+
                     b.Property<string>("TransferId")
                         .IsRequired()
                         .HasMaxLength(64)

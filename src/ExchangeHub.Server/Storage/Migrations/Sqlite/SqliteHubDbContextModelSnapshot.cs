@@ -1142,6 +1142,10 @@ namespace ExchangeHub.Server.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("status");
 
+                    b.Property<DateOnly>("StatusDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status_date");
+
                     b.Property<string>("TransferId")
                         .IsRequired()
                         .HasMaxLength(64)
