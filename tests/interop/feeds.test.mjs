@@ -102,7 +102,7 @@ function readAll(call) {
   return new Promise((ok, fail) => { const items = []; call.on('data', (d) => items.push(d)); call.on('end', () => ok(items)); call.on('error', fail); });
 }
 
-test('a transfer from grpc-js: pushed, accepted, streamed back by WatchTransferUpdates, in the person\'s file', async () => {
+test('a transfer from grpc-js: pushed, accepted, streamed back by WatchTransferUpdates, a dated status update, in the person\'s file', async () => {
   const address = `127.0.0.1:${port}`;
   const feed = new v1.TransferFeedService(address, grpc.credentials.createInsecure());
   const transfers = new v1.TransferService(address, grpc.credentials.createInsecure());
@@ -121,9 +121,18 @@ test('a transfer from grpc-js: pushed, accepted, streamed back by WatchTransferU
   assert.deepEqual(mine.map((u) => [u.status, u.direction, u.resident_id]), [['TRANSFER_STATUS_ACCEPTED', 'TRANSFER_DIRECTION_IN', residentId]]);
   assert.ok(mine[0].cursor > 0);
 
+  const sent = await new Promise((ok, fail) => {
+    const call = transfers.UpdateTransferStatus(metadata('dev-transfer-token'), { deadline: Date.now() + 30000 }, (err, reply) => (err ? fail(err) : ok(reply)));
+    call.write({ transfer_id: 'js-tr-1', status: 'TRANSFER_STATUS_SENT', status_date: '2024-03-05' });
+    call.end();
+  });
+  assert.equal(sent.updated, 1);
+  const read = await unary(transfers, 'GetTransfer', 'dev-operator-token', { transfer_id: 'js-tr-1' });
+  assert.deepEqual([read.transfer.status, read.transfer.status_date], ['TRANSFER_STATUS_SENT', '2024-03-05']);
+
   const file = await unary(persons, 'GetPersonRecord', 'dev-operator-token', { resident_id: residentId });
   assert.equal(file.person_key.length, 32);
-  assert.deepEqual(file.transfers.map((t) => [t.transfer_id, t.status]), [['js-tr-1', 'TRANSFER_STATUS_ACCEPTED']]);
+  assert.deepEqual(file.transfers.map((t) => [t.transfer_id, t.status, t.status_date]), [['js-tr-1', 'TRANSFER_STATUS_SENT', '2024-03-05']]);
   assert.ok(!JSON.stringify(file).includes(residentId), 'the person file names the person by key only');
   await assert.rejects(unary(persons, 'GetPersonRecord', 'dev-transfer-token', { person_key: file.person_key }),
     (e) => e.code === grpc.status.PERMISSION_DENIED);

@@ -40,4 +40,35 @@ public sealed class StartupGuardTests
         var ex = Assert.Throws<InvalidOperationException>(() => new AgencyDirectory(Microsoft.Extensions.Options.Options.Create(options)));
         Assert.Contains("TAX_BUREAUX", ex.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [Trait("clause", "FACTS")]
+    [InlineData("15")]
+    [InlineData("1")]
+    [InlineData("")]
+    public void AgencyDirectory_DivisionNotACode_RefusedNamingTheAgency(string division)
+    {
+        var options = new HubOptions();
+        options.Security.Agencies.Add(new AgencyOptions { Id = "market-x", Roles = ["MARKET_REGULATION"], TokenSha256 = "ab", Divisions = ["01", division] });
+        var ex = Assert.Throws<InvalidOperationException>(() => new AgencyDirectory(Microsoft.Extensions.Options.Options.Create(options)));
+        Assert.Contains("market-x", ex.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>FACTS "Sources": the configured divisions are the agency's jurisdiction; none configured (absent or empty) is every division.</summary>
+    [Theory]
+    [Trait("clause", "FACTS")]
+    [InlineData(null, null)]
+    [InlineData("", null)]
+    [InlineData("01,14", "01,14")]
+    public void AgencyDirectory_Divisions_TheAgencysJurisdiction(string? configured, string? jurisdiction)
+    {
+        var options = new HubOptions();
+        options.Security.Agencies.Add(new AgencyOptions
+        {
+            Id = "market-x", Roles = ["MARKET_REGULATION"], TokenSha256 = AgencyDirectory.Sha256Hex("t"),
+            Divisions = configured?.Split(',', StringSplitOptions.RemoveEmptyEntries).ToList(),
+        });
+        var agency = new AgencyDirectory(Microsoft.Extensions.Options.Options.Create(options)).ByToken("t")!;
+        Assert.Equal(jurisdiction, agency.Divisions is null ? null : string.Join(',', agency.Divisions.Order(StringComparer.Ordinal)));
+    }
 }

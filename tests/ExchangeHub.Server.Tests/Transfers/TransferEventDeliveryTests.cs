@@ -45,7 +45,10 @@ public sealed class TransferEventDeliveryTests
 
         using (var call = new TransferService.TransferServiceClient(hub.Channel(TestHub.TransferToken)).UpdateTransferStatus())
         {
-            await call.RequestStream.WriteAsync(new UpdateTransferStatusRequest { TransferId = "delivery-t-57", Status = TransferStatus.Completed });
+            await call.RequestStream.WriteAsync(new UpdateTransferStatusRequest
+            {
+                TransferId = "delivery-t-57", Status = TransferStatus.Completed, StatusDate = "2024-11-06",
+            });
             await call.RequestStream.CompleteAsync();
             Assert.Equal(1, (await call.ResponseAsync).Updated);
         }

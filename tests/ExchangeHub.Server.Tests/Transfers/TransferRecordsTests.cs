@@ -17,7 +17,7 @@ public sealed class TransferRecordsTests
 
                 Assert.Equal(("TRANSFER_DIRECTION_" + TransferCodes.Name(direction), "TRANSFER_STATUS_" + TransferCodes.Name(status)),
                     (Proto(record.Direction), Proto(record.Status)));
-                Assert.Equal(("2024-11-25", "2024-12-02"), (record.RequestedDate, record.DueDate));
+                Assert.Equal(("2024-11-25", "2024-12-02", "2024-11-27"), (record.RequestedDate, record.DueDate, record.StatusDate));
             }
         }
     }
@@ -62,5 +62,6 @@ public sealed class TransferRecordsTests
             .Cast<Google.Protobuf.Reflection.OriginalNameAttribute>().Single().Name;
 
     private static StoredTransfer Case(TransferCaseDirection direction, TransferCaseStatus status) =>
-        new("t-1", direction, "key", "resident", "32", status, null, 24, 1_800_000, new DateOnly(2024, 11, 25), null, false);
+        new("t-1", direction, "key", "resident", "32", status, null, 24, 1_800_000, new DateOnly(2024, 11, 25), null, false,
+            new DateOnly(2024, 11, 27));
 }

@@ -88,5 +88,6 @@ public sealed class TransferTransitionsTests
     }
 
     private static StoredTransfer Case(TransferCaseStatus status, string? reasonCode) =>
-        new("t-1", TransferCaseDirection.In, "key", "resident", "32", status, reasonCode, 0, 0, new DateOnly(2024, 11, 25), null, false);
+        new("t-1", TransferCaseDirection.In, "key", "resident", "32", status, reasonCode, 0, 0, new DateOnly(2024, 11, 25), null, false,
+            new DateOnly(2024, 11, 25));
 }

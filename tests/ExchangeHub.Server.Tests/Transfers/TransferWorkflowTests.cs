@@ -374,6 +374,8 @@ public abstract class TransferWorkflowTests(StorageProvider provider) : IAsyncLi
         using var call = NationalSystem.UpdateTransferStatus();
         foreach (var update in updates)
         {
+            // status_date is required (FACTS); these tests' updates took effect today, on the clock's 2024-11-30.
+            update.StatusDate = update.StatusDate.Length > 0 ? update.StatusDate : "2024-11-30";
             await call.RequestStream.WriteAsync(update);
         }
         await call.RequestStream.CompleteAsync();
