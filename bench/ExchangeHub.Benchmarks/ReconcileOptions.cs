@@ -3,11 +3,15 @@ using ExchangeHub.Benchmarks.Data;
 
 namespace ExchangeHub.Benchmarks;
 
-/// <summary>Options of the <c>reconcile</c> command.</summary>
+/// <summary>
+/// Options of the <c>reconcile</c> command. <see cref="UnitsLarge"/> is the second data set of issue 11, item 7: the
+/// same lines and persons spread over that many units (0: not run).
+/// </summary>
 internal sealed record ReconcileOptions(
     int Lines,
     int Units,
     int Persons,
+    int UnitsLarge,
     string DecisionDate,
     string RepoRoot,
     string HubDll,
@@ -19,12 +23,13 @@ internal sealed record ReconcileOptions(
     public const int DefaultLines = 2_400_000;
     public const int DefaultUnits = 10_000;
     public const int DefaultPersons = 200_000;
+    public const int DefaultUnitsLarge = 100_000;
     public const int BatchSize = 5_000;
     public const string DefaultDecisionDate = "2024-06-30";
 
     public static ReconcileOptions Parse(ReadOnlySpan<string> args)
     {
-        int? lines = null, units = null, persons = null;
+        int? lines = null, units = null, persons = null, unitsLarge = null;
         string? hubDll = null, output = null, trace = null;
         var decisionDate = DefaultDecisionDate;
         bool profile = false, keep = false;
@@ -35,6 +40,7 @@ internal sealed record ReconcileOptions(
                 case "--lines": lines = ParseCount(args, ref i); break;
                 case "--units": units = ParseCount(args, ref i); break;
                 case "--persons": persons = ParseCount(args, ref i); break;
+                case "--units-large": unitsLarge = ParseCount(args, ref i, allowZero: true); break;
                 case "--decision-date": decisionDate = Value(args, ref i); break;
                 case "--hub-dll": hubDll = Value(args, ref i); break;
                 case "--out": output = Value(args, ref i); break;
@@ -65,6 +71,7 @@ internal sealed record ReconcileOptions(
             n,
             u,
             p,
+            unitsLarge ?? DefaultUnitsLarge,
             decisionDate,
             root,
             Path.GetFullPath(hubDll ?? Path.Combine(root, "src/ExchangeHub.Server/bin/Release/net10.0/ExchangeHub.Server.dll")),
@@ -84,13 +91,13 @@ internal sealed record ReconcileOptions(
         return args[++i];
     }
 
-    private static int ParseCount(ReadOnlySpan<string> args, ref int i)
+    private static int ParseCount(ReadOnlySpan<string> args, ref int i, bool allowZero = false)
     {
         var name = args[i];
         var text = Value(args, ref i).Replace("_", "", StringComparison.Ordinal).Replace(",", "", StringComparison.Ordinal);
-        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value < 1)
+        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value < (allowZero ? 0 : 1))
         {
-            throw new BenchmarkException($"reconcile: {name} needs a positive whole number, got '{args[i]}'.");
+            throw new BenchmarkException($"reconcile: {name} needs a {(allowZero ? "" : "positive ")}whole number, got '{args[i]}'.");
         }
 
         return value;
