@@ -100,46 +100,95 @@ internal static class ReconcileCommand
         return report;
     }
 
+    /// <summary>
+    /// Pushes, then the timed run in the same hub process, or (<c>--fresh-hub-for-run</c>) in a hub started anew on
+    /// the same file, so that the run's memory is its own and not what the process kept from the pushes.
+    /// </summary>
     private static async Task<HubRun> RunHubAsync(ReconcileOptions options, ContributionDataset data, string hubDb, string logPath, string? tracePath)
     {
-        await using var hub = HubProcess.Start(options.HubDll, hubDb, logPath, HubArgs);
-        await hub.WaitUntilListeningAsync(TimeSpan.FromSeconds(60));
-        Console.WriteLine($"  hub pid {hub.Pid} listening on {hub.Address}; pushing units, lines, settlements (not timed)...");
-        using var channel = GrpcChannel.ForAddress(hub.Address, new GrpcChannelOptions { MaxReceiveMessageSize = null, MaxSendMessageSize = null });
+        await using var hub = await StartHubAsync(options, hubDb, logPath);
+        var pushes = await WithTailAsync(hub, () => PushAsync(hub, data));
+        if (!options.FreshHubForRun)
+        {
+            var (timing, memory) = await WithTailAsync(hub, () => TimedRunAsync(hub, options.DecisionDate, tracePath));
+            return new HubRun(timing, pushes, memory);
+        }
+
+        await hub.StopAsync();
+        await using var fresh = await StartHubAsync(options, hubDb, Path.ChangeExtension(logPath, ".run.log"));
+        var (freshTiming, freshMemory) = await WithTailAsync(fresh, () => TimedRunAsync(fresh, options.DecisionDate, tracePath));
+        return new HubRun(freshTiming, pushes, freshMemory);
+    }
+
+    private static async Task<HubProcess> StartHubAsync(ReconcileOptions options, string hubDb, string logPath)
+    {
+        var hub = HubProcess.Start(options.HubDll, hubDb, logPath, HubArgs);
         try
         {
-            var units = await FeedPush.UnitsAsync(channel, UnitRecords.Batches(data, ReconcileOptions.BatchSize), data.Units);
-            Console.WriteLine($"    units: {data.Units:N0} in {units.TotalSeconds:N1} s");
-            var lines = await HubPusher.PushAsync(hub.Address, data, ReconcileOptions.BatchSize);
-            if (lines.Summary is not { } s || s.Accepted != data.Lines || s.Rejected != 0)
-            {
-                throw new BenchmarkException($"PushContributions: sent {data.Lines:N0}, accepted {lines.Summary?.Accepted:N0}, rejected {lines.Summary?.Rejected:N0}.");
-            }
+            await hub.WaitUntilListeningAsync(TimeSpan.FromSeconds(60));
+        }
+        catch (BenchmarkException)
+        {
+            await hub.DisposeAsync();
+            throw;
+        }
 
-            Console.WriteLine($"    lines: {lines.LinesSent:N0} in {lines.Elapsed.TotalSeconds:N1} s");
-            var settlementCount = SettlementRecords.Count(data);
-            var settlements = await FeedPush.SettlementsAsync(channel, SettlementRecords.Batches(data, ReconcileOptions.BatchSize), settlementCount);
-            Console.WriteLine($"    settlements: {settlementCount:N0} in {settlements.TotalSeconds:N1} s");
+        Console.WriteLine($"  hub pid {hub.Pid} listening on {hub.Address}");
+        return hub;
+    }
 
-            Console.WriteLine($"  RunReconciliation (decision date {options.DecisionDate}): timing...");
-            await using var trace = tracePath is not null ? await HubTrace.AttachAsync(hub.Pid, tracePath) : null;
-            ReconcileTiming timing;
-            ReconcileMemory memory;
-            await using (var probe = RunMemoryProbe.Start(hub))
-            {
-                timing = await ReconcileCall.RunAsync(channel, options.DecisionDate);
-                memory = await probe.StopAsync();
-            }
+    private static GrpcChannel Channel(HubProcess hub) =>
+        GrpcChannel.ForAddress(hub.Address, new GrpcChannelOptions { MaxReceiveMessageSize = null, MaxSendMessageSize = null });
 
-            await hub.StopAsync();
-            if (trace is not null)
-            {
-                Console.WriteLine($"    traced run (timing skewed by sampling): {tracePath}");
-            }
+    private static async Task<ReconcilePushes> PushAsync(HubProcess hub, ContributionDataset data)
+    {
+        Console.WriteLine("  pushing units, lines, settlements (not timed)...");
+        using var channel = Channel(hub);
+        var units = await FeedPush.UnitsAsync(channel, UnitRecords.Batches(data, ReconcileOptions.BatchSize), data.Units);
+        Console.WriteLine($"    units: {data.Units:N0} in {units.TotalSeconds:N1} s");
+        var lines = await HubPusher.PushAsync(hub.Address, data, ReconcileOptions.BatchSize);
+        if (lines.Summary is not { } s || s.Accepted != data.Lines || s.Rejected != 0)
+        {
+            throw new BenchmarkException($"PushContributions: sent {data.Lines:N0}, accepted {lines.Summary?.Accepted:N0}, rejected {lines.Summary?.Rejected:N0}.");
+        }
 
-            return new HubRun(timing, new ReconcilePushes(
-                Math.Round(units.TotalSeconds, 2), Math.Round(lines.Elapsed.TotalSeconds, 2), Math.Round(settlements.TotalSeconds, 2), ReconcileOptions.BatchSize),
-                memory);
+        Console.WriteLine($"    lines: {lines.LinesSent:N0} in {lines.Elapsed.TotalSeconds:N1} s");
+        var settlementCount = SettlementRecords.Count(data);
+        var settlements = await FeedPush.SettlementsAsync(channel, SettlementRecords.Batches(data, ReconcileOptions.BatchSize), settlementCount);
+        Console.WriteLine($"    settlements: {settlementCount:N0} in {settlements.TotalSeconds:N1} s");
+        return new ReconcilePushes(
+            Math.Round(units.TotalSeconds, 2), Math.Round(lines.Elapsed.TotalSeconds, 2), Math.Round(settlements.TotalSeconds, 2), ReconcileOptions.BatchSize);
+    }
+
+    /// <summary>The timed run and the hub's memory during it; stops the hub afterwards (which also ends a trace).</summary>
+    private static async Task<(ReconcileTiming Timing, ReconcileMemory Memory)> TimedRunAsync(HubProcess hub, string decisionDate, string? tracePath)
+    {
+        Console.WriteLine($"  RunReconciliation (decision date {decisionDate}): timing...");
+        using var channel = Channel(hub);
+        await using var trace = tracePath is not null ? await HubTrace.AttachAsync(hub.Pid, tracePath) : null;
+        ReconcileTiming timing;
+        ReconcileMemory memory;
+        await using (var probe = RunMemoryProbe.Start(hub))
+        {
+            timing = await ReconcileCall.RunAsync(channel, decisionDate);
+            memory = await probe.StopAsync();
+        }
+
+        await hub.StopAsync();
+        if (trace is not null)
+        {
+            Console.WriteLine($"    traced run (timing skewed by sampling): {tracePath}");
+        }
+
+        return (timing, memory);
+    }
+
+    /// <summary>A failure with the hub's last output attached.</summary>
+    private static async Task<T> WithTailAsync<T>(HubProcess hub, Func<Task<T>> step)
+    {
+        try
+        {
+            return await step();
         }
         catch (BenchmarkException ex)
         {
@@ -180,6 +229,7 @@ internal static class ReconcileCommand
             SettlementRecords.UnitsWith(SettlementStatus.Arrears, data.Units),
             SettlementRecords.UnitsWith(SettlementStatus.Deferred, data.Units),
             o.DecisionDate,
+            o.FreshHubForRun,
             hub.Pushes,
             Math.Round(hubSeconds, 3),
             ReconcilePhases.Of(t),

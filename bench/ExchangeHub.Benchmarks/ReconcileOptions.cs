@@ -5,7 +5,8 @@ namespace ExchangeHub.Benchmarks;
 
 /// <summary>
 /// Options of the <c>reconcile</c> command. <see cref="UnitsLarge"/> is the second data set of issue 11, item 7: the
-/// same lines and persons spread over that many units (0: not run).
+/// same lines and persons spread over that many units (0: not run). <see cref="FreshHubForRun"/>: the timed run in a
+/// hub started anew after the pushes (its memory then is the run's alone, without what ingestion left in the process).
 /// </summary>
 internal sealed record ReconcileOptions(
     int Lines,
@@ -18,6 +19,7 @@ internal sealed record ReconcileOptions(
     string OutputPath,
     bool Profile,
     string? TracePath,
+    bool FreshHubForRun,
     bool KeepFiles)
 {
     public const int DefaultLines = 2_400_000;
@@ -32,7 +34,7 @@ internal sealed record ReconcileOptions(
         int? lines = null, units = null, persons = null, unitsLarge = null;
         string? hubDll = null, output = null, trace = null;
         var decisionDate = DefaultDecisionDate;
-        bool profile = false, keep = false;
+        bool profile = false, fresh = false, keep = false;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -46,6 +48,7 @@ internal sealed record ReconcileOptions(
                 case "--out": output = Value(args, ref i); break;
                 case "--profile": profile = true; break;
                 case "--trace": trace = Value(args, ref i); break;
+                case "--fresh-hub-for-run": fresh = true; break;
                 case "--keep-files": keep = true; break;
                 default: throw new BenchmarkException($"reconcile: unknown option '{args[i]}' (see --help).");
             }
@@ -78,6 +81,7 @@ internal sealed record ReconcileOptions(
             Path.GetFullPath(output ?? Path.Combine(root, "artifacts/bench/reconcile.json")),
             profile,
             trace is null ? null : Path.GetFullPath(trace),
+            fresh,
             keep);
     }
 

@@ -57,7 +57,7 @@ internal sealed class RunMemoryProbe : IAsyncDisposable
             PeakRssGoalMiB,
             peakMiB <= PeakRssGoalMiB,
             _reset
-                ? $"VmHWM reset to VmRSS (clear_refs 5) when the pushes ended, read when the run ended; at least the VmRSS sampled every {Interval.TotalMilliseconds:N0} ms"
+                ? $"VmHWM reset to VmRSS (clear_refs 5) right before the run, read when it ended; at least the VmRSS sampled every {Interval.TotalMilliseconds:N0} ms"
                 : $"VmRSS sampled every {Interval.TotalMilliseconds:N0} ms during the run (the kernel refused the VmHWM reset)",
             MiB(_atStart),
             MiB(sampled),

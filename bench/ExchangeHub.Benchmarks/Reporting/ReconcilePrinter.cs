@@ -30,7 +30,8 @@ internal static class ReconcilePrinter
         }
 
         Console.WriteLine(new string('-', 96));
-        Console.WriteLine($"peak RSS: {report.Standard.Memory.Method}");
+        Console.WriteLine($"peak RSS: {report.Standard.Memory.Method}"
+            + (report.Standard.FreshHubForRun ? "; each run in a hub started anew after the pushes (--fresh-hub-for-run)" : "; each run in the hub that took the pushes"));
         var machine = report.Machine;
         Console.WriteLine($"machine: nproc {machine.ProcessorCount}, {machine.CpuModel}, {N(machine.MemoryTotalMiB)} MiB RAM, {machine.Os}, {machine.Runtime}, sqlite3 {machine.Sqlite3}");
         Console.WriteLine($"load average at start: {machine.LoadAverageAtStart} (other work on the machine skews the timings)");

@@ -30,6 +30,7 @@ internal sealed record ReconcileDataSetReport(
     int UnitsWithArrears,
     int UnitsWithDeferral,
     string DecisionDate,
+    bool FreshHubForRun,
     ReconcilePushes Pushes,
     double HubSeconds,
     ReconcilePhases HubPhasesSeenByClient,
