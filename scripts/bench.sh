@@ -2,8 +2,10 @@
 # Builds the hub and the benchmarks in Release, then runs a benchmark command (default: all).
 #   scripts/bench.sh                      # issue 6: everything in one run, one table (all.json under artifacts/bench/)
 #   scripts/bench.sh all --growth-lines 2400000   # ... with a shorter growth part (0 skips it)
+#   scripts/bench.sh all --units-large 0          # ... without reconcile's 100,000-unit data set
 #   scripts/bench.sh ingest --lines 240000        # issue 2: contribution lines, hub vs sqlite3 .import
-#   scripts/bench.sh reconcile            # issue 4: one RunReconciliation (10,000 units, 2.4M lines) vs sqlite3 GROUP BY
+#   scripts/bench.sh reconcile            # issues 4, 11: RunReconciliation vs sqlite3 GROUP BY on 2.4M lines over 10,000
+#                                         # units, then over 100,000 units (--units-large N; 0 skips it), peak RSS of each
 #   scripts/bench.sh reconcile --profile  # ... then time the run's read and compute steps one by one
 #   scripts/bench.sh relay                # issue 4: outbox relay vs a plain RabbitMQ.Client publisher
 #   scripts/bench.sh postgres             # issue 6: ingestion and reconciliation on PostgreSQL vs \copy and psql GROUP BY

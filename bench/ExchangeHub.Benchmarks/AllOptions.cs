@@ -2,7 +2,7 @@ namespace ExchangeHub.Benchmarks;
 
 /// <summary>
 /// Options of the <c>all</c> command: <c>--lines N</c> for the ingest, reconcile and postgres parts (default
-/// 2,400,000), <c>--growth-lines N</c> for the growth part (default 12,000,000; 0 skips it), <c>--events N</c> for
+/// 2,400,000), <c>--units-large N</c> for reconcile's second data set (default 100,000; 0 skips it), <c>--growth-lines N</c> for the growth part (default 12,000,000; 0 skips it), <c>--events N</c> for
 /// the relay (default 100,000), <c>--out PATH</c> for the summary JSON (default artifacts/bench/all.json).
 /// </summary>
 internal sealed record AllOptions(
@@ -15,7 +15,7 @@ internal sealed record AllOptions(
 {
     public static AllOptions Parse(ReadOnlySpan<string> args)
     {
-        string[] lines = [], events = [];
+        string[] lines = [], events = [], unitsLarge = [];
         string[]? growth = [];
         string? output = null;
         for (var i = 0; i < args.Length; i++)
@@ -29,6 +29,7 @@ internal sealed record AllOptions(
                     var g = Next(args, ref i);
                     growth = g is "0" ? null : ["--lines", g];
                     break;
+                case "--units-large": unitsLarge = ["--units-large", Next(args, ref i)]; break;
                 case "--events": events = ["--events", Next(args, ref i)]; break;
                 case "--out": output = Next(args, ref i); break;
                 default: throw new BenchmarkException($"all: unknown option '{args[i]}' (see --help).");
@@ -37,7 +38,7 @@ internal sealed record AllOptions(
 
         return new AllOptions(
             IngestOptions.Parse(lines),
-            ReconcileOptions.Parse(lines),
+            ReconcileOptions.Parse([.. lines, .. unitsLarge]),
             RelayOptions.Parse(events),
             PostgresOptions.Parse(lines),
             growth is null ? null : GrowthOptions.Parse(growth),

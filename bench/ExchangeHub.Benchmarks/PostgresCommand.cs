@@ -16,10 +16,14 @@ namespace ExchangeHub.Benchmarks;
 /// pushed through <c>PushContributions</c> (timed) against psql's <c>\copy</c> of the same rows into a table of the
 /// same shape and indexes; then units and settlement statuses pushed (not timed), <c>VACUUM ANALYZE</c>, one
 /// <c>RunReconciliation</c> (timed) against psql running the hub's contribution GROUP BY on the same database.
-/// Goals as on SQLite: ingestion ratio at least 0.5, reconciliation at most 3 times the GROUP BY.
+/// Goals: ingestion ratio at least 0.5 (as on SQLite), reconciliation at most 3 times the GROUP BY (SQLite: 2 since
+/// issue 11), the hub's peak RSS during the run at most 256 MiB (issue 11, item 7).
 /// </summary>
 internal static class PostgresCommand
 {
+    /// <summary>Issue 6; issue 11 lowered SQLite's to 2 (<see cref="ReconcileCommand.RatioGoal"/>), not this one.</summary>
+    public const double ReconcileRatioGoal = 3.0;
+
     private static readonly string[] HubArgs = ["--Hub:Messaging:Enabled", "false", "--Hub:Refunds:SendReminders", "false"];
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
@@ -80,13 +84,19 @@ internal static class PostgresCommand
                 await PostgresServer.ExecuteAsync(connection, "VACUUM ANALYZE contribution_lines, units, settlement_statuses");
                 Console.WriteLine($"    units {units.TotalSeconds:N1} s, settlements {settlements.TotalSeconds:N1} s, VACUUM ANALYZE {clock.Elapsed.TotalSeconds:N1} s");
 
-                hub.ResetPeakResident();
                 Console.WriteLine($"  RunReconciliation (decision date {options.DecisionDate}): timing...");
-                var timing = await ReconcileCall.RunAsync(channel, options.DecisionDate);
-                var runPeak = hub.PeakResidentBytes();
+                ReconcileTiming timing;
+                ReconcileMemory runMemory;
+                await using (var probe = RunMemoryProbe.Start(hub))
+                {
+                    timing = await ReconcileCall.RunAsync(channel, options.DecisionDate);
+                    runMemory = await probe.StopAsync();
+                }
+
                 ReconcileCommand.Check(timing.Run, data.Units);
                 await hub.StopAsync();
-                Console.WriteLine($"  hub: run {timing.Run.Status} in {timing.Elapsed.TotalSeconds:N2} s, peak RSS {runPeak / 1048576.0:N0} MiB; hub stopped");
+                Console.WriteLine($"  hub: run {timing.Run.Status} in {timing.Elapsed.TotalSeconds:N2} s, peak RSS {runMemory.PeakDuringRunMiB:N0} MiB "
+                    + $"(at run start {runMemory.RssAtRunStartMiB:N0} MiB); hub stopped");
 
                 var sql = GroupByBaseline.Sql;
                 var cold = server.TimePsql(database, sql);
@@ -94,7 +104,7 @@ internal static class PostgresCommand
                 var groups = await PostgresServer.ScalarAsync(connection, $"SELECT COUNT(*) FROM ({sql}) g");
                 Console.WriteLine($"  psql GROUP BY: cold {cold.TotalSeconds:N2} s, warm {warm.TotalSeconds:N2} s, {groups:N0} groups");
 
-                var report = Build(options, startedAt, version, data, push, ingestPeak, copy, units, settlements, timing, runPeak, cold, warm, groups, load);
+                var report = Build(options, startedAt, version, data, push, ingestPeak, copy, units, settlements, timing, runMemory, cold, warm, groups, load);
                 Print(report);
                 Directory.CreateDirectory(Path.GetDirectoryName(options.OutputPath)!);
                 await File.WriteAllTextAsync(options.OutputPath, JsonSerializer.Serialize(report, Json));
@@ -122,7 +132,7 @@ internal static class PostgresCommand
 
     private static PostgresReport Build(
         PostgresOptions o, DateTimeOffset startedAt, string version, ContributionDataset data, PushResult push, long ingestPeak,
-        CopyResult copy, TimeSpan units, TimeSpan settlements, ReconcileTiming timing, long runPeak, TimeSpan cold, TimeSpan warm,
+        CopyResult copy, TimeSpan units, TimeSpan settlements, ReconcileTiming timing, ReconcileMemory runMemory, TimeSpan cold, TimeSpan warm,
         long groups, string load)
     {
         var hubRate = push.LinesSent / push.Elapsed.TotalSeconds;
@@ -150,25 +160,18 @@ internal static class PostgresCommand
             ingestRatio >= IngestCommand.RatioGoal,
             new ReconcilePushes(Math.Round(units.TotalSeconds, 2), Math.Round(push.Elapsed.TotalSeconds, 2), Math.Round(settlements.TotalSeconds, 2), ReconcileOptions.BatchSize),
             Math.Round(timing.Elapsed.TotalSeconds, 3),
-            new ReconcilePhases(
-                Round(timing.FactsRead),
-                timing.UnitsDone is { } done && timing.FactsRead is { } read ? Round(done - read) : null,
-                timing.UnitsDone is { } last ? Round(timing.Elapsed - last) : null,
-                timing.Progress.Count),
-            new ReconcileRunSummary(r.RunId, r.Status, r.Units, r.Decided, r.Unchanged, r.Eligible, r.Ineligible, r.Held, r.Undetermined,
-                r.Exceptions, r.AmountFen, r.Policy),
-            Math.Round(runPeak / 1048576.0, 1),
+            ReconcilePhases.Of(timing),
+            ReconcileRunSummary.Of(r),
+            runMemory,
             Math.Round(cold.TotalSeconds, 3),
             Math.Round(warm.TotalSeconds, 3),
             groups,
             "psql -X -q -At -c \"<StoredFactsReader.MonthAggregateSql>\" > /dev/null on the hub's database after the run, twice; the second (warm) is the baseline",
             Math.Round(reconcileRatio, 3),
-            ReconcileCommand.RatioGoal,
-            reconcileRatio <= ReconcileCommand.RatioGoal,
+            ReconcileRatioGoal,
+            reconcileRatio <= ReconcileRatioGoal,
             MachineInfo.Current(SqliteVersionOrNa(), load));
     }
-
-    private static double? Round(TimeSpan? value) => value is { } v ? Math.Round(v.TotalSeconds, 3) : null;
 
     private static string SqliteVersionOrNa()
     {
@@ -199,7 +202,8 @@ internal static class PostgresCommand
             + $"units decided + committed {S(p.UnitsSeconds)}, finish {S(p.FinishSeconds)})");
         Console.WriteLine($"{"psql GROUP BY s (warm)",-34} {F(r.GroupBySeconds, "N2"),12}   (cold {F(r.GroupByColdSeconds, "N2")} s, {N(r.Groups)} groups)");
         Console.WriteLine($"{"ratio hub / GROUP BY",-34} {F(r.ReconcileRatio, "N2"),12}   <= {F(r.ReconcileRatioGoal, "N1")}  {(r.ReconcileRatioPass ? "PASS" : "FAIL")}");
-        Console.WriteLine($"{"hub peak RSS, run (MiB)",-34} {F(r.HubReconcilePeakRssMiB, "N0"),12}");
+        Console.WriteLine($"{"hub peak RSS, run (MiB)",-34} {F(r.HubReconcileMemory.PeakDuringRunMiB, "N0"),12}   <= {F(r.HubReconcileMemory.PeakRssGoalMiB, "N0")}  "
+            + $"{(r.HubReconcileMemory.PeakRssPass ? "PASS" : "FAIL")} (at run start {F(r.HubReconcileMemory.RssAtRunStartMiB, "N0")} MiB)");
         Console.WriteLine(new string('-', 70));
         Console.WriteLine(r.CopyRowsDifferingFromHub == 0
             ? "baseline table: same rows as the hub's (every column but recorded_at_unix_ms compared)"

@@ -51,6 +51,7 @@ internal static class Program
                        baseline, ratio, goal, result) and artifacts/bench/all.json.
                        Options:
                          --lines N         lines for ingest, reconcile and postgres (default 2,400,000)
+                         --units-large N   units of reconcile's second data set (default 100,000; 0 skips it)
                          --growth-lines N  lines for growth (default 12,000,000; 0 skips growth)
                          --events N        events for relay (default 100,000)
                          --out PATH        summary JSON (default artifacts/bench/all.json)
@@ -67,16 +68,23 @@ internal static class Program
               reconcile
                        Push units, contribution lines and settlement statuses through the real feeds of a hub
                        started in its own process (not timed), time one RunReconciliation, then time the sqlite3
-                       shell running the hub's contribution GROUP BY on the same database file. Goal: ratio <= 3.
+                       shell running the hub's contribution GROUP BY on the same database file; then the same with
+                       the same lines and persons over --units-large units, in a fresh hub. Goals: ratio <= 2 on the
+                       first data set (none on the second); the hub's peak RSS during each run <= 256 MiB (VmHWM
+                       reset when the pushes end, and at least the VmRSS sampled every 100 ms).
                        Options:
                          --lines N, --units N, --persons N   as for ingest (defaults 2,400,000 / 10,000 / 200,000)
+                         --units-large N the second data set's units (default 100,000: 24 lines per unit; 0 skips it)
                          --decision-date D  the run's decision date (default 2024-06-30)
                          --profile       afterwards, time the run's read and compute steps one by one in-process
                          --trace PATH    attach dotnet-trace (sampled thread time) to the hub for the run: PATH.nettrace
-                                         and a speedscope JSON beside it (the sampling skews the timing a little)
+                                         and a speedscope JSON beside it (the sampling skews the timing a little);
+                                         the second data set's run goes to PATH-<units>-units.nettrace
                          --hub-dll PATH  the hub (default src/ExchangeHub.Server/bin/Release/net10.0/ExchangeHub.Server.dll)
                          --out PATH      JSON results (default artifacts/bench/reconcile.json)
-                         --keep-files    keep the temporary directory (hub.db, hub.log)
+                         --fresh-hub-for-run  stop the hub after the pushes and time the run in a hub started anew
+                                         on the same file (the run's memory without what ingestion left behind)
+                         --keep-files    keep the temporary directories (hub.db, hub.log; one per data set)
               relay    Drain N RefundOffered events from a fresh SQLite outbox through the hub's OutboxRelay
                        (MassTransit, publisher confirms, per-subject order), then compare with a plain RabbitMQ.Client
                        publisher with batched confirms on the same broker.
@@ -89,7 +97,7 @@ internal static class Program
               postgres The hub on PostgreSQL, one hub over a fresh database: lines pushed through PushContributions
                        (timed) vs psql \copy of the same rows as CSV into a table LIKE contribution_lines INCLUDING
                        ALL; then units and settlements pushed, VACUUM ANALYZE, one RunReconciliation (timed) vs psql
-                       running the hub's GROUP BY on the same database. Goals as on SQLite (>= 0.5, <= 3).
+                       running the hub's GROUP BY on the same database. Goals: >= 0.5, <= 3; run peak RSS <= 256 MiB.
                        Options:
                          --lines N, --units N, --persons N, --batch N, --decision-date D   as for ingest / reconcile
                          --postgres CONN  admin connection (default $EXCHANGEHUB_TEST_POSTGRES or exchangehub@127.0.0.1)

@@ -97,7 +97,36 @@ internal sealed class ContributionDataset
             data._personWageBase[p] = 300_000 + rng.Below(1_200_001);
         }
 
+        data.GiveEveryUnitAPerson();
         return data;
+    }
+
+    /// <summary>
+    /// Every registered unit insures somebody, as in the real feeds: with 100,000 units and 200,000 persons the
+    /// random draw leaves about e^-2 = 13.5% of the units with no person, so each such unit takes the first person
+    /// (in person order) of a unit that insures more than one. With 20 persons per unit on average (10,000 units)
+    /// no unit is empty and the data set is exactly the one drawn, the same as before this step existed.
+    /// </summary>
+    private void GiveEveryUnitAPerson()
+    {
+        if (Persons < Units)
+        {
+            return;
+        }
+
+        var counts = PersonsPerUnit();
+        var empty = new Queue<int>(Enumerable.Range(0, Units).Where(u => counts[u] == 0));
+        for (var p = 0; p < Persons && empty.Count > 0; p++)
+        {
+            var from = _personUnit[p];
+            if (counts[from] > 1)
+            {
+                var to = empty.Dequeue();
+                counts[from]--;
+                counts[to]++;
+                _personUnit[p] = to;
+            }
+        }
     }
 
     /// <summary>Line <paramref name="lineNumber"/> (1-based): month (n-1)/persons, person (n-1)%persons.</summary>

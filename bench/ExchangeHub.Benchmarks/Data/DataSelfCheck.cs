@@ -24,6 +24,12 @@ internal static class DataSelfCheck
             Require(r.EmployerAmountFen == ContributionDataset.HalfPercentHalfUp(r.WageBaseFen), $"line {n}: premium");
         }
 
+        if (data.Persons >= data.Units)
+        {
+            var empty = data.PersonsPerUnit().Count(c => c == 0);
+            Require(empty == 0, $"{empty:N0} units insure nobody");
+        }
+
         Require(ContributionDataset.HalfPercentHalfUp(300_100) == 1_501, "half-up rounding of 1500.5");
         Require(ContributionDataset.HalfPercentHalfUp(300_099) == 1_500, "rounding of 1500.495");
     }

@@ -23,7 +23,7 @@ internal sealed record PostgresReport(
     double HubReconcileSeconds,
     ReconcilePhases HubPhasesSeenByClient,
     ReconcileRunSummary Run,
-    double HubReconcilePeakRssMiB,
+    ReconcileMemory HubReconcileMemory,
     double GroupByColdSeconds,
     double GroupBySeconds,
     long Groups,

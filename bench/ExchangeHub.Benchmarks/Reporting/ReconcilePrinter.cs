@@ -8,7 +8,37 @@ internal static class ReconcilePrinter
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
-    public static void Print(ReconcileReport r)
+    /// <summary>Both data sets side by side, then the machine.</summary>
+    public static void Print(ReconcileReport report)
+    {
+        Console.WriteLine();
+        Console.WriteLine($"reconcile: {F(report.Minutes, "N1")} minutes"
+            + (report.Large is { } l ? $" ({F(l.WallSeconds / 60, "N1")} of them for the {N(l.Units)}-unit data set)" : ""));
+        Console.WriteLine($"{"units",9} {"hub s",8} {"sqlite3 s",10} {"ratio",6} {"ratio goal",-15} {"peak RSS MiB",13} {"RSS goal",-14} {"RSS at start",13}");
+        Console.WriteLine(new string('-', 96));
+        foreach (var d in new[] { report.Standard, report.Large }.OfType<ReconcileDataSetReport>())
+        {
+            var ratioGoal = d.RatioGoal is { } g ? $"<= {F(g, "N0")} {Verdict(d.RatioPass == true)}" : "(no goal)";
+            var m = d.Memory;
+            Console.WriteLine($"{N(d.Units),9} {F(d.HubSeconds, "N2"),8} {F(d.Sqlite3Seconds, "N2"),10} {F(d.Ratio, "N2"),6} {ratioGoal,-15} "
+                + $"{F(m.PeakDuringRunMiB, "N0"),13} {"<= " + F(m.PeakRssGoalMiB, "N0") + " " + Verdict(m.PeakRssPass),-14} {F(m.RssAtRunStartMiB, "N0"),13}");
+        }
+
+        if (report.LargeError is { } error)
+        {
+            Console.WriteLine($"ERROR (second data set): {error}");
+        }
+
+        Console.WriteLine(new string('-', 96));
+        Console.WriteLine($"peak RSS: {report.Standard.Memory.Method}"
+            + (report.Standard.FreshHubForRun ? "; each run in a hub started anew after the pushes (--fresh-hub-for-run)" : "; each run in the hub that took the pushes"));
+        var machine = report.Machine;
+        Console.WriteLine($"machine: nproc {machine.ProcessorCount}, {machine.CpuModel}, {N(machine.MemoryTotalMiB)} MiB RAM, {machine.Os}, {machine.Runtime}, sqlite3 {machine.Sqlite3}");
+        Console.WriteLine($"load average at start: {machine.LoadAverageAtStart} (other work on the machine skews the timings)");
+    }
+
+    /// <summary>One data set, right after it was measured.</summary>
+    public static void Print(ReconcileDataSetReport r)
     {
         var run = r.Run;
         var p = r.HubPhasesSeenByClient;
@@ -24,8 +54,10 @@ internal static class ReconcilePrinter
         {
             ("hub RunReconciliation s", F(r.HubSeconds, "N2"), ""),
             ("sqlite3 GROUP BY s (warm)", F(r.Sqlite3Seconds, "N2"), $"(cold run: {F(r.Sqlite3ColdSeconds, "N2")} s, {N(r.Sqlite3Groups)} groups)"),
-            ("ratio hub / sqlite3", F(r.Ratio, "N2"), $"<= {F(r.RatioGoal, "N1")}  {(r.RatioPass ? "PASS" : "FAIL")}"),
-            ("hub peak RSS, run (MiB)", F(r.HubPeakRssDuringRunMiB, "N0"), $"(since hub start: {F(r.HubPeakRssSinceStartMiB, "N0")} MiB)"),
+            ("ratio hub / sqlite3", F(r.Ratio, "N2"), r.RatioGoal is { } ratioGoal ? $"<= {F(ratioGoal, "N1")}  {Verdict(r.RatioPass == true)}" : "(no goal)"),
+            ("hub peak RSS, run (MiB)", F(r.Memory.PeakDuringRunMiB, "N0"), $"<= {F(r.Memory.PeakRssGoalMiB, "N0")}  {Verdict(r.Memory.PeakRssPass)}  "
+                + $"(at run start {F(r.Memory.RssAtRunStartMiB, "N0")}, sampled peak {F(r.Memory.SampledPeakDuringRunMiB, "N0")} in {N(r.Memory.RssSamples)} samples, "
+                + $"since hub start {F(r.Memory.PeakSinceHubStartMiB, "N0")})"),
         };
         Console.WriteLine();
         Console.WriteLine($"{"measure",-27} {"value",10}   goal");
@@ -49,10 +81,8 @@ internal static class ReconcilePrinter
         }
 
         Console.WriteLine($"pushes (not timed): units {F(r.Pushes.UnitsSeconds, "N1")} s, lines {F(r.Pushes.LinesSeconds, "N1")} s, "
-            + $"settlements {F(r.Pushes.SettlementsSeconds, "N1")} s, {N(r.Pushes.BatchSize)} records per message");
-        var m = r.Machine;
-        Console.WriteLine($"machine: nproc {m.ProcessorCount}, {m.CpuModel}, {N(m.MemoryTotalMiB)} MiB RAM, {m.Os}, {m.Runtime}, sqlite3 {m.Sqlite3}");
-        Console.WriteLine($"load average at start: {m.LoadAverageAtStart} (other work on the machine skews the timings)");
+            + $"settlements {F(r.Pushes.SettlementsSeconds, "N1")} s, {N(r.Pushes.BatchSize)} records per message; "
+            + $"this data set took {F(r.WallSeconds, "N0")} s in all");
     }
 
     public static async Task WriteJsonAsync(ReconcileReport report, string path)
@@ -62,6 +92,8 @@ internal static class ReconcilePrinter
         await JsonSerializer.SerializeAsync(stream, report, Json);
         Console.WriteLine($"results: {path}");
     }
+
+    private static string Verdict(bool pass) => pass ? "PASS" : "FAIL";
 
     private static string S(double? seconds) => seconds is { } s ? F(s, "N2") + " s" : "n/a";
 
