@@ -88,7 +88,7 @@ internal static class PostgresCommand
                 await hub.StopAsync();
                 Console.WriteLine($"  hub: run {timing.Run.Status} in {timing.Elapsed.TotalSeconds:N2} s, peak RSS {runPeak / 1048576.0:N0} MiB; hub stopped");
 
-                var sql = GroupByBaseline.Sql;
+                var sql = GroupByBaseline.PostgresSql(options.DecisionDate);
                 var cold = server.TimePsql(database, sql);
                 var warm = server.TimePsql(database, sql);
                 var groups = await PostgresServer.ScalarAsync(connection, $"SELECT COUNT(*) FROM ({sql}) g");
@@ -161,7 +161,7 @@ internal static class PostgresCommand
             Math.Round(cold.TotalSeconds, 3),
             Math.Round(warm.TotalSeconds, 3),
             groups,
-            "psql -X -q -At -c \"<StoredFactsReader.MonthAggregateSql>\" > /dev/null on the hub's database after the run, twice; the second (warm) is the baseline",
+            "psql -X -q -At -c \"<FactsSql.MonthAggregate, D and T as literals>\" > /dev/null on the hub's database after the run, twice; the second (warm) is the baseline",
             Math.Round(reconcileRatio, 3),
             ReconcileCommand.RatioGoal,
             reconcileRatio <= ReconcileCommand.RatioGoal,
