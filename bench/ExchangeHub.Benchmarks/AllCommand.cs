@@ -147,7 +147,7 @@ internal static class AllCommand
         {
             notes.Add($"PostgreSQL {p.PostgreSql}: ingest baseline {p.CopyCommand} into a table LIKE contribution_lines INCLUDING ALL; "
                 + (p.CopyRowsDifferingFromHub == 0 ? "same rows as the hub's." : $"{N(p.CopyRowsDifferingFromHub)} rows differ from the hub's."));
-            notes.Add("PostgreSQL reconcile: units and settlements pushed and VACUUM ANALYZE run before the timed run; GROUP BY = StoredFactsReader.MonthAggregateSql, warm.");
+            notes.Add("PostgreSQL reconcile: units and settlements pushed and VACUUM ANALYZE run before the timed run; GROUP BY = FactsSql.MonthAggregate with D and T as literals, warm.");
         }
 
         if (q is not null)

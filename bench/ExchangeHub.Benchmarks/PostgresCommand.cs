@@ -98,7 +98,7 @@ internal static class PostgresCommand
                 Console.WriteLine($"  hub: run {timing.Run.Status} in {timing.Elapsed.TotalSeconds:N2} s, peak RSS {runMemory.PeakDuringRunMiB:N0} MiB "
                     + $"(at run start {runMemory.RssAtRunStartMiB:N0} MiB); hub stopped");
 
-                var sql = GroupByBaseline.Sql;
+                var sql = GroupByBaseline.PostgresSql(options.DecisionDate);
                 var cold = server.TimePsql(database, sql);
                 var warm = server.TimePsql(database, sql);
                 var groups = await PostgresServer.ScalarAsync(connection, $"SELECT COUNT(*) FROM ({sql}) g");
@@ -166,7 +166,7 @@ internal static class PostgresCommand
             Math.Round(cold.TotalSeconds, 3),
             Math.Round(warm.TotalSeconds, 3),
             groups,
-            "psql -X -q -At -c \"<StoredFactsReader.MonthAggregateSql>\" > /dev/null on the hub's database after the run, twice; the second (warm) is the baseline",
+            "psql -X -q -At -c \"<FactsSql.MonthAggregate, D and T as literals>\" > /dev/null on the hub's database after the run, twice; the second (warm) is the baseline",
             Math.Round(reconcileRatio, 3),
             ReconcileRatioGoal,
             reconcileRatio <= ReconcileRatioGoal,

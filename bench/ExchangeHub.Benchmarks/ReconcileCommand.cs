@@ -85,7 +85,7 @@ internal static class ReconcileCommand
         Console.WriteLine($"  hub: run {timing.Run.Status} in {timing.Elapsed.TotalSeconds:N2} s, peak RSS {hubRun.Memory.PeakDuringRunMiB:N0} MiB "
             + $"(at run start {hubRun.Memory.RssAtRunStartMiB:N0} MiB); hub stopped");
 
-        var baseline = GroupByBaseline.Run(hubDb);
+        var baseline = GroupByBaseline.Run(hubDb, options.DecisionDate);
         Console.WriteLine($"  sqlite3 GROUP BY: cold {baseline.Cold.TotalSeconds:N2} s, warm {baseline.Warm.TotalSeconds:N2} s, {baseline.Groups:N0} groups");
 
         IReadOnlyList<PhaseTime>? profile = null;
@@ -238,7 +238,7 @@ internal static class ReconcileCommand
             Math.Round(baseline.Cold.TotalSeconds, 3),
             Math.Round(baseline.Warm.TotalSeconds, 3),
             baseline.Groups,
-            "sqlite3 hub.db \"<sql>\" > /dev/null, run twice on the stopped hub's file; the second (warm cache) is the baseline",
+            "sqlite3 hub.db \".parameter set @d '<D>'\" \".parameter set @t <T>\" \"<sql>\" > /dev/null, run twice on the stopped hub's file; the second (warm cache) is the baseline",
             GroupByBaseline.Sql,
             Math.Round(ratio, 3),
             ratioGoal,

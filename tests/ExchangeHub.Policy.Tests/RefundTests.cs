@@ -42,6 +42,41 @@ public sealed class RefundTests
         { "1.(2) a known failure wins over a missing fact", Units.Eligible() with { OrganisationType = null, RegistrationStatus = RegistrationStatus.Revoked }, RefundOutcome.Ineligible, RegistrationNotActive },
     };
 
+    /// <summary>"FACTS": missing is not zero; sources. Each boundary of the missing-month rule, the unit record, conflicting agencies.</summary>
+    public static TheoryData<string, RefundFacts, RefundOutcome, string> FactsCases => new()
+    {
+        { "FACTS December not delivered, 100 every month: missing, not a 100% layoff", Units.Eligible().WithoutMonth(new(2023, 12)), RefundOutcome.Undetermined, MonthDataMissing },
+        { "FACTS November not delivered", Units.Eligible().WithoutMonth(new(2023, 11)), RefundOutcome.Undetermined, MonthDataMissing },
+        { "FACTS December settled without lines: 0 insured, a 100% layoff", Units.Eligible() with { Months = [.. Units.Eligible().WithoutMonth(new(2023, 12)).Months, new MonthFacts(new(2023, 12), 0, SettlementStatus.Settled, false)] }, RefundOutcome.Ineligible, LayoffRateAboveTarget },
+        { "FACTS December with lines but no status: settlement unknown, not missing", Units.Eligible().WithMonth(new(2023, 12), null), RefundOutcome.Undetermined, ArrearsSettlementMissing },
+        { "FACTS January absent, lines from February: starts in February, nothing missing", Units.Eligible().WithoutMonth(new(2023, 1)), RefundOutcome.Eligible, NoLayoff },
+        { "FACTS a month of Y-2 absent is not a month of Y-1", Units.Eligible().WithoutMonth(new(2022, 12)), RefundOutcome.Eligible, PaidMonthsMet },
+        { "FACTS a month after Y-1 absent is not missing", Units.Eligible().WithoutMonth(new(2024, 1)), RefundOutcome.Eligible, NoLayoff },
+        { "FACTS 6 months paid and December missing: 12 unreachable, a known failure", Units.Eligible() with { Months = Units.Months(new(2023, 6), new(2023, 11), _ => 100) }, RefundOutcome.Ineligible, PaidMonthsBelowMinimum },
+        { "FACTS 11 months paid and December missing: 12 reachable", Units.Eligible() with { Months = Units.Months(new(2023, 1), new(2023, 11), _ => 100) }, RefundOutcome.Undetermined, MonthDataMissing },
+        { "FACTS no unit record", Units.Eligible() with { OrganisationType = null, RegistrationStatus = null, IsLabourDispatch = null, SizeClass = null, SizeClassSource = null, HasUnitRecord = false }, RefundOutcome.Undetermined, UnitRecordMissing },
+        { "FACTS two agencies disagree on the registration", Units.Eligible() with { RegistrationStatus = null, SourceConflicts = [new("RegistrationStatus", "amr-a:U-1=ACTIVE; amr-b:U-9=DEREGISTERED")] }, RefundOutcome.Undetermined, UnitSourcesConflict },
+        { "FACTS two agencies disagree on labour dispatch", Units.Eligible() with { IsLabourDispatch = null, SourceConflicts = [new("IsLabourDispatch", "amr-a:U-1=false; amr-b:U-9=true")] }, RefundOutcome.Undetermined, UnitSourcesConflict },
+        { "FACTS a conflict does not hide a known failure", Units.Eligible().WithMonth(new(2024, 4), SettlementStatus.Arrears) with { SizeClass = null, SourceConflicts = [new("SizeClass", "amr-a:U-1=SMALL; amr-b:U-9=LARGE")] }, RefundOutcome.Ineligible, Arrears },
+    };
+
+    [Theory]
+    [Trait("clause", "FACTS")]
+    [MemberData(nameof(FactsCases))]
+    public void Decide_FactsCase_ExpectedOutcomeAndReason(string name, RefundFacts facts, RefundOutcome expected, string reason) =>
+        Decide_NoticeCase_ExpectedOutcomeAndReason(name, facts, expected, reason);
+
+    [Fact]
+    [Trait("clause", "FACTS")]
+    public void Decide_MissingDecember_NamesTheMonth()
+    {
+        var decision = _decider.Decide(Units.Eligible().WithoutMonth(new(2023, 11)).WithoutMonth(new(2023, 12)), Units.DecisionDate);
+
+        Assert.Equal(RefundOutcome.Undetermined, decision.Outcome);
+        var layoff = Assert.Single(decision.Explanation.Checks, c => c.RuleId == RuleLayoff);
+        Assert.Equal(("FACTS", "Months[2023-11],Months[2023-12]", "2023-11,2023-12"), (layoff.ClauseId, layoff.MissingFact, layoff.Inputs["missing_months"]));
+    }
+
     [Theory]
     [Trait("clause", "1.(2)")]
     [MemberData(nameof(Cases))]

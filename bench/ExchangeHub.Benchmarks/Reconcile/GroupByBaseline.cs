@@ -1,39 +1,58 @@
 extern alias hub;
 
 using System.Diagnostics;
+using System.Globalization;
 using ExchangeHub.Benchmarks.Baseline;
+using StorageProvider = hub::ExchangeHub.Server.Configuration.StorageProvider;
 
 namespace ExchangeHub.Benchmarks.Reconcile;
 
 /// <summary>
-/// The baseline: the sqlite3 shell running the hub's own contribution GROUP BY
-/// (<c>StoredFactsReader.MonthAggregateSql</c>, the very constant the hub runs) on the hub's database file after the
-/// hub has stopped, as <c>sqlite3 hub.db "&lt;sql&gt;" &gt; /dev/null</c>. Run twice; the second (warm page cache)
-/// is the baseline, so the comparison does not reward the hub for a cold disk.
+/// The baseline: the sqlite3 shell running the hub's own contribution GROUP BY (<c>FactsSql.MonthAggregate</c>, the
+/// very text the hub runs, with the same parameters: the decision date D and a knowledge time T at or after every
+/// record) on the hub's database file after the hub has stopped, as
+/// <c>sqlite3 hub.db ".parameter set @d …" ".parameter set @t …" "&lt;sql&gt;" &gt; /dev/null</c>. Run twice; the
+/// second (warm page cache) is the baseline, so the comparison does not reward the hub for a cold disk.
 /// </summary>
 internal static class GroupByBaseline
 {
-    public static string Sql => hub::ExchangeHub.Server.Facts.StoredFactsReader.MonthAggregateSql;
+    public static string Sql => hub::ExchangeHub.Server.Facts.FactsSql.MonthAggregate(StorageProvider.Sqlite);
 
-    public static GroupByResult Run(string database)
+    /// <summary>T for the baseline: now, after every record the benchmark pushed (the hub's run used its own start).</summary>
+    private static long KnowledgeTime { get; } = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+
+    /// <summary>The sqlite3 dot-commands binding @d and @t (the value is an SQL literal, quoted once more for the dot-command).</summary>
+    public static string[] Parameters(string decisionDate) =>
+    [
+        $".parameter set @d \"'{decisionDate}'\"",
+        string.Create(CultureInfo.InvariantCulture, $".parameter set @t {KnowledgeTime}"),
+    ];
+
+    /// <summary>The same query for psql, its parameters as literals (psql -c binds none).</summary>
+    public static string PostgresSql(string decisionDate) => hub::ExchangeHub.Server.Facts.FactsSql.MonthAggregate(StorageProvider.Postgres)
+        .Replace("@d", $"DATE '{decisionDate}'", StringComparison.Ordinal)
+        .Replace("@t", KnowledgeTime.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+
+    public static GroupByResult Run(string database, string decisionDate)
     {
-        var cold = Time(database);
-        var warm = Time(database);
+        var cold = Time(database, decisionDate);
+        var warm = Time(database, decisionDate);
         var groups = long.Parse(
-            SqliteCli.Scalar(database, $"SELECT COUNT(*) FROM ({Sql})"),
-            System.Globalization.CultureInfo.InvariantCulture);
+            SqliteCli.Run(["-bail", "-readonly", "-noheader", "-list", database, .. Parameters(decisionDate), $"SELECT COUNT(*) FROM ({Sql})"]).TrimEnd('\n', '\r'),
+            CultureInfo.InvariantCulture);
         return new GroupByResult(cold, warm, groups);
     }
 
-    private static TimeSpan Time(string database)
+    private static TimeSpan Time(string database, string decisionDate)
     {
         var info = new ProcessStartInfo("sh")
         {
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        // The exact shell command of the brief; the query and path are passed as arguments, never spliced into it.
-        foreach (var arg in new[] { "-c", $"{SqliteCli.Executable} \"$1\" \"$2\" > /dev/null", "sh", database, Sql })
+        // The exact shell command of the brief; the query, parameters and path are passed as arguments, never spliced into it.
+        var parameters = Parameters(decisionDate);
+        foreach (var arg in new[] { "-c", $"{SqliteCli.Executable} \"$1\" \"$2\" \"$3\" \"$4\" > /dev/null", "sh", database, parameters[0], parameters[1], Sql })
         {
             info.ArgumentList.Add(arg);
         }

@@ -35,14 +35,15 @@ internal static class EligibilityRules
         var inputs = Values.Of(
             ("paid_months", Values.Text(months.PaidMonths)),
             ("deferred_months", Values.Text(months.DeferredUpToAssessmentEnd)),
-            ("unknown_months", Values.Text(months.UnknownUpToAssessmentEnd.Count)));
+            ("unknown_months", Values.Text(months.UnknownUpToAssessmentEnd.Count)),
+            ("missing_months", Values.Text(months.Missing.Count)));
         var parameters = terms.PaidMonthsParameters;
         if (months.PaidMonths >= terms.MinPaidMonths)
         {
             return new RuleCheck(RulePaidMonths, Clause, PaidMonthsMet, true, inputs, parameters, $"{months.PaidMonths} months paid in full up to December {terms.AssessmentYear}");
         }
 
-        var reachable = months.PaidMonths + months.DeferredUpToAssessmentEnd + months.UnknownUpToAssessmentEnd.Count;
+        var reachable = months.PaidMonths + months.DeferredUpToAssessmentEnd + months.UnknownUpToAssessmentEnd.Count + months.Missing.Count;
         if (reachable < terms.MinPaidMonths)
         {
             return new RuleCheck(RulePaidMonths, Clause, PaidMonthsBelowMinimum, false, inputs, parameters, $"only {months.PaidMonths} months paid in full, {terms.MinPaidMonths} needed");
@@ -52,6 +53,11 @@ internal static class EligibilityRules
         {
             var fact = $"Months[{months.UnknownUpToAssessmentEnd[0]}].Settlement";
             return new RuleCheck(RulePaidMonths, Clause, PaidMonthsSettlementMissing, false, inputs, parameters, "settlement status of a month is unknown", fact);
+        }
+
+        if (months.Missing.Count > 0)
+        {
+            return LayoffRule.MonthDataMissingCheck(RulePaidMonths, months, parameters, "the paid months cannot be counted");
         }
 
         return new RuleCheck(RulePaidMonths, Clause, PaidMonthsPendingDeferral, true, inputs, parameters, "met once the deferred months are paid up");
@@ -70,6 +76,29 @@ internal static class EligibilityRules
         return months.Unknown.Count > 0
             ? new RuleCheck(RuleArrears, Clause, ArrearsSettlementMissing, false, inputs, Values.None, "settlement status of a month is unknown", $"Months[{months.Unknown[0]}].Settlement")
             : new RuleCheck(RuleArrears, Clause, NoArrears, true, inputs, Values.None, "no month in arrears");
+    }
+
+    /// <summary>
+    /// "FACTS": the unit's record itself — missing (premiums for a USCC market regulation never reported) or reported
+    /// differently by two agencies. Null when there is one record, or the agencies agree: nothing to add then.
+    /// </summary>
+    public static RuleCheck? UnitSources(RefundFacts facts)
+    {
+        if (!facts.HasUnitRecord)
+        {
+            return new RuleCheck(RuleUnitSources, "FACTS", UnitRecordMissing, false, Values.None, Values.None,
+                "market regulation has not reported this unit: its organisation type, registration and size class are unknown", "UnitRecord");
+        }
+
+        if (facts.SourceConflicts is not { Count: > 0 } conflicts)
+        {
+            return null;
+        }
+
+        var inputs = Values.Of([.. conflicts.Select(c => (c.Fact, c.Sources))]);
+        return new RuleCheck(RuleUnitSources, "FACTS", UnitSourcesConflict, false, inputs, Values.None,
+            $"agencies disagree on {string.Join(", ", conflicts.Select(c => c.Fact))}: {string.Join("; ", conflicts.Select(c => c.Sources))}",
+            string.Join(",", conflicts.Select(c => $"UnitRecord.{c.Fact}")));
     }
 
     public static RuleCheck Deferral(MonthSummary months)

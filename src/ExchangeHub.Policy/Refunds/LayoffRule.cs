@@ -16,6 +16,11 @@ internal static class LayoffRule
             return new RuleCheck(RuleLayoff, Clause, NoInsuredInAssessmentYear, false, Values.None, parameters, $"nobody insured in any month of {terms.AssessmentYear}");
         }
 
+        if (months.Missing.Count > 0)
+        {
+            return MonthDataMissingCheck(RuleLayoff, months, parameters, "the layoff rate cannot be computed");
+        }
+
         var inputs = Values.Of(
             ("start_month", figures.StartMonth.ToString()),
             ("start_headcount", Values.Text(figures.Start)),
@@ -42,4 +47,10 @@ internal static class LayoffRule
             ? new RuleCheck(RuleLayoff, Clause, LayoffRateAboveSmallUnitCap, false, inputs, parameters, "small unit: layoff rate above the target and above its cap")
             : new RuleCheck(RuleLayoff, Clause, LayoffRateAboveTarget, false, inputs, parameters, "layoff rate above the unemployment control target");
     }
+
+    /// <summary>"FACTS": months with neither lines nor a settlement status are missing, not 0 insured: undetermined, naming them.</summary>
+    public static RuleCheck MonthDataMissingCheck(string ruleId, MonthSummary months, IReadOnlyDictionary<string, string> parameters, string consequence) =>
+        new(ruleId, "FACTS", MonthDataMissing, false, Values.Of(("missing_months", string.Join(",", months.Missing))), parameters,
+            $"no contribution line and no settlement status for {string.Join(", ", months.Missing)}: missing, not 0 insured; {consequence}",
+            string.Join(",", months.Missing.Select(m => $"Months[{m}]")));
 }

@@ -20,6 +20,12 @@ internal sealed class MonthSummary
 
     public List<YearMonth> Deferred { get; } = [];
 
+    /// <summary>
+    /// "FACTS" missing is not zero: months of Y−1 from the first month with insured persons through December that have
+    /// neither lines nor a settlement status (absent from the facts). They are unknown, never 0 insured persons.
+    /// </summary>
+    public List<YearMonth> Missing { get; } = [];
+
     public static MonthSummary Of(IReadOnlyList<MonthFacts> months, int assessmentYear)
     {
         var summary = new MonthSummary();
@@ -58,6 +64,15 @@ internal sealed class MonthSummary
                     }
 
                     break;
+            }
+        }
+
+        var first = Array.FindIndex(summary.Headcount, h => h > 0);
+        for (var i = first; first >= 0 && i < 12; i++)
+        {
+            if (!seen.Contains(new YearMonth(assessmentYear, i + 1)))
+            {
+                summary.Missing.Add(new YearMonth(assessmentYear, i + 1));
             }
         }
 

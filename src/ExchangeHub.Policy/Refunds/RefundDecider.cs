@@ -39,6 +39,10 @@ public sealed class RefundDecider(PolicySet policy)
             baseCheck,
             amountCheck,
         ];
+        if (EligibilityRules.UnitSources(facts) is { } sources)
+        {
+            checks = [.. checks, sources];
+        }
 
         var outcome = Checks.Verdict(checks.Where(c => c.RuleId != RuleDeferral)) switch
         {

@@ -6,6 +6,10 @@ namespace ExchangeHub.Policy.Refunds;
 /// </summary>
 /// <param name="Months">The unit's months up to decision time (at least the assessment year and before).</param>
 /// <param name="Contributions">Sums per line kind and period year; null when the premium feed is not available.</param>
+/// <param name="HasUnitRecord">False when market regulation never reported the unit (only its premiums or settlements are
+/// known): the decision is UNDETERMINED naming the unit record ("FACTS", missing is not zero).</param>
+/// <param name="SourceConflicts">Unit facts two agencies report differently ("FACTS", sources): the conflicting member is
+/// null here and the decision is UNDETERMINED naming it; null or empty when the sources agree.</param>
 public sealed record RefundFacts(
     string Uscc,
     OrganisationType? OrganisationType,
@@ -14,4 +18,6 @@ public sealed record RefundFacts(
     SizeClass? SizeClass,
     SizeClassSource? SizeClassSource,
     IReadOnlyList<MonthFacts> Months,
-    IReadOnlyList<ContributionSum>? Contributions);
+    IReadOnlyList<ContributionSum>? Contributions,
+    bool HasUnitRecord = true,
+    IReadOnlyList<SourceConflict>? SourceConflicts = null);

@@ -16,6 +16,9 @@ public static class RefundReasonCodes
     public const string RuleAdjustment = "REFUND_ADJUSTMENT";
     public const string RuleSizeClass = "REFUND_SIZE_CLASS";
 
+    /// <summary>"FACTS": the unit's record and its sources; checked only when a unit record is missing or its sources disagree.</summary>
+    public const string RuleUnitSources = "REFUND_UNIT_SOURCES";
+
     // Reason codes.
     public const string WindowOpen = "REFUND_WINDOW_OPEN";
     public const string WindowClosed = "REFUND_WINDOW_CLOSED";
@@ -55,4 +58,12 @@ public static class RefundReasonCodes
     public const string SizeClassIndustryNotCovered = "REFUND_SIZE_CLASS_INDUSTRY_NOT_COVERED";
     public const string SizeClassIndicatorMissing = "REFUND_SIZE_CLASS_INDICATOR_MISSING";
     public const string SizeClassTableMissing = "REFUND_SIZE_CLASS_TABLE_MISSING";
+
+    // "FACTS" (missing is not zero; sources).
+    /// <summary>A month of Y−1, from the unit's first month with lines through December, with neither lines nor a settlement status.</summary>
+    public const string MonthDataMissing = "REFUND_MONTH_DATA_MISSING";
+    /// <summary>Premiums or settlements for a USCC market regulation never reported.</summary>
+    public const string UnitRecordMissing = "REFUND_UNIT_RECORD_MISSING";
+    /// <summary>Two agencies report a unit fact the rules use differently.</summary>
+    public const string UnitSourcesConflict = "REFUND_UNIT_SOURCES_CONFLICT";
 }

@@ -20,9 +20,10 @@ public interface IRunProgramme
     Task<IDisposable> EnterAsync(CancellationToken ct);
 
     /// <summary>
-    /// Decides <paramref name="units"/> inside the lease's open transaction (the run has locked them): stores what is new
-    /// or changed with its events. One outcome per unit, in order.
+    /// Decides the chunk's units (<see cref="StoredFacts.Subjects"/>, read as of <paramref name="asOf"/>) inside the
+    /// lease's open transaction (the run has locked them): stores what is new or changed with its events, and with D and
+    /// T ("FACTS"). One outcome per unit, in order.
     /// </summary>
-    Task<IReadOnlyList<RunUnitOutcome>> DecideChunkAsync(WriterLease lease, string runId, int programYear, IReadOnlyList<string> units,
-        StoredFacts stored, DateOnly decisionDate, DateOnly today, CancellationToken ct);
+    Task<IReadOnlyList<RunUnitOutcome>> DecideChunkAsync(WriterLease lease, string runId, int programYear, StoredFacts chunk,
+        FactsAsOf asOf, DateOnly today, CancellationToken ct);
 }

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using ExchangeHub.Policy;
 using ExchangeHub.Policy.Refunds;
 using ExchangeHub.Server.Storage;
@@ -7,121 +8,210 @@ using ExchangeHub.Server.Storage;
 namespace ExchangeHub.Server.Facts;
 
 /// <summary>
-/// Reads the facts of every unit from the stored feeds with three scans: the units, one GROUP BY over the
-/// contribution lines (headcount and amounts per unit-month and kind), and the settlement statuses. The same SQL runs
-/// on SQLite and PostgreSQL. Which version of a record is "current" is decided here and nowhere else.
+/// Reads units' facts as of D and T ("FACTS", <see cref="FactsSql"/>) from the stored feeds, a chunk of units at a time:
+/// three queries ordered by USCC — the units, one GROUP BY over the contribution lines, the settlement statuses — each
+/// streamed on its own reader connection and merged by USCC, so memory holds one chunk, never the population. Which
+/// version of a record counts on D, and which agency's record, is decided here and nowhere else.
 /// </summary>
 public sealed class StoredFactsReader(HubDatabase database)
 {
-    /// <summary>
-    /// The contribution aggregate: the hot query of a run (the benchmark compares it with sqlite3 running it alone).
-    /// Headcount counts the insured kinds, then employer and employee sums per kind: regular, back payment, late fee.
-    /// </summary>
-    public static readonly string MonthAggregateSql =
-        $"SELECT uscc, period, COUNT(DISTINCT CASE WHEN kind IN {StoredLineKind.InsuredKindsSql} THEN resident_id END), "
-        + Sums(StoredLineKind.Regular) + ", " + Sums(StoredLineKind.BackPayment) + ", " + Sums(StoredLineKind.LateFee) + " "
-        + "FROM contribution_lines GROUP BY uscc, period";
-
-    private const string UnitSql =
-        "SELECT uscc, organisation_type, registration_status, status_date, labour_dispatch, size_class, size_class_source, "
-        + "industry_code, employees, revenue_fen, total_assets_fen, division_code, recorded_at_unix_ms, id FROM units";
-
-    private const string SettlementSql =
-        "SELECT uscc, period, status, status_date, recorded_at_unix_ms, id FROM settlement_statuses";
-
-    public async Task<StoredFacts> ReadAsync(CancellationToken ct)
+    /// <summary>The facts of every unit as of <paramref name="asOf"/>, <paramref name="unitsPerChunk"/> units at a time, in USCC order.</summary>
+    public async IAsyncEnumerable<StoredFacts> ReadChunksAsync(FactsAsOf asOf, int unitsPerChunk, [EnumeratorCancellation] CancellationToken ct)
     {
+        await using var units = await OpenAsync(FactsSql.Units(database.Provider), asOf, null, ct);
+        await using var months = await OpenAsync(FactsSql.MonthAggregate(database.Provider), asOf, null, ct);
+        await using var settlements = await OpenAsync(FactsSql.Settlements(database.Provider), asOf, null, ct);
+        var chunk = new StoredFacts();
+        while (Next(units, months, settlements) is { } uscc)
+        {
+            await ReadUnitAsync(uscc, units, months, settlements, chunk, asOf.DecisionDate, ct);
+            if (chunk.Subjects.Count == unitsPerChunk)
+            {
+                yield return chunk;
+                chunk = new StoredFacts();
+            }
+        }
+        if (chunk.Subjects.Count > 0)
+        {
+            yield return chunk;
+        }
+    }
+
+    /// <summary>One unit's facts as of <paramref name="asOf"/> (no subject when no feed has reported it).</summary>
+    public async Task<StoredFacts> ReadOneAsync(string uscc, FactsAsOf asOf, CancellationToken ct)
+    {
+        await using var units = await OpenAsync(FactsSql.Units(database.Provider, oneUnit: true), asOf, uscc, ct);
+        await using var months = await OpenAsync(FactsSql.MonthAggregate(database.Provider, oneUnit: true), asOf, uscc, ct);
+        await using var settlements = await OpenAsync(FactsSql.Settlements(database.Provider, oneUnit: true), asOf, uscc, ct);
         var facts = new StoredFacts();
-        await using var connection = await database.OpenReaderAsync(ct);
-        await ReadUnitsAsync(connection, facts, ct);
-        await ReadMonthsAsync(connection, facts, ct);
-        await ReadSettlementsAsync(connection, facts, ct);
+        if (Next(units, months, settlements) is { } found)
+        {
+            await ReadUnitAsync(found, units, months, settlements, facts, asOf.DecisionDate, ct);
+        }
         return facts;
     }
 
-    private static async Task ReadUnitsAsync(DbConnection connection, StoredFacts facts, CancellationToken ct)
+    /// <summary>How many units a run has at least (its progress total until the lines show more).</summary>
+    public async Task<int> KnownUnitsAsync(CancellationToken ct)
     {
-        var newest = new Dictionary<string, (long RecordedAt, long Id)>(StringComparer.Ordinal);
+        await using var connection = await database.OpenReaderAsync(ct);
         await using var command = connection.CreateCommand();
-        command.CommandText = UnitSql;
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-        {
-            var uscc = reader.GetString(0);
-            var version = (reader.GetInt64(12), reader.GetInt64(13));
-            if (newest.TryGetValue(uscc, out var seen) && seen.CompareTo(version) > 0)
-            {
-                continue;
-            }
-            newest[uscc] = version;
-            facts.Units[uscc] = new UnitSnapshot(
-                uscc,
-                StoredEnums.OrganisationType(reader.GetInt32(1)),
-                StoredEnums.RegistrationStatus(reader.GetInt32(2)),
-                reader.IsDBNull(3) ? null : reader.GetFieldValue<DateOnly>(3),
-                reader.GetBoolean(4),
-                StoredEnums.SizeClass(reader.GetInt32(5)),
-                StoredEnums.SizeClassSource(reader.GetInt32(6)),
-                reader.GetString(7),
-                reader.IsDBNull(8) ? null : reader.GetInt64(8),
-                reader.IsDBNull(9) ? null : reader.GetInt64(9),
-                reader.IsDBNull(10) ? null : reader.GetInt64(10),
-                reader.GetString(11));
-        }
+        command.CommandText = FactsSql.KnownUnitsSql;
+        return Convert.ToInt32(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
     }
 
-    private static async Task ReadMonthsAsync(DbConnection connection, StoredFacts facts, CancellationToken ct)
+    private async Task<OrderedRows> OpenAsync(string sql, FactsAsOf asOf, string? uscc, CancellationToken ct)
     {
-        await using var command = connection.CreateCommand();
-        command.CommandText = MonthAggregateSql;
+        var connection = await database.OpenReaderAsync(ct);
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
         command.CommandTimeout = 0;
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
+        command.With("@d", asOf.DecisionDate).With("@t", asOf.KnowledgeTimeUnixMs);
+        if (uscc is not null)
         {
-            var uscc = reader.GetString(0);
-            if (!facts.Months.TryGetValue(uscc, out var months))
-            {
-                months = [];
-                facts.Months[uscc] = months;
-            }
-            months.Add(new MonthAggregate(reader.GetInt32(1), Convert.ToInt32(reader.GetValue(2), CultureInfo.InvariantCulture),
-                reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5), reader.GetInt64(6), reader.GetInt64(7), reader.GetInt64(8)));
+            command.With("@uscc", uscc);
         }
-        foreach (var months in facts.Months.Values)
-        {
-            months.Sort((a, b) => a.Period.CompareTo(b.Period));
-        }
+        var reader = await command.ExecuteReaderAsync(ct);
+        var rows = new OrderedRows(connection, command, reader);
+        await rows.MoveAsync(ct);
+        return rows;
     }
 
-    private static async Task ReadSettlementsAsync(DbConnection connection, StoredFacts facts, CancellationToken ct)
+    /// <summary>The smallest USCC any of the three streams is at; null when all are done.</summary>
+    private static string? Next(params OrderedRows[] streams)
     {
-        var newest = new Dictionary<(string, int), (DateOnly StatusDate, long RecordedAt, long Id)>();
-        await using var command = connection.CreateCommand();
-        command.CommandText = SettlementSql;
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
+        string? next = null;
+        foreach (var stream in streams)
         {
-            var key = (reader.GetString(0), reader.GetInt32(1));
-            var version = (reader.GetFieldValue<DateOnly>(3), reader.GetInt64(4), reader.GetInt64(5));
-            if (newest.TryGetValue(key, out var seen) && seen.CompareTo(version) > 0)
+            if (stream.Uscc is { } uscc && (next is null || string.CompareOrdinal(uscc, next) < 0))
             {
-                continue;
+                next = uscc;
             }
-            newest[key] = version;
-            if (!facts.Settlements.TryGetValue(key.Item1, out var months))
+        }
+        return next;
+    }
+
+    private static async Task ReadUnitAsync(string uscc, OrderedRows units, OrderedRows months, OrderedRows settlements, StoredFacts facts,
+        DateOnly decisionDate, CancellationToken ct)
+    {
+        facts.Subjects.Add(uscc);
+        var records = new List<(UnitSnapshot Unit, long RecordedAt)>();
+        for (; units.Uscc == uscc; await units.MoveAsync(ct))
+        {
+            records.Add((Unit(units.Reader, decisionDate), units.Reader.GetInt64(12)));
+        }
+        if (records.Count > 0)
+        {
+            AddUnit(uscc, records, facts);
+        }
+
+        List<MonthAggregate>? aggregates = null;
+        for (; months.Uscc == uscc; await months.MoveAsync(ct))
+        {
+            var r = months.Reader;
+            (aggregates ??= []).Add(new MonthAggregate(r.GetInt32(1), Convert.ToInt32(r.GetValue(2), CultureInfo.InvariantCulture),
+                r.GetInt64(3), r.GetInt64(4), r.GetInt64(5), r.GetInt64(6), r.GetInt64(7), r.GetInt64(8)));
+        }
+        if (aggregates is not null)
+        {
+            facts.Months[uscc] = aggregates;
+        }
+
+        // The status in force on D: latest status date (all are ≤ D here), then latest recorded.
+        var newest = new Dictionary<int, (DateOnly StatusDate, long RecordedAt, SettlementStatus Status)>();
+        for (; settlements.Uscc == uscc; await settlements.MoveAsync(ct))
+        {
+            var r = settlements.Reader;
+            var version = (r.GetFieldValue<DateOnly>(3), r.GetInt64(4), StoredEnums.SettlementStatus(r.GetInt32(2)));
+            var period = r.GetInt32(1);
+            if (!newest.TryGetValue(period, out var seen) || (seen.StatusDate, seen.RecordedAt).CompareTo((version.Item1, version.Item2)) < 0)
             {
-                months = [];
-                facts.Settlements[key.Item1] = months;
+                newest[period] = version;
             }
-            months[key.Item2] = StoredEnums.SettlementStatus(reader.GetInt32(2));
+        }
+        if (newest.Count > 0)
+        {
+            facts.Settlements[uscc] = newest.ToDictionary(n => n.Key, n => n.Value.Status);
         }
     }
 
-    /// <summary>The employer and the employee amounts of one kind of line, summed as two BIGINT columns.</summary>
-    private static string Sums(int kind) => string.Create(CultureInfo.InvariantCulture,
-        $"CAST(SUM(CASE WHEN kind = {kind} THEN employer_amount_fen ELSE 0 END) AS BIGINT), "
-        + $"CAST(SUM(CASE WHEN kind = {kind} THEN employee_amount_fen ELSE 0 END) AS BIGINT)");
+    /// <summary>
+    /// Same agency, several records: the newest recorded wins. Several agencies: the first (by agency id) stands as the
+    /// unit, and every fact the rules use that another agency reports differently is a conflict ("FACTS", sources).
+    /// </summary>
+    private static void AddUnit(string uscc, List<(UnitSnapshot Unit, long RecordedAt)> records, StoredFacts facts)
+    {
+        var byAgency = records
+            .GroupBy(r => r.Unit.AgencyId, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => g.OrderByDescending(r => r.RecordedAt).ThenByDescending(r => r.Unit.SourceRecordId, StringComparer.Ordinal).First().Unit)
+            .ToList();
+        var first = byAgency[0];
+        facts.Units[uscc] = first;
+        var conflicts = byAgency.Skip(1).SelectMany(other => Conflicts(first, other)).ToList();
+        if (conflicts.Count > 0)
+        {
+            facts.Conflicts[uscc] = conflicts;
+        }
+    }
+
+    private static IEnumerable<UnitConflict> Conflicts(UnitSnapshot first, UnitSnapshot other)
+    {
+        (string Fact, string First, string Other)[] facts =
+        [
+            (nameof(RefundFacts.OrganisationType), first.OrganisationType.ToString(), other.OrganisationType.ToString()),
+            (nameof(RefundFacts.RegistrationStatus), first.RegistrationStatus.ToString(), other.RegistrationStatus.ToString()),
+            (nameof(RefundFacts.SizeClass), first.SizeClass.ToString(), other.SizeClass.ToString()),
+            (nameof(RefundFacts.SizeClassSource), first.SizeClassSource.ToString(), other.SizeClassSource.ToString()),
+            (nameof(RefundFacts.IsLabourDispatch), first.LabourDispatch ? "true" : "false", other.LabourDispatch ? "true" : "false"),
+        ];
+        return facts.Where(f => f.First != f.Other).Select(f => new UnitConflict(f.Fact, first, f.First, other, f.Other));
+    }
+
+    /// <summary>One unit record; its registration on D: a deregistration or revocation dated after D is not in force yet.</summary>
+    private static UnitSnapshot Unit(DbDataReader reader, DateOnly decisionDate)
+    {
+        var status = StoredEnums.RegistrationStatus(reader.GetInt32(2));
+        DateOnly? statusDate = reader.IsDBNull(3) ? null : reader.GetFieldValue<DateOnly>(3);
+        if (status != RegistrationStatus.Active && statusDate > decisionDate)
+        {
+            (status, statusDate) = (RegistrationStatus.Active, null);
+        }
+        return new UnitSnapshot(
+            reader.GetString(0),
+            StoredEnums.OrganisationType(reader.GetInt32(1)),
+            status,
+            statusDate,
+            reader.GetBoolean(4),
+            StoredEnums.SizeClass(reader.GetInt32(5)),
+            StoredEnums.SizeClassSource(reader.GetInt32(6)),
+            reader.GetString(7),
+            reader.IsDBNull(8) ? null : reader.GetInt64(8),
+            reader.IsDBNull(9) ? null : reader.GetInt64(9),
+            reader.IsDBNull(10) ? null : reader.GetInt64(10),
+            reader.GetString(11),
+            reader.GetString(13),
+            reader.GetString(14));
+    }
 
     /// <summary>yyyymm → <see cref="YearMonth"/>.</summary>
     public static YearMonth Month(int period) => new(period / 100, period % 100);
+
+    /// <summary>One query's rows, ordered by USCC (column 0), on its own connection.</summary>
+    private sealed class OrderedRows(DbConnection connection, DbCommand command, DbDataReader reader) : IAsyncDisposable
+    {
+        public DbDataReader Reader => reader;
+
+        /// <summary>The USCC of the current row; null past the last.</summary>
+        public string? Uscc { get; private set; }
+
+        public async Task MoveAsync(CancellationToken ct) => Uscc = await reader.ReadAsync(ct) ? reader.GetString(0) : null;
+
+        public async ValueTask DisposeAsync()
+        {
+            await reader.DisposeAsync();
+            await command.DisposeAsync();
+            await connection.DisposeAsync();
+        }
+    }
 }

@@ -5,8 +5,10 @@ using ExchangeHub.Policy.SizeClasses;
 namespace ExchangeHub.Server.Facts;
 
 /// <summary>
-/// A unit as market regulation last reported it (the most recently recorded record for its USCC), in the policy
-/// engine's terms. <see cref="StatusDate"/> is the deregistration or revocation date.
+/// A unit as one market-regulation agency reported it as of D and T (its most recently recorded record for the USCC),
+/// in the policy engine's terms. <see cref="RegistrationStatus"/> is the status on D: a deregistration or revocation
+/// dated after D is ACTIVE, with no <see cref="StatusDate"/> ("FACTS" valid time). <see cref="AgencyId"/> and
+/// <see cref="SourceRecordId"/> name the record, for an exception when agencies disagree.
 /// </summary>
 public sealed record UnitSnapshot(
     string Uscc,
@@ -20,7 +22,9 @@ public sealed record UnitSnapshot(
     long? Employees,
     long? RevenueFen,
     long? TotalAssetsFen,
-    string DivisionCode)
+    string DivisionCode,
+    string AgencyId = "",
+    string SourceRecordId = "")
 {
     /// <summary>The figures the 2017 size-class standard is applied to.</summary>
     public SizeClassFacts SizeFacts() => new(Uscc, IndustryCode, Employees is { } e ? (int)Math.Min(e, int.MaxValue) : null, RevenueFen,

@@ -20,4 +20,7 @@ public static class ExceptionCodes
 
     /// <summary>A month marked SETTLED by the tax bureau with no premium line received for it.</summary>
     public const string SettledWithoutPremiums = "SETTLED_WITHOUT_PREMIUMS";
+
+    /// <summary>"FACTS" sources: two agencies report a unit fact the rules use differently for one USCC; the refund waits (UNDETERMINED).</summary>
+    public const string UnitSourcesConflict = "UNIT_SOURCES_CONFLICT";
 }

@@ -32,6 +32,12 @@ public sealed class ExceptionDetector(PolicySet policy, HubDatabase database)
         }
         else
         {
+            foreach (var conflict in stored.Conflicts.GetValueOrDefault(uscc) ?? [])
+            {
+                yield return new(ExceptionCodes.UnitSourcesConflict, uscc, null,
+                    $"{conflict.Fact}: agency {conflict.First.AgencyId} (record {conflict.First.SourceRecordId}) reports {conflict.FirstValue}, "
+                    + $"agency {conflict.Second.AgencyId} (record {conflict.Second.SourceRecordId}) reports {conflict.SecondValue}");
+            }
             if (unit.RegistrationStatus != RegistrationStatus.Active && unit.StatusDate is { } ended)
             {
                 var last = (ended.Year * 100) + ended.Month;
@@ -62,8 +68,11 @@ public sealed class ExceptionDetector(PolicySet policy, HubDatabase database)
         }
     }
 
-    /// <summary>Lines whose amounts do not match the rate in force in their period (1.(1)).</summary>
-    public async Task<List<ReconciliationMismatch>> RateMismatchesAsync(CancellationToken ct)
+    /// <summary>
+    /// Lines received on or before the decision date whose amounts do not match the rate in force in their period
+    /// (1.(1)); a cancelled line (0 and 0, "FACTS") is not a mismatch.
+    /// </summary>
+    public async Task<List<ReconciliationMismatch>> RateMismatchesAsync(DateOnly decisionDate, CancellationToken ct)
     {
         var sql = RateCandidateSql();
         var found = new List<ReconciliationMismatch>();
@@ -75,6 +84,7 @@ public sealed class ExceptionDetector(PolicySet policy, HubDatabase database)
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         command.CommandTimeout = 0;
+        command.With("@d", decisionDate);
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
@@ -118,7 +128,8 @@ public sealed class ExceptionDetector(PolicySet policy, HubDatabase database)
         return clauses.Count == 0
             ? null
             : "SELECT source_record_id, uscc, period, wage_base_fen, employer_amount_fen, employee_amount_fen FROM contribution_lines "
-              + "WHERE wage_base_fen IS NOT NULL AND kind IN " + StoredLineKind.InsuredKindsSql + " AND (" + string.Join(" OR ", clauses) + ")";
+              + "WHERE wage_base_fen IS NOT NULL AND kind IN " + StoredLineKind.InsuredKindsSql
+              + " AND received_date <= @d AND (employer_amount_fen <> 0 OR employee_amount_fen <> 0) AND (" + string.Join(" OR ", clauses) + ")";
     }
 
     private static string Off(string column, decimal rate)

@@ -9,8 +9,9 @@ using ExchangeHub.Server.Storage;
 namespace ExchangeHub.Server.Reconciliation;
 
 /// <summary>
-/// A reconciliation run: read every unit's facts from the stored feeds, have the programme (<see cref="IRunProgramme"/>)
-/// decide them a chunk at a time — one transaction per chunk, under the programme's gate and the chunk's subject
+/// A reconciliation run: read the units' facts from the stored feeds as of the decision date D and the run's start T
+/// ("FACTS"), a chunk of units at a time (memory holds one chunk), have the programme (<see cref="IRunProgramme"/>)
+/// decide each chunk — one transaction per chunk, under the programme's gate and the chunk's subject
 /// locks, so a decision never exists without its events — record the exceptions, and close the run with a
 /// <see cref="ReconciliationCompleted"/> event. Re-running on unchanged facts changes nothing.
 /// </summary>
@@ -68,36 +69,36 @@ public sealed class ReconciliationRunner(
 
     private async Task ExecuteAsync(ReconciliationRunRow run, DateOnly decisionDate, IProgress<RunProgress>? progress, CancellationToken ct)
     {
+        // Knowledge time T = the run's start: a version recorded later (during the run, or after it) never counts.
+        var asOf = new FactsAsOf(decisionDate, run.StartedAtUnixMs);
         // The rate check (1.(1)) scans the contribution lines on its own reader connection while the facts are read
         // and the units decided: on two cores the second scan costs almost nothing.
-        var rateMismatches = Task.Run(() => exceptions.RateMismatchesAsync(ct), ct);
-        var stored = await factsReader.ReadAsync(ct);
-        var subjects = stored.Subjects.ToList();
+        var rateMismatches = Task.Run(() => exceptions.RateMismatchesAsync(decisionDate, ct), ct);
         var found = new List<ReconciliationMismatch>();
         var today = clock.ChinaToday();
-        run.Units = subjects.Count;
-        progress?.Report(new RunProgress(run.Id, 0, subjects.Count));
+        var total = await factsReader.KnownUnitsAsync(ct);
+        progress?.Report(new RunProgress(run.Id, 0, total));
 
-        for (var start = 0; start < subjects.Count; start += UnitsPerTransaction)
+        await foreach (var chunk in factsReader.ReadChunksAsync(asOf, UnitsPerTransaction, ct))
         {
-            var chunk = subjects.Skip(start).Take(UnitsPerTransaction).ToList();
             using (await programme.EnterAsync(ct))
             await using (var lease = await database.AcquireWriterAsync(ct))
             {
                 await lease.BeginAsync(ct);
-                await lease.LockAsync(LockScope.Subject, chunk, ct);
-                foreach (var decided in await programme.DecideChunkAsync(lease, run.Id, run.ProgramYear, chunk, stored, decisionDate, today, ct))
+                await lease.LockAsync(LockScope.Subject, chunk.Subjects, ct);
+                foreach (var decided in await programme.DecideChunkAsync(lease, run.Id, run.ProgramYear, chunk, asOf, today, ct))
                 {
                     Count(run, decided);
                 }
-                foreach (var uscc in chunk)
+                foreach (var uscc in chunk.Subjects)
                 {
-                    found.AddRange(exceptions.ForUnit(uscc, stored, decisionDate));
+                    found.AddRange(exceptions.ForUnit(uscc, chunk, decisionDate));
                 }
                 await lease.CommitAsync(ct);
             }
+            run.Units += chunk.Subjects.Count;
             outboxSignal.Notify();
-            progress?.Report(new RunProgress(run.Id, Math.Min(start + UnitsPerTransaction, subjects.Count), subjects.Count));
+            progress?.Report(new RunProgress(run.Id, run.Units, Math.Max(total, run.Units)));
         }
 
         found.AddRange(await rateMismatches);

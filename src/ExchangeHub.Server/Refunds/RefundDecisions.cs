@@ -33,9 +33,10 @@ public sealed class RefundDecisions(
 
     public Task<IDisposable> EnterAsync(CancellationToken ct) => workflow.EnterAsync(ct);
 
-    public async Task<IReadOnlyList<RunUnitOutcome>> DecideChunkAsync(WriterLease lease, string runId, int programYear, IReadOnlyList<string> units,
-        StoredFacts stored, DateOnly decisionDate, DateOnly today, CancellationToken ct)
+    public async Task<IReadOnlyList<RunUnitOutcome>> DecideChunkAsync(WriterLease lease, string runId, int programYear, StoredFacts chunk,
+        FactsAsOf asOf, DateOnly today, CancellationToken ct)
     {
+        var units = chunk.Subjects;
         // Read under the gate and the chunk's subject leases (other replicas' steps on these units wait): a
         // confirmation or application between chunks is seen, never overwritten.
         var current = await store.CurrentDecisionsAsync(programYear, units, ct);
@@ -43,8 +44,8 @@ public sealed class RefundDecisions(
         var outcomes = new List<RunUnitOutcome>(units.Count);
         foreach (var uscc in units)
         {
-            var decided = await DecideAsync(lease, runId, programYear, RefundFactsBuilder.Build(uscc, stored), current.GetValueOrDefault(uscc),
-                cases.GetValueOrDefault(uscc), stored.Units.GetValueOrDefault(uscc), decisionDate, today, applied: false, ct);
+            var decided = await DecideAsync(lease, runId, programYear, RefundFactsBuilder.Build(uscc, chunk), current.GetValueOrDefault(uscc),
+                cases.GetValueOrDefault(uscc), chunk.Units.GetValueOrDefault(uscc), asOf, today, applied: false, ct);
             outcomes.Add(decided.Outcome);
         }
         return outcomes;
@@ -52,12 +53,14 @@ public sealed class RefundDecisions(
 
     /// <summary>
     /// Decides one unit now (the front office's "apply", or a re-decision) with the same rules as a run, inside its own
-    /// transaction. Returns the unit's case afterwards.
+    /// transaction, as of <paramref name="decisionDate"/> with the knowledge of now (T = when the call starts, "FACTS").
+    /// Returns the unit's case afterwards.
     /// </summary>
     public async Task<RefundCase> DecideOneAsync(string uscc, DateOnly decisionDate, bool applied, CancellationToken ct)
     {
         var programYear = ProgramYearAt(decisionDate);
-        var stored = await factsReader.ReadAsync(ct);
+        var asOf = new FactsAsOf(decisionDate, clock.GetUtcNow().ToUnixTimeMilliseconds());
+        var stored = await factsReader.ReadOneAsync(uscc, asOf, ct);
         if (!stored.Units.ContainsKey(uscc) && !stored.Months.ContainsKey(uscc))
         {
             throw new ActionRefusedException($"no feed has reported unit {uscc}");
@@ -70,7 +73,7 @@ public sealed class RefundDecisions(
         var cases = await store.CasesAsync(programYear, [uscc], ct);
         // Outside a run: its own correlation id, no run row.
         var decided = await DecideAsync(lease, Guid.NewGuid().ToString("D"), programYear, RefundFactsBuilder.Build(uscc, stored),
-            current.GetValueOrDefault(uscc), cases.GetValueOrDefault(uscc), stored.Units.GetValueOrDefault(uscc), decisionDate,
+            current.GetValueOrDefault(uscc), cases.GetValueOrDefault(uscc), stored.Units.GetValueOrDefault(uscc), asOf,
             clock.ChinaToday(), applied, ct);
         await lease.CommitAsync(ct);
         outboxSignal.Notify();
@@ -80,8 +83,9 @@ public sealed class RefundDecisions(
     private sealed record Decided(RunUnitOutcome Outcome, RefundCase? Case);
 
     private async Task<Decided> DecideAsync(WriterLease lease, string runId, int programYear, RefundFacts facts, StoredDecision? previous,
-        RefundCase? currentCase, UnitSnapshot? unit, DateOnly decisionDate, DateOnly today, bool applied, CancellationToken ct)
+        RefundCase? currentCase, UnitSnapshot? unit, FactsAsOf asOf, DateOnly today, bool applied, CancellationToken ct)
     {
+        var decisionDate = asOf.DecisionDate;
         var decision = _decider.Decide(facts, decisionDate);
         var factsJson = RefundFactsJson.Serialize(facts);
         var factsSha = CanonicalJson.Sha256(factsJson);
@@ -102,7 +106,7 @@ public sealed class RefundDecisions(
             SizeClassSource = RuleOutcomes.Upper(decision.SizeClassSource), DivisionCode = unit?.DivisionCode ?? "",
             LabourDispatch = unit?.LabourDispatch ?? false, PolicyId = policy.Id, PolicyVersion = policyVersion, FactsSha256 = factsSha,
             Facts = factsJson, Explanation = JsonSerializer.Serialize(RuleOutcomes.Of(decision.Explanation), EventTypes.Json),
-            DecidedAtUnixMs = now.ToUnixTimeMilliseconds(), SupersedesId = previous?.Id, SupersedeReason = reason,
+            DecidedAtUnixMs = now.ToUnixTimeMilliseconds(), DecisionDate = decisionDate, KnowledgeTimeUnixMs = asOf.KnowledgeTimeUnixMs, SupersedesId = previous?.Id, SupersedeReason = reason,
         }, ct);
 
         var step = RefundWorkflow.Decide(currentCase, decision with { ProgramYear = programYear }, decisionId, today, applied);

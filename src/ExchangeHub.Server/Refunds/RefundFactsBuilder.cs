@@ -7,6 +7,8 @@ namespace ExchangeHub.Server.Refunds;
 /// <summary>
 /// Turns one unit's stored facts into the policy engine's facts. Nothing is decided here: the headcounts, settlement
 /// statuses and raw sums go in as they are, and the exclusions of the refund base are the engine's (2.(1) item 2).
+/// A month absent here (neither lines nor a settlement status) stays absent: the engine reads it as missing, not 0
+/// ("FACTS"). A unit fact two agencies disagree on goes in as unknown, with the conflict, so no agency wins silently.
 /// </summary>
 public static class RefundFactsBuilder
 {
@@ -40,7 +42,15 @@ public static class RefundFactsBuilder
             .Select(g => new ContributionSum(g.Key.Kind, g.Key.Year, g.Sum(s => s.Employer), g.Sum(s => s.Employee)))
             .ToList();
 
-        return new RefundFacts(uscc, unit?.OrganisationType, unit?.RegistrationStatus, unit?.LabourDispatch,
-            unit?.SizeClass, unit?.SizeClassSource, months, sums);
+        var conflicts = stored.Conflicts.GetValueOrDefault(uscc) ?? [];
+        var disputed = conflicts.Select(c => c.Fact).ToHashSet(StringComparer.Ordinal);
+        return new RefundFacts(uscc,
+            disputed.Contains(nameof(RefundFacts.OrganisationType)) ? null : unit?.OrganisationType,
+            disputed.Contains(nameof(RefundFacts.RegistrationStatus)) ? null : unit?.RegistrationStatus,
+            disputed.Contains(nameof(RefundFacts.IsLabourDispatch)) ? null : unit?.LabourDispatch,
+            disputed.Contains(nameof(RefundFacts.SizeClass)) ? null : unit?.SizeClass,
+            disputed.Contains(nameof(RefundFacts.SizeClassSource)) ? null : unit?.SizeClassSource,
+            months, sums, HasUnitRecord: unit is not null,
+            SourceConflicts: conflicts.Count == 0 ? null : [.. conflicts.Select(c => new SourceConflict(c.Fact, c.Sources))]);
     }
 }

@@ -17,7 +17,25 @@ public static class RefundFactsJson
         WriteIndented = false,
     };
 
-    public static string Serialize(RefundFacts facts) => JsonSerializer.Serialize(new
+    /// <summary>
+    /// The "FACTS" members (no unit record, conflicting sources) are written only when set, so the facts version of a
+    /// unit with one agreed record is the text it always was and a re-run on unchanged facts changes nothing.
+    /// </summary>
+    public static string Serialize(RefundFacts facts)
+    {
+        var json = JsonSerializer.SerializeToNode(Core(facts), Options)!.AsObject();
+        if (!facts.HasUnitRecord)
+        {
+            json["HasUnitRecord"] = false;
+        }
+        if (facts.SourceConflicts is { Count: > 0 } conflicts)
+        {
+            json["SourceConflicts"] = JsonSerializer.SerializeToNode(conflicts, Options);
+        }
+        return json.ToJsonString(Options);
+    }
+
+    private static object Core(RefundFacts facts) => new
     {
         facts.Uscc,
         facts.OrganisationType,
@@ -27,7 +45,7 @@ public static class RefundFactsJson
         facts.SizeClassSource,
         Months = facts.Months.Select(m => new { Period = m.Period.ToString(), m.InsuredHeadcount, m.Settlement, m.PremiumsReceived }),
         Contributions = facts.Contributions,
-    }, Options);
+    };
 
     /// <summary>E.g. "Months[2023-05].Settlement: Deferred → Settled; SizeClassSource: Provisional → Official".</summary>
     public static string Describe(string previous, string current)

@@ -54,15 +54,16 @@ public sealed class RefundStore(HubDatabase database)
         }
         var insert = lease.Command(
             "INSERT INTO refund_decisions (uscc, program_year, run_id, outcome, amount_fen, rate, base_fen, size_class, size_class_source, "
-            + "division_code, labour_dispatch, policy_id, policy_version, facts_sha256, facts, explanation, decided_at_unix_ms, is_current, "
-            + "supersedes_id, supersede_reason) VALUES (@uscc, @program_year, @run_id, @outcome, @amount_fen, @rate, @base_fen, @size_class, "
+            + "division_code, labour_dispatch, policy_id, policy_version, facts_sha256, facts, explanation, decided_at_unix_ms, decision_date, "
+            + "knowledge_time_unix_ms, is_current, supersedes_id, supersede_reason) VALUES (@uscc, @program_year, @run_id, @outcome, @amount_fen, @rate, @base_fen, @size_class, "
             + "@size_class_source, @division_code, @labour_dispatch, @policy_id, @policy_version, @facts_sha256, @facts, @explanation, "
-            + "@decided_at_unix_ms, TRUE, @supersedes_id, @supersede_reason) RETURNING id", 0)
+            + "@decided_at_unix_ms, @decision_date, @knowledge_time_unix_ms, TRUE, @supersedes_id, @supersede_reason) RETURNING id", 0)
             .With("@uscc", row.Uscc).With("@program_year", row.ProgramYear).With("@run_id", row.RunId).With("@outcome", row.Outcome)
             .With("@amount_fen", row.AmountFen).With("@rate", row.Rate).With("@base_fen", row.BaseFen).With("@size_class", row.SizeClass)
             .With("@size_class_source", row.SizeClassSource).With("@division_code", row.DivisionCode).With("@labour_dispatch", row.LabourDispatch)
             .With("@policy_id", row.PolicyId).With("@policy_version", row.PolicyVersion).With("@facts_sha256", row.FactsSha256)
             .With("@facts", row.Facts).With("@explanation", row.Explanation).With("@decided_at_unix_ms", row.DecidedAtUnixMs)
+            .With("@decision_date", row.DecisionDate).With("@knowledge_time_unix_ms", row.KnowledgeTimeUnixMs)
             .With("@supersedes_id", row.SupersedesId).With("@supersede_reason", row.SupersedeReason);
         return Convert.ToInt64(await insert.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
     }

@@ -27,6 +27,10 @@ public sealed class RefundDecisionRow
     public string Facts { get; set; } = "";
     public string Explanation { get; set; } = "";
     public long DecidedAtUnixMs { get; set; }
+    /// <summary>"FACTS" valid time: the decision date D the facts were taken as of.</summary>
+    public DateOnly DecisionDate { get; set; }
+    /// <summary>"FACTS" knowledge time T: only versions the hub had recorded at T (Unix milliseconds, UTC) were used.</summary>
+    public long KnowledgeTimeUnixMs { get; set; }
     public bool IsCurrent { get; set; }
     public long? SupersedesId { get; set; }
     public string SupersedeReason { get; set; } = "";

@@ -38,6 +38,12 @@ internal static class Units
         Months = Months(new YearMonth(2022, 1), new YearMonth(2024, 5), m => m == new YearMonth(2023, 12) ? december : start),
     };
 
+    /// <summary>The month neither delivered by the tax bureau as lines nor given a settlement status ("FACTS": missing).</summary>
+    public static RefundFacts WithoutMonth(this RefundFacts facts, YearMonth period) => facts with
+    {
+        Months = [.. facts.Months.Where(m => m.Period != period)],
+    };
+
     public static RefundFacts WithMonth(this RefundFacts facts, YearMonth period, SettlementStatus? status, bool received = false) => facts with
     {
         Months = [.. facts.Months.Where(m => m.Period != period), new MonthFacts(period, 100, status, received)],

@@ -68,7 +68,24 @@ public sealed class RefundFactsBuilderTests
         Assert.Null(facts.IsLabourDispatch);
         Assert.Null(facts.SizeClass);
         Assert.Null(facts.SizeClassSource);
+        Assert.False(facts.HasUnitRecord); // "FACTS": named by the engine as the missing unit record
         Assert.Equal(5, facts.Months.Count);
+    }
+
+    [Fact]
+    [Trait("clause", "FACTS")]
+    public void Build_AgenciesDisagree_DisputedFactUnknownWithBothSources()
+    {
+        var stored = Stored();
+        var first = stored.Units[Unit] with { AgencyId = "amr-a", SourceRecordId = "U-1" };
+        var second = first with { AgencyId = "amr-b", SourceRecordId = "U-9", RegistrationStatus = RegistrationStatus.Deregistered };
+        stored.Conflicts[Unit] = [new UnitConflict("RegistrationStatus", first, "Active", second, "Deregistered")];
+
+        var facts = RefundFactsBuilder.Build(Unit, stored);
+
+        Assert.Null(facts.RegistrationStatus);
+        Assert.Equal(OrganisationType.Enterprise, facts.OrganisationType);
+        Assert.Equal(new SourceConflict("RegistrationStatus", "amr-a:U-1=Active; amr-b:U-9=Deregistered"), Assert.Single(facts.SourceConflicts!));
     }
 
     [Fact]

@@ -682,6 +682,10 @@ namespace ExchangeHub.Server.Storage.Migrations.Postgres
                         .HasColumnType("bigint")
                         .HasColumnName("decided_at_unix_ms");
 
+                    b.Property<DateOnly>("DecisionDate")
+                        .HasColumnType("date")
+                        .HasColumnName("decision_date");
+
                     b.Property<string>("DivisionCode")
                         .IsRequired()
                         .HasColumnType("text")
@@ -705,6 +709,10 @@ namespace ExchangeHub.Server.Storage.Migrations.Postgres
                     b.Property<bool>("IsCurrent")
                         .HasColumnType("boolean")
                         .HasColumnName("is_current");
+
+                    b.Property<long>("KnowledgeTimeUnixMs")
+                        .HasColumnType("bigint")
+                        .HasColumnName("knowledge_time_unix_ms");
 
                     b.Property<bool>("LabourDispatch")
                         .HasColumnType("boolean")

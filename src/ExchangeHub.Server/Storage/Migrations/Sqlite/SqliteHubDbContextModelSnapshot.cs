@@ -661,6 +661,10 @@ namespace ExchangeHub.Server.Storage.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("decided_at_unix_ms");
 
+                    b.Property<DateOnly>("DecisionDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decision_date");
+
                     b.Property<string>("DivisionCode")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -684,6 +688,10 @@ namespace ExchangeHub.Server.Storage.Migrations.Sqlite
                     b.Property<bool>("IsCurrent")
                         .HasColumnType("INTEGER")
                         .HasColumnName("is_current");
+
+                    b.Property<long>("KnowledgeTimeUnixMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("knowledge_time_unix_ms");
 
                     b.Property<bool>("LabourDispatch")
                         .HasColumnType("INTEGER")
