@@ -26,4 +26,10 @@ public sealed class TransferCaseRow
     public DateOnly? DueOn { get; set; }
     public bool DeadlineNotified { get; set; }
     public long UpdatedAtUnixMs { get; set; }
+    /// <summary>The business date the current status is true from (FACTS: a transfer's state on D; COMPLETED on or before D adds its months).</summary>
+    public DateOnly StatusDate { get; set; }
+    /// <summary>The facts the hub decided the case on (canonical JSON, Transfers/TransferFactsJson), for replay (3.(4)).</summary>
+    public string FactsJson { get; set; } = "";
+    /// <summary>The policy stamp the case was decided under.</summary>
+    public string PolicyVersion { get; set; } = "";
 }

@@ -25,16 +25,19 @@ public static class TransferStore
         return await reader.ReadAsync(ct) ? TransferRows.Request(reader) : null;
     }
 
+    /// <summary>How a new case was decided: the date its status is true from, the facts it was decided on, the policy stamp.</summary>
+    public sealed record Decided(DateOnly StatusDate, string FactsJson, string PolicyVersion);
+
     /// <summary>Stores a new case.</summary>
-    public static async Task InsertAsync(WriterLease lease, StoredTransfer t, DateTimeOffset now, CancellationToken ct)
+    public static async Task InsertAsync(WriterLease lease, StoredTransfer t, Decided decided, DateTimeOffset now, CancellationToken ct)
     {
         // With several hubs on PostgreSQL: case ids become visible in id order, so a WatchTransferUpdates cursor skips none.
         await lease.LockAsync(LockScope.TransferCases, ["transfer_cases"], ct);
         await lease.Command(
                 "INSERT INTO transfer_cases (transfer_id, direction, person_key, resident_id, counterpart_province_code, status, reason_code, "
-                + "months_paid_here, fund_amount_fen, requested_on, due_on, deadline_notified, updated_at_unix_ms) "
+                + "months_paid_here, fund_amount_fen, requested_on, due_on, deadline_notified, updated_at_unix_ms, status_date, facts_json, policy_version) "
                 + "VALUES (@transfer_id, @direction, @person_key, @resident_id, @province, @status, @reason_code, @months_paid_here, "
-                + "@fund_amount_fen, @requested_on, @due_on, FALSE, @now)", 0)
+                + "@fund_amount_fen, @requested_on, @due_on, FALSE, @now, @status_date, @facts_json, @policy_version)", 0)
             .With("@transfer_id", t.TransferId)
             .With("@direction", TransferCodes.Name(t.Direction))
             .With("@person_key", t.PersonKey)
@@ -47,15 +50,20 @@ public static class TransferStore
             .With("@requested_on", t.RequestedOn)
             .With("@due_on", t.DueOn)
             .With("@now", now.ToUnixTimeMilliseconds())
+            .With("@status_date", decided.StatusDate)
+            .With("@facts_json", decided.FactsJson)
+            .With("@policy_version", decided.PolicyVersion)
             .ExecuteNonQueryAsync(ct);
     }
 
-    /// <summary>Gives the case its new status and reason code.</summary>
-    public static Task SetStatusAsync(WriterLease lease, string transferId, TransferCaseStatus status, string? reasonCode, DateTimeOffset now,
-        CancellationToken ct) =>
-        lease.Command("UPDATE transfer_cases SET status = @status, reason_code = @reason_code, updated_at_unix_ms = @now WHERE transfer_id = @transfer_id", 0)
+    /// <summary>Gives the case its new status, true from <paramref name="statusDate"/>, and reason code.</summary>
+    public static Task SetStatusAsync(WriterLease lease, string transferId, TransferCaseStatus status, string? reasonCode, DateOnly statusDate,
+        DateTimeOffset now, CancellationToken ct) =>
+        lease.Command("UPDATE transfer_cases SET status = @status, reason_code = @reason_code, status_date = @status_date, updated_at_unix_ms = @now "
+                + "WHERE transfer_id = @transfer_id", 0)
             .With("@status", TransferCodes.Name(status))
             .With("@reason_code", reasonCode)
+            .With("@status_date", statusDate)
             .With("@now", now.ToUnixTimeMilliseconds())
             .With("@transfer_id", transferId)
             .ExecuteNonQueryAsync(ct);

@@ -13,7 +13,7 @@ public sealed class MigrationTests
     public void Sqlite_OneMigrationMatchingTheModel()
     {
         using var context = new SqliteDesignTimeFactory().CreateDbContext([]);
-        Assert.Single(context.Database.GetMigrations());
+        Assert.NotEmpty(context.Database.GetMigrations());
         Assert.False(context.Database.HasPendingModelChanges(), "the SQLite model differs from its migrations: add a migration (README, configuration reference)");
     }
 
@@ -21,7 +21,7 @@ public sealed class MigrationTests
     public void Postgres_OneMigrationMatchingTheModel()
     {
         using var context = new PostgresDesignTimeFactory().CreateDbContext([]);
-        Assert.Single(context.Database.GetMigrations());
+        Assert.NotEmpty(context.Database.GetMigrations());
         Assert.False(context.Database.HasPendingModelChanges(), "the PostgreSQL model differs from its migrations: add a migration (README, configuration reference)");
     }
 }
