@@ -210,17 +210,9 @@ public abstract class BenefitClaimTests(StorageProvider provider) : IAsyncLifeti
     [InlineData(TransferInState.Completed, "GRANTED", 17)]
     public async Task DecideClaim_ElevenMonthsPlusATransferIn_MonthsAddedOnlyOnceCompleted(TransferInState state, string outcome, int months)
     {
-        await InsureAsync(person: 24, months: 11);
-        var transfer = Records.Transfer("t-24", person: 24);
-        transfer.InsuredPeriods.Clear();
-        transfer.InsuredPeriods.Add(new MonthRange { FromPeriod = "2017-01", ToPeriod = "2017-06" });
-        transfer.BenefitMonthsPaid = 0;
-        await TransfersIn.PushAsync(Hub, transfer, state);
-        var submitted = await SubmitAsync(person: 24);
+        var decision = await DecideWithTransferInAsync(person: 24, localMonths: 11, Records.TransferIn("t-24", person: 24, "2017-01", "2017-06"), state);
 
-        var claim = await DecideAsync(new DecideClaimRequest { ClaimId = submitted.ClaimId, DecisionDate = "2024-11-30" });
-
-        Assert.Equal((outcome, months), (claim.Decisions[0].Outcome, claim.Decisions[0].ConsolidatedInsuredMonths));
+        Assert.Equal((outcome, months), (decision.Outcome, decision.ConsolidatedInsuredMonths));
     }
 
     /// <summary>
@@ -303,17 +295,9 @@ public abstract class BenefitClaimTests(StorageProvider provider) : IAsyncLifeti
     [InlineData(TransferInState.Completed, 10, "BENEFIT_DURATION_LESS_PAID_ELSEWHERE")]
     public async Task DecideClaim_TransferInWithBenefitMonthsPaid_DeductedOnlyOnceCompleted(TransferInState state, int maxMonths, string reason)
     {
-        await InsureAsync(person: 28, months: 24);
-        var transfer = Records.Transfer("t-28", person: 28);
-        transfer.InsuredPeriods.Clear();
-        transfer.InsuredPeriods.Add(new MonthRange { FromPeriod = "2015-01", ToPeriod = "2015-06" });
-        transfer.BenefitMonthsPaid = 2;
-        await TransfersIn.PushAsync(Hub, transfer, state);
-        var submitted = await SubmitAsync(person: 28);
+        var decision = await DecideWithTransferInAsync(person: 28, localMonths: 24,
+            Records.TransferIn("t-28", person: 28, "2015-01", "2015-06", benefitMonthsPaid: 2), state);
 
-        var claim = await DecideAsync(new DecideClaimRequest { ClaimId = submitted.ClaimId, DecisionDate = "2024-11-30" });
-
-        var decision = claim.Decisions[0];
         Assert.Equal(("GRANTED", maxMonths), (decision.Outcome, decision.MaxMonths));
         Assert.Equal(reason, decision.Explanation.Single(r => r.RuleId == "BENEFIT_DURATION").ReasonCode);
     }
@@ -401,6 +385,15 @@ public abstract class BenefitClaimTests(StorageProvider provider) : IAsyncLifeti
     }
 
     private async Task<BenefitClaimRecord> DecideAsync(DecideClaimRequest request) => (await Client.DecideClaimAsync(request)).Claim;
+
+    /// <summary>The decision, as of today, of a claim of a person with <paramref name="localMonths"/> here and <paramref name="transfer"/> at <paramref name="state"/>.</summary>
+    private async Task<BenefitDecisionRecord> DecideWithTransferInAsync(int person, int localMonths, TransferRequestRecord transfer, TransferInState state)
+    {
+        await InsureAsync(person, localMonths);
+        await TransfersIn.PushAsync(Hub, transfer, state);
+        var submitted = await SubmitAsync(person);
+        return (await DecideAsync(new DecideClaimRequest { ClaimId = submitted.ClaimId, DecisionDate = "2024-11-30" })).Decisions[0];
+    }
 
     private async Task<SubmitClaimResponse> SubmitAsync(int person, string applied = "2024-11-04",
         SeparationReason separation = SeparationReason.ContractExpired, Registration registration = Registration.Registered, string? residentId = null) =>
