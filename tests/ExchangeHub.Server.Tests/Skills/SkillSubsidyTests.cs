@@ -321,6 +321,20 @@ public abstract class SkillSubsidyTests(StorageProvider provider) : IAsyncLifeti
     }
 
     [Fact]
+    [Trait("clause", "FACTS")]
+    public async Task DecideSkillSubsidies_Decided_StoresKnowledgeTimeAndTheFactsHashed()
+    {
+        await InsureAsync(person: 29, months: 12);
+        await CertifyAsync(Records.Certificate("stored", person: 29));
+
+        await DecideAsync("2024-11-29");
+
+        var now = Clock.GetUtcNow().ToUnixTimeMilliseconds();
+        Assert.Equal(1, await Hub.Database.ScalarAsync("SELECT COUNT(*) FROM skill_subsidy_decisions WHERE certificate_number = 'C-stored' "
+            + $"AND decided_on = '2024-11-29' AND knowledge_time_unix_ms = {now} AND facts_json LIKE '%\"ReceivingBenefitOnIssueDate\":false%'"));
+    }
+
+    [Fact]
     public async Task GetSkillSubsidyDecisions_UnknownCertificate_NotFound()
     {
         var client = new SkillSubsidyService.SkillSubsidyServiceClient(Hub.Channel(TestHub.OperatorToken));
