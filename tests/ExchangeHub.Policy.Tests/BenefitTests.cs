@@ -144,4 +144,56 @@ public sealed class BenefitTests
         Assert.Equal(["$.parameters.benefit.min_insured_months"], decision.Explanation.MissingFacts);
         Assert.Equal(ParameterMissing, decision.Explanation.Checks[0].ReasonCode);
     }
+
+    private static readonly BenefitFacts AgainAfterHubGrant =
+        Claim(Place("650100", new(2015, 1), 60), Place("650100", new(2021, 1), 24)) with { HubGrant = new PreviousGrant(new(2020, 1), 18) };
+
+    /// <summary>1.(4) Decisions: months up to the month before the application; the hub's own grant; months paid elsewhere.</summary>
+    public static TheoryData<string, BenefitFacts, BenefitOutcome, int, string> Decisions => new()
+    {
+        { "12 months, applied in the month after the last", Insured(12) with { ApplicationMonth = new(2024, 7) }, BenefitOutcome.Eligible, 12, InsuredMonthsMet },
+        { "12 months, applied in the last month: 11 count", Insured(12) with { ApplicationMonth = new(2024, 6) }, BenefitOutcome.Ineligible, 0, InsuredMonthsBelowMinimum },
+        { "12 months, applied in the first month: none count", Insured(12) with { ApplicationMonth = new(2023, 7) }, BenefitOutcome.Ineligible, 0, InsuredMonthsBelowMinimum },
+        {
+            "stated spell is the hub's grant",
+            AgainAfterHubGrant with { PreviousSpell = new PreviousSpell(new(2020, 1), 18, 12) }, BenefitOutcome.Eligible, 18, PreviousSpellFromGrant
+        },
+        {
+            "stated first benefit month contradicts the grant",
+            AgainAfterHubGrant with { PreviousSpell = new PreviousSpell(new(2020, 2), 18, 12) }, BenefitOutcome.Ineligible, 0, PreviousSpellContradictsGrant
+        },
+        {
+            "stated entitled months contradict the grant",
+            AgainAfterHubGrant with { PreviousSpell = new PreviousSpell(new(2020, 1), 12, 12) }, BenefitOutcome.Ineligible, 0, PreviousSpellContradictsGrant
+        },
+        { "no spell stated, the hub granted one: received months missing", AgainAfterHubGrant, BenefitOutcome.Undetermined, 0, PreviousSpellReceivedMissing },
+        { "1 month paid elsewhere", Insured(60) with { MonthsPaidElsewhere = 1 }, BenefitOutcome.Eligible, 17, DurationLessPaidElsewhere },
+        { "every month paid elsewhere", Insured(60) with { MonthsPaidElsewhere = 18 }, BenefitOutcome.Ineligible, 0, DurationLessPaidElsewhere },
+        { "more than entitled paid elsewhere", Insured(60) with { MonthsPaidElsewhere = 19 }, BenefitOutcome.Ineligible, 0, DurationLessPaidElsewhere },
+    };
+
+    [Theory]
+    [Trait("clause", "1.(4)")]
+    [MemberData(nameof(Decisions))]
+    public void Decide_FactsDecision_ExpectedOutcomeAndMaxMonths(string name, BenefitFacts facts, BenefitOutcome expected, int maxMonths, string reason) =>
+        Decide_NoticeCase_ExpectedOutcomeAndMaxMonths(name, facts, expected, maxMonths, reason);
+
+    [Fact]
+    [Trait("clause", "1.(4)")]
+    public void Decide_StatedSpellContradictsTheHubsGrant_RefusalNamesTheField()
+    {
+        var decision = _decider.Decide(AgainAfterHubGrant with { PreviousSpell = new PreviousSpell(new(2020, 1), 12, 12) }, DecisionDate);
+
+        var check = Assert.Single(decision.Explanation.Checks, c => c.RuleId == RulePreviousSpell);
+        Assert.Equal(("1.(4)", true, "previous_spell.entitled_months"), (check.ClauseId, check.Failed, check.Inputs["field"]));
+    }
+
+    [Fact]
+    [Trait("clause", "1.(4)")]
+    public void Decide_NoSpellStatedAfterAGrantOfTheHub_MissingFactNamesTheReceivedMonths()
+    {
+        var decision = _decider.Decide(AgainAfterHubGrant, DecisionDate);
+
+        Assert.Equal(["PreviousSpell.ReceivedMonths"], decision.Explanation.MissingFacts);
+    }
 }

@@ -24,14 +24,15 @@ public sealed class BenefitDecider(PolicySet policy)
             return new BenefitDecision(facts.PersonId, BenefitOutcome.Undetermined, 0, 0, 0, 0, 0, decisionDate, Explanation.For(policy, [missing]));
         }
 
-        var previous = facts.PreviousSpell;
-        var months = InsuredMonths.Of(facts.InsuredPlaces, previous?.FirstBenefitMonth);
+        var spell = BenefitRules.PreviousSpell(facts.PreviousSpell, facts.HubGrant, out var previous);
+        var months = InsuredMonths.Of(facts.InsuredPlaces, previous?.FirstBenefitMonth, facts.ApplicationMonth);
         RuleCheck[] checks =
         [
-            BenefitRules.Insured(months, previous, minimum.Value),
+            BenefitRules.Insured(months, previous, minimum.Value, facts.ApplicationMonth),
             BenefitRules.Involuntary(facts.Separation),
             BenefitRules.Registration(facts.RegisteredUnemployed),
-            BenefitRules.Duration(months, previous, brackets, minimum.Value, cap.Value, out var maxMonths),
+            .. spell is null ? (RuleCheck[])[] : [spell],
+            BenefitRules.Duration(months, previous, brackets, minimum.Value, cap.Value, facts.MonthsPaidElsewhere, out var maxMonths),
         ];
         var outcome = Checks.Verdict(checks) switch
         {

@@ -9,6 +9,7 @@ public static class BenefitReasonCodes
     public const string RuleRegistered = "BENEFIT_REGISTERED";
     public const string RuleDuration = "BENEFIT_DURATION";
     public const string RuleRecalculation = "BENEFIT_RECALCULATION";
+    public const string RulePreviousSpell = "BENEFIT_PREVIOUS_SPELL";
 
     // Reason codes.
     public const string InsuredMonthsMet = "BENEFIT_INSURED_MONTHS_MET";
@@ -28,4 +29,8 @@ public static class BenefitReasonCodes
     public const string RecalculatedLonger = "BENEFIT_RECALCULATED_LONGER";
     public const string RecalculatedUnchanged = "BENEFIT_RECALCULATED_UNCHANGED";
     public const string RecalculatedShorter = "BENEFIT_RECALCULATED_SHORTER";
+    public const string PreviousSpellFromGrant = "BENEFIT_PREVIOUS_SPELL_FROM_GRANT";
+    public const string PreviousSpellContradictsGrant = "BENEFIT_PREVIOUS_SPELL_CONTRADICTS_GRANT";
+    public const string PreviousSpellReceivedMissing = "BENEFIT_PREVIOUS_SPELL_RECEIVED_MISSING";
+    public const string DurationLessPaidElsewhere = "BENEFIT_DURATION_LESS_PAID_ELSEWHERE";
 }

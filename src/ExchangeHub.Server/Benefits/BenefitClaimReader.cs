@@ -5,7 +5,7 @@ using ExchangeHub.Server.Storage;
 namespace ExchangeHub.Server.Benefits;
 
 /// <summary>
-/// Reads claims and their current decisions (the claimant's insured places come from <see cref="InsuredPlacesReader"/>).
+/// Reads claims and their current decisions (the claimant's facts come from <see cref="Facts.PersonFactsReader"/>).
 /// </summary>
 public sealed class BenefitClaimReader(HubDatabase database)
 {

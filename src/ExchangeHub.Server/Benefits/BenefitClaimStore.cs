@@ -15,10 +15,10 @@ public static class BenefitClaimStore
     private const string SupersedeSql = "UPDATE benefit_decisions SET is_current = FALSE WHERE id = @id";
 
     private const string InsertDecisionSql =
-        "INSERT INTO benefit_decisions (claim_id, outcome, max_months, carried_over_months, consolidated_insured_months, decided_on, explanation, "
-        + "policy_id, policy_version, facts_sha256, decided_at_unix_ms, is_current, supersedes_id, reason) "
-        + "VALUES (@claim_id, @outcome, @max_months, @carried_over_months, @consolidated_insured_months, @decided_on, @explanation, "
-        + "@policy_id, @policy_version, @facts_sha256, @decided_at_unix_ms, TRUE, @supersedes_id, @reason) RETURNING id";
+        "INSERT INTO benefit_decisions (claim_id, outcome, max_months, carried_over_months, consolidated_insured_months, decided_on, decision_date, "
+        + "explanation, policy_id, policy_version, facts_sha256, facts_json, knowledge_time_unix_ms, decided_at_unix_ms, is_current, supersedes_id, reason) "
+        + "VALUES (@claim_id, @outcome, @max_months, @carried_over_months, @consolidated_insured_months, @decided_on, @decision_date, @explanation, "
+        + "@policy_id, @policy_version, @facts_sha256, @facts_json, @knowledge_time_unix_ms, @decided_at_unix_ms, TRUE, @supersedes_id, @reason) RETURNING id";
 
     private const string StatusSql = "UPDATE benefit_claims SET status = @status WHERE claim_id = @claim_id";
 
@@ -44,8 +44,9 @@ public static class BenefitClaimStore
         var id = Convert.ToInt64(await lease.Command(InsertDecisionSql, 0)
             .With("@claim_id", row.ClaimId).With("@outcome", row.Outcome).With("@max_months", row.MaxMonths)
             .With("@carried_over_months", row.CarriedOverMonths).With("@consolidated_insured_months", row.ConsolidatedInsuredMonths)
-            .With("@decided_on", row.DecidedOn).With("@explanation", row.Explanation).With("@policy_id", row.PolicyId)
-            .With("@policy_version", row.PolicyVersion).With("@facts_sha256", row.FactsSha256).With("@decided_at_unix_ms", row.DecidedAtUnixMs)
+            .With("@decided_on", row.DecidedOn).With("@decision_date", row.DecisionDate).With("@explanation", row.Explanation)
+            .With("@policy_id", row.PolicyId).With("@policy_version", row.PolicyVersion).With("@facts_sha256", row.FactsSha256)
+            .With("@facts_json", row.FactsJson).With("@knowledge_time_unix_ms", row.KnowledgeTimeUnixMs).With("@decided_at_unix_ms", row.DecidedAtUnixMs)
             .With("@supersedes_id", row.SupersedesId).With("@reason", row.Reason)
             .ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
         await SetStatusAsync(lease, row.ClaimId, BenefitClaimSteps.StatusAfterDecision, ct);

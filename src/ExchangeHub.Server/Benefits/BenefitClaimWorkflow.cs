@@ -12,14 +12,15 @@ namespace ExchangeHub.Server.Benefits;
 
 /// <summary>
 /// Unemployment-benefit claims (1.(4), 2.(3), 2.(4)): stores a claim with its due date on the policy's working-day
-/// calendar, decides it from the stored facts (insured months from contribution lines and transfers in, consolidated
-/// by the engine), recalculates a granted period when transferred months arrive, and announces claims not decided by
-/// their due date. Every decision is stored with its events in one transaction. One change at a time per hub.
+/// calendar, decides it from the claimant's facts as of the decision date with the knowledge at the call's start
+/// (<see cref="PersonFactsReader"/>, <see cref="BenefitClaimFacts"/>), recalculates a granted period when transferred
+/// months arrive, and announces claims not decided by their due date. Every decision is stored with its decision date,
+/// knowledge time, facts and policy stamp, and its events, in one transaction. One change at a time per hub.
 /// </summary>
 public sealed class BenefitClaimWorkflow(
     HubDatabase database,
     BenefitClaimReader reader,
-    InsuredPlacesReader insuredPlaces,
+    PersonFactsReader personFacts,
     PersonKey personKey,
     OutboxWriter outbox,
     OutboxSignal outboxSignal,
@@ -158,9 +159,12 @@ public sealed class BenefitClaimWorkflow(
 
     private async Task<bool> DecideClaimAsync(StoredClaim claim, DateOnly decisionDate, string correlationId, CancellationToken ct)
     {
-        var places = await insuredPlaces.PlacesAsync(claim.ResidentId, ct);
-        var facts = new BenefitFacts(claim.PersonKey, places, claim.Separation, claim.RegisteredUnemployed, claim.PreviousSpell);
-        var sha = CanonicalJson.Sha256(BenefitFactsJson.Serialize(facts));
+        var knownAt = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        var person = await personFacts.PersonAsync(claim.ResidentId, decisionDate, knownAt, ct);
+        var facts = BenefitClaimFacts.Of(claim, person);
+        var json = BenefitFactsJson.Serialize(facts);
+        var sha = CanonicalJson.Sha256(json);
+        var stamp = new DecisionStamp(decisionDate, knownAt, json, sha);
         var current = await reader.CurrentDecisionAsync(claim.ClaimId, ct);
         if (BenefitClaimSteps.Stands(current, sha, PolicyVersion))
         {
@@ -177,7 +181,7 @@ public sealed class BenefitClaimWorkflow(
                     current.ConsolidatedInsuredMonths, current.ConsolidatedInsuredMonths, 0, current.DecidedOn, new ExchangeHub.Policy.Explanations.Explanation(
                         policy.Id, policy.Version, policy.Sha256, []));
                 var recalculation = _decider.Recalculate(original, facts);
-                var id = await InsertAsync(lease, claim, recalculation.Recalculated, recalculation.Explanation, sha, current.Id, reason, now, ct);
+                var id = await InsertAsync(lease, claim, recalculation.Recalculated, recalculation.Explanation, stamp, current.Id, reason, now, ct);
                 if (recalculation.AdditionalMonths != 0)
                 {
                     await outbox.EnqueueAsync(lease, BenefitEvents.ForRecalculation(recalculation, claim, id, current.Id, correlationId, now), ct);
@@ -194,7 +198,7 @@ public sealed class BenefitClaimWorkflow(
             else
             {
                 var decision = _decider.Decide(facts, decisionDate);
-                var id = await InsertAsync(lease, claim, decision, decision.Explanation, sha, current?.Id, reason, now, ct);
+                var id = await InsertAsync(lease, claim, decision, decision.Explanation, stamp, current?.Id, reason, now, ct);
                 await outbox.EnqueueAsync(lease, BenefitEvents.ForDecision(decision, claim, id, current?.Id, correlationId, now), ct);
                 await outbox.EnqueueAsync(lease, BenefitEvents.Notification(claim, BenefitEvents.ClaimDecided, id, policy.Id, PolicyVersion, correlationId, now), ct);
                 await lease.CommitAsync(ct);
@@ -208,13 +212,17 @@ public sealed class BenefitClaimWorkflow(
         return true;
     }
 
+    /// <summary>What makes a decision reproducible (FACTS, 3.(4)): its decision date D, knowledge time T and facts.</summary>
+    private sealed record DecisionStamp(DateOnly DecisionDate, long KnownAtUnixMs, string FactsJson, string FactsSha256);
+
     private async Task<long> InsertAsync(WriterLease lease, StoredClaim claim, BenefitDecision decision, ExchangeHub.Policy.Explanations.Explanation explanation,
-        string sha, long? supersedes, string reason, DateTimeOffset now, CancellationToken ct) =>
+        DecisionStamp stamp, long? supersedes, string reason, DateTimeOffset now, CancellationToken ct) =>
         await BenefitClaimStore.InsertDecisionAsync(lease, new BenefitDecisionRow
         {
             ClaimId = claim.ClaimId, Outcome = BenefitCodes.Outcome(decision.Outcome), MaxMonths = decision.MaxMonths, CarriedOverMonths = decision.CarriedOverMonths,
-            ConsolidatedInsuredMonths = decision.ConsolidatedInsuredMonths, DecidedOn = decision.DecidedOn,
+            ConsolidatedInsuredMonths = decision.ConsolidatedInsuredMonths, DecidedOn = decision.DecidedOn, DecisionDate = stamp.DecisionDate,
             Explanation = ExplanationJson.Write(explanation), PolicyId = policy.Id, PolicyVersion = PolicyVersion,
-            FactsSha256 = sha, DecidedAtUnixMs = now.ToUnixTimeMilliseconds(), SupersedesId = supersedes, Reason = reason,
+            FactsSha256 = stamp.FactsSha256, FactsJson = stamp.FactsJson, KnowledgeTimeUnixMs = stamp.KnownAtUnixMs,
+            DecidedAtUnixMs = now.ToUnixTimeMilliseconds(), SupersedesId = supersedes, Reason = reason,
         }, ct);
 }

@@ -6,7 +6,7 @@ public static class Extensions
     public static IServiceCollection AddFacts(this IServiceCollection services)
     {
         services.AddSingleton<StoredFactsReader>();
-        services.AddSingleton<InsuredPlacesReader>();
+        services.AddSingleton<PersonFactsReader>();
         return services;
     }
 }

@@ -1,11 +1,9 @@
-using ExchangeHub.Policy;
+using ExchangeHub.Server.Facts;
 
 namespace ExchangeHub.Server.Skills;
 
-/// <summary>Everything a decision call reads, once, before it writes.</summary>
+/// <summary>Everything a decision call reads, once, before it writes: the facts as of its date, and the programme's own state.</summary>
 public sealed record SkillInputs(
-    IReadOnlyList<StoredCertificate> Certificates,
-    IReadOnlyDictionary<string, HashSet<YearMonth>> InsuredMonths,
-    IReadOnlyDictionary<string, StoredTrainingPayment> TrainingPayments,
+    CertificateFacts Facts,
     IReadOnlyDictionary<string, StoredSkillDecision> CurrentDecisions,
     IReadOnlySet<string> ClawedBack);

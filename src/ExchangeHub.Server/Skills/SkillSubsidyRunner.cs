@@ -4,14 +4,16 @@ using ExchangeHub.Server.Outbox;
 using ExchangeHub.Server.Security;
 using ExchangeHub.Server.Storage;
 using ExchangeHub.Server.Common;
+using ExchangeHub.Server.Facts;
 
 namespace ExchangeHub.Server.Skills;
 
 /// <summary>
 /// Decides the skill-upgrade subsidy (1.(3), 2.(2)) of every certificate not yet decided or whose facts changed, in
-/// order of issue date, then recovers every double subsidy (SKILL_NO_DOUBLE) not yet recovered. Each decision is
-/// stored with its event in one transaction (a chunk of certificates at a time). A granted subsidy stands: it has
-/// been paid, so later facts never take it back except through a clawback.
+/// order of issue date, then recovers every double subsidy (SKILL_NO_DOUBLE) not yet recovered. The facts are those of
+/// the decision date D as the hub knew them at the call's start T (<see cref="PersonFactsReader"/>); each decision is
+/// stored with D, T, its facts and policy stamp, and its event, in one transaction (a chunk of certificates at a time).
+/// A granted subsidy stands: it has been paid, so later facts never take it back except through a clawback.
 /// </summary>
 public sealed class SkillSubsidyRunner(
     HubDatabase database,
@@ -38,15 +40,16 @@ public sealed class SkillSubsidyRunner(
         try
         {
             var correlationId = Guid.NewGuid().ToString("D");
-            var inputs = await reader.ReadAsync(ct);
+            var knownAt = clock.GetUtcNow().ToUnixTimeMilliseconds();
+            var inputs = await reader.ReadAsync(decisionDate, knownAt, ct);
             var (pending, unchanged) = Plan(inputs, decisionDate);
             var current = inputs.CurrentDecisions.ToDictionary(StringComparer.Ordinal);
             foreach (var chunk in pending.Chunk(WritesPerTransaction))
             {
-                await WriteDecisionsAsync(chunk, current, correlationId, ct);
+                await WriteDecisionsAsync(chunk, current, knownAt, correlationId, ct);
             }
             var clawbacks = await RecoverDoubleSubsidiesAsync(inputs, current, correlationId, ct);
-            var summary = new SkillRunSummary(correlationId, inputs.Certificates.Count(c => c.IssuedOn <= decisionDate), pending.Count, unchanged,
+            var summary = new SkillRunSummary(correlationId, inputs.Facts.Certificates.Count, pending.Count, unchanged,
                 pending.Count(p => p.Decision.Outcome == SkillOutcome.Granted), pending.Count(p => p.Decision.Outcome == SkillOutcome.Refused),
                 pending.Count(p => p.Decision.Outcome == SkillOutcome.Undetermined), clawbacks);
             if (logger.IsEnabled(LogLevel.Information))
@@ -63,23 +66,20 @@ public sealed class SkillSubsidyRunner(
 
     public void Dispose() => _oneAtATime.Dispose();
 
-    private sealed record Pending(SkillSubsidyDecision Decision, Certificate Certificate, string FactsSha256, StoredSkillDecision? Previous);
+    private sealed record Pending(SkillSubsidyDecision Decision, Certificate Certificate, string FactsJson, string FactsSha256, StoredSkillDecision? Previous);
 
     /// <summary>
     /// Decides in memory, in order of issue date: grants of this call count as prior grants of the certificates after
-    /// them (the yearly cap, once per occupation and level, no lower level after a higher one).
+    /// them (the yearly cap, once per occupation and level, no lower level after a higher one). "Receiving benefit" on
+    /// the issue date is the hub's own benefit grants (1.(3) Decision, <see cref="PersonFacts.ReceivingBenefitOn"/>).
     /// </summary>
     private (List<Pending> Pending, int Unchanged) Plan(SkillInputs inputs, DateOnly decisionDate)
     {
         var grants = new Dictionary<string, List<SkillGrant>>(StringComparer.Ordinal);
-        foreach (var d in inputs.CurrentDecisions.Values.Where(d => d.Outcome == Granted))
-        {
-            GrantsOf(grants, d.PersonKey).Add(new SkillGrant(d.OccupationCode, d.Level, d.DecidedOn, d.CertificateNumber));
-        }
         var pending = new List<Pending>();
         var unchanged = 0;
-        // A certificate issued after the decision date is not decided yet: its subsidy cannot be granted before it exists.
-        foreach (var stored in inputs.Certificates.Where(c => c.IssuedOn <= decisionDate))
+        // The reader gives only certificates issued by the decision date: a subsidy cannot be granted before its certificate exists.
+        foreach (var stored in inputs.Facts.Certificates)
         {
             var previous = inputs.CurrentDecisions.GetValueOrDefault(stored.Number);
             if (previous?.Outcome == Granted)
@@ -88,11 +88,13 @@ public sealed class SkillSubsidyRunner(
                 continue;
             }
             var key = personKey.Of(stored.ResidentId);
+            var holder = inputs.Facts.HolderOf(stored);
             var certificate = new Certificate(stored.Number, stored.OccupationCode, stored.Level, stored.IssuedOn);
-            var prior = GrantsOf(grants, key).Where(g => g.CertificateNumber != stored.Number).ToList();
-            // Whether the person receives unemployment benefit is not known to the hub yet (benefit claims come later): null.
-            var facts = new SkillSubsidyFacts(key, certificate, inputs.InsuredMonths.GetValueOrDefault(stored.ResidentId) ?? [], null, prior);
-            var sha = CanonicalJson.Sha256(SkillFactsJson.Serialize(facts, decisionDate.Year));
+            var personGrants = GrantsOf(grants, stored.ResidentId, holder);
+            var prior = personGrants.Where(g => g.CertificateNumber != stored.Number).ToList();
+            var facts = new SkillSubsidyFacts(key, certificate, holder.InsuredMonths, holder.ReceivingBenefitOn(stored.IssuedOn), prior);
+            var json = SkillFactsJson.Serialize(facts, decisionDate.Year);
+            var sha = CanonicalJson.Sha256(json);
             if (previous is not null && previous.FactsSha256 == sha && previous.PolicyVersion == PolicyVersion)
             {
                 unchanged++;
@@ -101,14 +103,15 @@ public sealed class SkillSubsidyRunner(
             var decision = _decider.Decide(facts, decisionDate);
             if (decision.Outcome == SkillOutcome.Granted)
             {
-                GrantsOf(grants, key).Add(new SkillGrant(certificate.OccupationCode, certificate.Level, decisionDate, certificate.Number));
+                personGrants.Add(new SkillGrant(certificate.OccupationCode, certificate.Level, decisionDate, certificate.Number));
             }
-            pending.Add(new Pending(decision, certificate, sha, previous));
+            pending.Add(new Pending(decision, certificate, json, sha, previous));
         }
         return (pending, unchanged);
     }
 
-    private async Task WriteDecisionsAsync(Pending[] chunk, Dictionary<string, StoredSkillDecision> current, string correlationId, CancellationToken ct)
+    private async Task WriteDecisionsAsync(Pending[] chunk, Dictionary<string, StoredSkillDecision> current, long knownAt, string correlationId,
+        CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var written = new List<StoredSkillDecision>();
@@ -124,7 +127,8 @@ public sealed class SkillSubsidyRunner(
                     CertificateNumber = p.Certificate.Number, PersonKey = d.PersonId, OccupationCode = p.Certificate.OccupationCode,
                     Level = p.Certificate.Level, Outcome = outcome, AmountFen = d.AmountFen, DecidedOn = d.DecidedOn,
                     Explanation = ExplanationJson.Write(d.Explanation), PolicyId = policy.Id,
-                    PolicyVersion = PolicyVersion, FactsSha256 = p.FactsSha256, DecidedAtUnixMs = now.ToUnixTimeMilliseconds(),
+                    PolicyVersion = PolicyVersion, FactsSha256 = p.FactsSha256, FactsJson = p.FactsJson, KnowledgeTimeUnixMs = knownAt,
+                    DecidedAtUnixMs = now.ToUnixTimeMilliseconds(),
                     SupersedesId = p.Previous?.Id,
                 }, ct);
                 await outbox.EnqueueAsync(lease, SkillSubsidyEvents.ForDecision(d, p.Certificate, id, p.Previous?.Id, correlationId, now), ct);
@@ -147,9 +151,9 @@ public sealed class SkillSubsidyRunner(
     private async Task<int> RecoverDoubleSubsidiesAsync(SkillInputs inputs, Dictionary<string, StoredSkillDecision> current, string correlationId,
         CancellationToken ct)
     {
-        var residents = inputs.Certificates.ToDictionary(c => c.Number, c => c.ResidentId, StringComparer.Ordinal);
+        var residents = inputs.Facts.Certificates.ToDictionary(c => c.Number, c => c.ResidentId, StringComparer.Ordinal);
         var found = new List<(ClawbackDecision Check, StoredSkillDecision Skill)>();
-        foreach (var (number, training) in inputs.TrainingPayments)
+        foreach (var (number, training) in inputs.Facts.TrainingPayments)
         {
             if (inputs.ClawedBack.Contains(number) || current.GetValueOrDefault(number) is not { Outcome: Granted } skill || !residents.ContainsKey(number))
             {
@@ -193,12 +197,13 @@ public sealed class SkillSubsidyRunner(
         return found.Count;
     }
 
-    private static List<SkillGrant> GrantsOf(Dictionary<string, List<SkillGrant>> grants, string key)
+    /// <summary>The person's grants: those stored (from the facts), then those of this call.</summary>
+    private static List<SkillGrant> GrantsOf(Dictionary<string, List<SkillGrant>> grants, string residentId, PersonFacts holder)
     {
-        if (!grants.TryGetValue(key, out var list))
+        if (!grants.TryGetValue(residentId, out var list))
         {
-            list = [];
-            grants[key] = list;
+            list = [.. holder.SkillGrants];
+            grants[residentId] = list;
         }
         return list;
     }

@@ -10,9 +10,10 @@ public static class SkillSubsidyStore
 
     private const string InsertDecisionSql =
         "INSERT INTO skill_subsidy_decisions (certificate_number, person_key, occupation_code, level, outcome, amount_fen, decided_on, "
-        + "explanation, policy_id, policy_version, facts_sha256, decided_at_unix_ms, is_current, supersedes_id) "
+        + "explanation, policy_id, policy_version, facts_sha256, facts_json, knowledge_time_unix_ms, decided_at_unix_ms, is_current, supersedes_id) "
         + "VALUES (@certificate_number, @person_key, @occupation_code, @level, @outcome, @amount_fen, @decided_on, "
-        + "@explanation, @policy_id, @policy_version, @facts_sha256, @decided_at_unix_ms, TRUE, @supersedes_id) RETURNING id";
+        + "@explanation, @policy_id, @policy_version, @facts_sha256, @facts_json, @knowledge_time_unix_ms, @decided_at_unix_ms, TRUE, @supersedes_id) "
+        + "RETURNING id";
 
     private const string InsertClawbackSql =
         "INSERT INTO subsidy_clawbacks (certificate_number, recovered_subsidy, recipient_kind, recipient_key, amount_fen, paid_on, "
@@ -30,7 +31,8 @@ public static class SkillSubsidyStore
             .With("@certificate_number", row.CertificateNumber).With("@person_key", row.PersonKey).With("@occupation_code", row.OccupationCode)
             .With("@level", row.Level).With("@outcome", row.Outcome).With("@amount_fen", row.AmountFen).With("@decided_on", row.DecidedOn)
             .With("@explanation", row.Explanation).With("@policy_id", row.PolicyId).With("@policy_version", row.PolicyVersion)
-            .With("@facts_sha256", row.FactsSha256).With("@decided_at_unix_ms", row.DecidedAtUnixMs).With("@supersedes_id", row.SupersedesId)
+            .With("@facts_sha256", row.FactsSha256).With("@facts_json", row.FactsJson).With("@knowledge_time_unix_ms", row.KnowledgeTimeUnixMs)
+            .With("@decided_at_unix_ms", row.DecidedAtUnixMs).With("@supersedes_id", row.SupersedesId)
             .ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
     }
 

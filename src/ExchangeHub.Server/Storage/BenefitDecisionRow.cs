@@ -13,11 +13,18 @@ public sealed class BenefitDecisionRow
     public int MaxMonths { get; set; }
     public int CarriedOverMonths { get; set; }
     public int ConsolidatedInsuredMonths { get; set; }
+    /// <summary>The grant date: a recalculation (2.(4)) keeps the original one.</summary>
     public DateOnly DecidedOn { get; set; }
+    /// <summary>The decision date D the facts were taken as of (a recalculation's is the day it was made).</summary>
+    public DateOnly DecisionDate { get; set; }
     public string Explanation { get; set; } = "";
     public string PolicyId { get; set; } = "";
     public string PolicyVersion { get; set; } = "";
     public string FactsSha256 { get; set; } = "";
+    /// <summary>The facts themselves (the canonical JSON hashed into <see cref="FactsSha256"/>), so the decision can be replayed.</summary>
+    public string FactsJson { get; set; } = "";
+    /// <summary>Knowledge time T: the facts were read as the hub knew them at this instant (Unix ms); later records are excluded.</summary>
+    public long KnowledgeTimeUnixMs { get; set; }
     public long DecidedAtUnixMs { get; set; }
     public bool IsCurrent { get; set; }
     public long? SupersedesId { get; set; }

@@ -21,6 +21,10 @@ public sealed class SkillSubsidyDecisionRow
     public string PolicyId { get; set; } = "";
     public string PolicyVersion { get; set; } = "";
     public string FactsSha256 { get; set; } = "";
+    /// <summary>The facts themselves (the canonical JSON hashed into <see cref="FactsSha256"/>), so the decision can be replayed.</summary>
+    public string FactsJson { get; set; } = "";
+    /// <summary>Knowledge time T: the facts were read as the hub knew them at this instant (Unix ms); later records are excluded.</summary>
+    public long KnowledgeTimeUnixMs { get; set; }
     public long DecidedAtUnixMs { get; set; }
     public bool IsCurrent { get; set; }
     public long? SupersedesId { get; set; }

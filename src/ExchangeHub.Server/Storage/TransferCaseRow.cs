@@ -33,4 +33,8 @@ public sealed class TransferCaseRow
     /// </summary>
     public DateOnly StatusDate { get; set; }
     public long UpdatedAtUnixMs { get; set; }
+    /// <summary>The facts the hub decided the case on (canonical JSON, Transfers/TransferFactsJson), for replay (3.(4)).</summary>
+    public string FactsJson { get; set; } = "";
+    /// <summary>The policy stamp the case was decided under.</summary>
+    public string PolicyVersion { get; set; } = "";
 }

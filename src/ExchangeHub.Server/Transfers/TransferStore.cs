@@ -25,16 +25,19 @@ public static class TransferStore
         return await reader.ReadAsync(ct) ? TransferRows.Request(reader) : null;
     }
 
+    /// <summary>How a new case was decided: the facts it was decided on and the policy stamp (its status date is on the case).</summary>
+    public sealed record Decided(string FactsJson, string PolicyVersion);
+
     /// <summary>Stores a new case.</summary>
-    public static async Task InsertAsync(WriterLease lease, StoredTransfer t, DateTimeOffset now, CancellationToken ct)
+    public static async Task InsertAsync(WriterLease lease, StoredTransfer t, Decided decided, DateTimeOffset now, CancellationToken ct)
     {
         // With several hubs on PostgreSQL: case ids become visible in id order, so a WatchTransferUpdates cursor skips none.
         await lease.LockAsync(LockScope.TransferCases, ["transfer_cases"], ct);
         await lease.Command(
                 "INSERT INTO transfer_cases (transfer_id, direction, person_key, resident_id, counterpart_province_code, status, reason_code, "
-                + "months_paid_here, fund_amount_fen, requested_on, due_on, deadline_notified, status_date, updated_at_unix_ms) "
+                + "months_paid_here, fund_amount_fen, requested_on, due_on, deadline_notified, updated_at_unix_ms, status_date, facts_json, policy_version) "
                 + "VALUES (@transfer_id, @direction, @person_key, @resident_id, @province, @status, @reason_code, @months_paid_here, "
-                + "@fund_amount_fen, @requested_on, @due_on, FALSE, @status_date, @now)", 0)
+                + "@fund_amount_fen, @requested_on, @due_on, FALSE, @now, @status_date, @facts_json, @policy_version)", 0)
             .With("@transfer_id", t.TransferId)
             .With("@direction", TransferCodes.Name(t.Direction))
             .With("@person_key", t.PersonKey)
@@ -46,8 +49,10 @@ public static class TransferStore
             .With("@fund_amount_fen", t.FundAmountFen)
             .With("@requested_on", t.RequestedOn)
             .With("@due_on", t.DueOn)
-            .With("@status_date", t.StatusDate)
             .With("@now", now.ToUnixTimeMilliseconds())
+            .With("@status_date", t.StatusDate)
+            .With("@facts_json", decided.FactsJson)
+            .With("@policy_version", decided.PolicyVersion)
             .ExecuteNonQueryAsync(ct);
     }
 

@@ -22,7 +22,7 @@ namespace ExchangeHub.Server.Transfers;
 public sealed class TransferWorkflow(
     HubDatabase database,
     TransferQueries queries,
-    InsuredPlacesReader insuredPlaces,
+    PersonFactsReader personFacts,
     IBenefitRecalculation benefits,
     PersonKey personKey,
     OutboxWriter outbox,
@@ -58,8 +58,8 @@ public sealed class TransferWorkflow(
     public Task<StoredTransfer> RefuseAsync(string transferId, string reasonCode, CancellationToken ct) => DecideIncomingAsync(transferId, reasonCode, ct);
 
     /// <summary>
-    /// Requests a transfer-out: the months paid here are the person's distinct REGULAR and BACK_PAYMENT months in the
-    /// XPCC; the fund amount follows <see cref="TransferFund"/>.
+    /// Requests a transfer-out: the months paid here are the person's insured months in the XPCC as of the request date
+    /// (<see cref="PersonFacts.LocalMonths"/>); the fund amount follows <see cref="TransferFund"/>.
     /// </summary>
     public Task<StoredTransfer> RequestOutAsync(string residentId, string counterpartProvinceCode, string consolidationPlace, long monthlyBenefitFen,
         int monthsDue, DateOnly requestedOn, CancellationToken ct) =>
@@ -84,8 +84,9 @@ public sealed class TransferWorkflow(
         var held = await _oneAtATime.EnterAsync(ct);
         try
         {
-            var places = await insuredPlaces.PlacesAsync(residentId, ct);
-            var paidHere = places.Single(p => p.PlaceCode == InsuredPlacesReader.LocalPlace).Months.Count;
+            var knownAt = clock.GetUtcNow().ToUnixTimeMilliseconds();
+            var monthsHere = (await personFacts.PersonAsync(residentId, requestedOn, knownAt, ct)).LocalMonths;
+            var paidHere = monthsHere.Count;
             var transfer = new StoredTransfer(transferId, TransferCaseDirection.Out, personKey.Of(residentId), residentId, counterpartProvinceCode,
                 TransferCaseStatus.Requested, null, paidHere, TransferFund.Amount(paidHere, monthlyBenefitFen, monthsDue), requestedOn, DueOn(requestedOn),
                 false, requestedOn);
@@ -97,7 +98,8 @@ public sealed class TransferWorkflow(
                 {
                     throw new ActionRefusedException($"transfer {transferId} was already requested: {TransferCodes.Name(existing.Status)}");
                 }
-                await TransferStore.InsertAsync(lease, transfer, now, ct);
+                var facts = TransferFactsJson.Out(transfer.PersonKey, requestedOn, knownAt, monthsHere, monthlyBenefitFen, monthsDue);
+                await TransferStore.InsertAsync(lease, transfer, new TransferStore.Decided(facts, PolicyVersion), now, ct);
                 await outbox.EnqueueAsync(lease, TransferEvents.OutRequested(transfer, consolidationPlace, monthlyBenefitFen, monthsDue, policy.Id,
                     PolicyVersion, Guid.NewGuid().ToString("D"), now), ct);
                 await lease.CommitAsync(ct);
@@ -257,7 +259,8 @@ public sealed class TransferWorkflow(
                     ?? throw new KeyNotFoundException($"no incoming transfer request {transferId}");
                 transfer = new StoredTransfer(transferId, TransferCaseDirection.In, personKey.Of(request.ResidentId), request.ResidentId,
                     request.CounterpartProvinceCode, TransferTransitions.Decision(reasonCode), reasonCode, 0, 0, request.RequestedOn, null, false, Today);
-                await TransferStore.InsertAsync(lease, transfer, now, ct);
+                await TransferStore.InsertAsync(lease, transfer,
+                    new TransferStore.Decided(TransferFactsJson.In(transfer.PersonKey, request, reasonCode), PolicyVersion), now, ct);
                 var correlationId = Guid.NewGuid().ToString("D");
                 HubEvent e = reasonCode is null
                     ? TransferEvents.Accepted(transfer, policy.Id, PolicyVersion, correlationId, now)

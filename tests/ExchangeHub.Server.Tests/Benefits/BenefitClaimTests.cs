@@ -157,11 +157,17 @@ public abstract class BenefitClaimTests(StorageProvider provider) : IAsyncLifeti
         transfer.InsuredPeriods.Clear();
         transfer.InsuredPeriods.Add(new MonthRange { FromPeriod = "2017-01", ToPeriod = "2018-03" });
         transfer.InsuredPeriods.Add(new MonthRange { FromPeriod = "2019-01", ToPeriod = "2019-06" }); // also insured here: counted once
-        Assert.Equal(0, (await Infrastructure.Feeds.PushTransfersAsync(Hub.Channel(TestHub.TransferToken), [transfer])).Rejected);
+        transfer.BenefitMonthsPaid = 0;
+        await TransfersIn.PushAsync(Hub, transfer, TransferInState.Sent);
 
+        // 1.(4) Decision: a transfer in not yet COMPLETED adds nothing (this recalculated before the rule).
+        var pending = await Client.RecalculateBenefitsAsync(new RecalculateBenefitsRequest());
+        await TransfersIn.UpdateAsync(Hub, "t-18", TransferStatus.Completed);
         var summary = await Client.RecalculateBenefitsAsync(new RecalculateBenefitsRequest());
 
-        Assert.Equal((1, 1), (summary.Claims, summary.Recalculated));
+        Assert.Equal((1, 0), (pending.Claims, pending.Recalculated));
+        // The completion itself recalculated the period (2.(4)); the call after it finds nothing left to do.
+        Assert.Equal((1, 0), (summary.Claims, summary.Recalculated));
         var claim = (await Client.GetClaimAsync(new GetClaimRequest { ClaimId = submitted.ClaimId })).Claims[0];
         Assert.Equal([("GRANTED", 18, 65, true, "RECALCULATED"), ("GRANTED", 12, 50, false, "DECIDED")],
             claim.Decisions.Select(d => (d.Outcome, d.MaxMonths, d.ConsolidatedInsuredMonths, d.IsCurrent, d.Reason)).ToList());
@@ -172,13 +178,11 @@ public abstract class BenefitClaimTests(StorageProvider provider) : IAsyncLifeti
             changed.Payload.GetProperty("newMaxMonths").GetInt32(), changed.Payload.GetProperty("oldConsolidatedInsuredMonths").GetInt32(),
             changed.Payload.GetProperty("consolidatedInsuredMonths").GetInt32(), changed.Payload.GetProperty("reasonCode").GetString(), changed.Subject));
         Assert.Single(events, e => e.Type == "NotificationRequested" && e.Payload.GetProperty("purpose").GetString() == "BENEFIT_PERIOD_RECALCULATED");
-        Assert.Equal(0, (await Client.RecalculateBenefitsAsync(new RecalculateBenefitsRequest())).Recalculated);
-        Assert.Single(await EventsAsync(), e => e.Type == "BenefitPeriodRecalculated");
     }
 
     [Fact]
     [Trait("clause", "2.(4)")]
-    public async Task DecideClaim_GrantedThenTransferIn_RecalculatedNotDecidedAfresh()
+    public async Task DecideClaim_GrantedThenTransferInCompleted_RecalculatedOnceKeepingTheGrantDate()
     {
         await InsureAsync(person: 19, months: 50, first: new DateOnly(2019, 1, 1));
         var submitted = await SubmitAsync(person: 19);
@@ -186,12 +190,130 @@ public abstract class BenefitClaimTests(StorageProvider provider) : IAsyncLifeti
         var transfer = Records.Transfer("t-19", person: 19);
         transfer.InsuredPeriods.Clear();
         transfer.InsuredPeriods.Add(new MonthRange { FromPeriod = "2017-01", ToPeriod = "2018-03" });
-        Assert.Equal(0, (await Infrastructure.Feeds.PushTransfersAsync(Hub.Channel(TestHub.TransferToken), [transfer])).Rejected);
+        transfer.BenefitMonthsPaid = 0;
+        // Completed today (2024-11-30): only a decision as of today sees its months (1.(4) Decision); completing it recalculated.
+        await TransfersIn.PushAsync(Hub, transfer, TransferInState.Completed);
 
-        var claim = await DecideAsync(new DecideClaimRequest { ClaimId = submitted.ClaimId, DecisionDate = "2024-11-20" });
+        var again = await Client.DecideClaimAsync(new DecideClaimRequest { ClaimId = submitted.ClaimId, DecisionDate = "2024-11-30" });
 
-        Assert.Equal((18, "2024-11-05"), (claim.Decisions[0].MaxMonths, claim.Decisions[0].DecidedOn));
+        Assert.False(again.Changed);
+        Assert.Equal([(18, "2024-11-05", "RECALCULATED"), (12, "2024-11-05", "DECIDED")],
+            again.Claim.Decisions.Select(d => (d.MaxMonths, d.DecidedOn, d.Reason)).ToList());
         Assert.Single(await EventsAsync(), e => e.Type == "BenefitPeriodRecalculated");
+    }
+
+    /// <summary>1.(4) Decision: months of a transfer in count only once it is COMPLETED (11 here + 6 transferred = 17).</summary>
+    [Theory]
+    [InlineData(TransferInState.Requested, "REFUSED", 11)]
+    [InlineData(TransferInState.Refused, "REFUSED", 11)]
+    [InlineData(TransferInState.Sent, "REFUSED", 11)]
+    [InlineData(TransferInState.Completed, "GRANTED", 17)]
+    public async Task DecideClaim_ElevenMonthsPlusATransferIn_MonthsAddedOnlyOnceCompleted(TransferInState state, string outcome, int months)
+    {
+        var decision = await DecideWithTransferInAsync(person: 24, localMonths: 11, Records.TransferIn("t-24", person: 24, "2017-01", "2017-06"), state);
+
+        Assert.Equal((outcome, months), (decision.Outcome, decision.ConsolidatedInsuredMonths));
+    }
+
+    /// <summary>
+    /// 1.(4) Decision: insured months count up to the month before the application. 12 lines 2023-11..2024-10: applied
+    /// in November, 12 months count; applied on the last day of October, 11.
+    /// </summary>
+    [Theory]
+    [InlineData("2024-10-31", "REFUSED", 11)]
+    [InlineData("2024-11-01", "GRANTED", 12)]
+    public async Task DecideClaim_MonthsFromTheApplicationsMonthOn_NotCounted(string applied, string outcome, int months)
+    {
+        await InsureAsync(person: 25, months: 12, first: new DateOnly(2023, 11, 1));
+        var submitted = await SubmitAsync(person: 25, applied: applied);
+
+        var claim = await DecideAsync(new DecideClaimRequest { ClaimId = submitted.ClaimId, DecisionDate = "2024-11-30" });
+
+        Assert.Equal((outcome, months), (claim.Decisions[0].Outcome, claim.Decisions[0].ConsolidatedInsuredMonths));
+    }
+
+    [Fact]
+    public async Task RecalculateBenefits_LinesOfMonthsAfterTheApplicationArrive_NotRecalculated()
+    {
+        await InsureAsync(person: 26, months: 24);
+        var submitted = await SubmitAsync(person: 26);
+        await DecideAsync(new DecideClaimRequest { ClaimId = submitted.ClaimId, DecisionDate = "2024-11-05" });
+        await InsureAsync(person: 26, months: 1, first: new DateOnly(2024, 11, 1));
+
+        var summary = await Client.RecalculateBenefitsAsync(new RecalculateBenefitsRequest());
+
+        // 1.(4) Decision: the month of the application (2024-11) does not count, so the facts of the decision are unchanged.
+        Assert.Equal((1, 0), (summary.Claims, summary.Recalculated));
+    }
+
+    /// <summary>
+    /// 1.(4) Decision: the previous spell's entitlement is the hub's own grant (claim of 2023-03-01 granted on 2023-03-06
+    /// for 12 months); a claim stating another is refused naming the field; a claim stating none leaves the months
+    /// received unknown. New months from 2023-03 on: 20 → 12 months.
+    /// </summary>
+    [Theory]
+    [InlineData("2023-03", 12, "GRANTED", "BENEFIT_PREVIOUS_SPELL_FROM_GRANT", null)]
+    [InlineData("2023-01", 12, "REFUSED", "BENEFIT_PREVIOUS_SPELL_CONTRADICTS_GRANT", "previous_spell.first_benefit_month")]
+    [InlineData("2023-03", 18, "REFUSED", "BENEFIT_PREVIOUS_SPELL_CONTRADICTS_GRANT", "previous_spell.entitled_months")]
+    [InlineData(null, 0, "UNDETERMINED", "BENEFIT_PREVIOUS_SPELL_RECEIVED_MISSING", null)]
+    public async Task DecideClaim_UnemployedAgainAfterAGrantOfTheHub_PreviousSpellFromTheGrant(string? firstMonth, int entitled, string outcome, string reason,
+        string? field)
+    {
+        await InsureAsync(person: 27, months: 46, first: new DateOnly(2021, 1, 1), receivedMonthly: true);
+        var first = await SubmitAsync(person: 27, applied: "2023-03-01");
+        var firstGrant = await DecideAsync(new DecideClaimRequest { ClaimId = first.ClaimId, DecisionDate = "2023-03-06" });
+        // As of 2023-03-06: the lines of 2021-01..2023-01 (received by 2023-02-15); 2023-02's arrives on 2023-03-15.
+        Assert.Equal(("GRANTED", 12, 25), (firstGrant.Decisions[0].Outcome, firstGrant.Decisions[0].MaxMonths, firstGrant.Decisions[0].ConsolidatedInsuredMonths));
+        var request = Submit(person: 27, applied: "2024-11-04");
+        if (firstMonth is not null)
+        {
+            request.PreviousSpell = new PreviousSpell { FirstBenefitMonth = firstMonth, EntitledMonths = entitled, ReceivedMonths = 12 };
+        }
+        var again = await Client.SubmitClaimAsync(request);
+
+        var claim = await DecideAsync(new DecideClaimRequest { ClaimId = again.ClaimId, DecisionDate = "2024-11-05" });
+
+        var decision = claim.Decisions[0];
+        Assert.Equal(outcome, decision.Outcome);
+        var spell = Assert.Single(decision.Explanation, r => r.RuleId == "BENEFIT_PREVIOUS_SPELL");
+        Assert.Equal((reason, "2023-03", "12"), (spell.ReasonCode, spell.Inputs["granted_first_benefit_month"], spell.Inputs["granted_entitled_months"]));
+        Assert.Equal(field, spell.Inputs.GetValueOrDefault("field"));
+        if (outcome == "GRANTED")
+        {
+            Assert.Equal(12, decision.MaxMonths);
+        }
+        if (outcome == "UNDETERMINED")
+        {
+            var e = Assert.Single(await EventsAsync(), x => x.Type == "BenefitUndetermined");
+            Assert.Equal(["PreviousSpell.ReceivedMonths"], e.Payload.GetProperty("missingFacts").EnumerateArray().Select(m => m.GetString()!).ToList());
+        }
+    }
+
+    /// <summary>1.(4) Decision: benefit months already paid elsewhere in the spell (a completed transfer in) are deducted.</summary>
+    [Theory]
+    [InlineData(TransferInState.Sent, 12, "BENEFIT_DURATION_BY_INSURED_MONTHS")]
+    [InlineData(TransferInState.Completed, 10, "BENEFIT_DURATION_LESS_PAID_ELSEWHERE")]
+    public async Task DecideClaim_TransferInWithBenefitMonthsPaid_DeductedOnlyOnceCompleted(TransferInState state, int maxMonths, string reason)
+    {
+        var decision = await DecideWithTransferInAsync(person: 28, localMonths: 24,
+            Records.TransferIn("t-28", person: 28, "2015-01", "2015-06", benefitMonthsPaid: 2), state);
+
+        Assert.Equal(("GRANTED", maxMonths), (decision.Outcome, decision.MaxMonths));
+        Assert.Equal(reason, decision.Explanation.Single(r => r.RuleId == "BENEFIT_DURATION").ReasonCode);
+    }
+
+    [Fact]
+    [Trait("clause", "FACTS")]
+    public async Task DecideClaim_Decided_StoresDecisionDateKnowledgeTimeAndFacts()
+    {
+        await InsureAsync(person: 29, months: 12);
+        var submitted = await SubmitAsync(person: 29);
+
+        await DecideAsync(new DecideClaimRequest { ClaimId = submitted.ClaimId, DecisionDate = "2024-11-06" });
+
+        var now = Clock.GetUtcNow().ToUnixTimeMilliseconds();
+        Assert.Equal(1, await Hub.Database.ScalarAsync($"SELECT COUNT(*) FROM benefit_decisions WHERE claim_id = '{submitted.ClaimId}' "
+            + $"AND decision_date = '2024-11-06' AND knowledge_time_unix_ms = {now} AND facts_json LIKE '%\"ApplicationMonth\":\"2024-11\"%'"));
     }
 
     [Fact]
@@ -245,25 +367,44 @@ public abstract class BenefitClaimTests(StorageProvider provider) : IAsyncLifeti
         Assert.Equal((StatusCode.NotFound, StatusCode.FailedPrecondition), (unknown.StatusCode, early.StatusCode));
     }
 
-    /// <summary><paramref name="months"/> REGULAR lines of unit 1 for the person, monthly from <paramref name="first"/> (default 2022-01).</summary>
-    private async Task InsureAsync(int person, int months, DateOnly? first = null)
+    /// <summary>
+    /// <paramref name="months"/> REGULAR lines of unit 1 for the person, monthly from <paramref name="first"/> (default
+    /// 2022-01), received on 2023-06-15 or, with <paramref name="receivedMonthly"/>, on the 15th of the month after each.
+    /// </summary>
+    private async Task InsureAsync(int person, int months, DateOnly? first = null, bool receivedMonthly = false)
     {
         var start = first ?? new DateOnly(2022, 1, 1);
         var lines = Enumerable.Range(0, months)
             .Select(i => Records.Line($"bline-{person}-{start.AddMonths(i):yyyyMM}", unit: 1, person: person, period: $"{start.AddMonths(i):yyyy-MM}"))
             .ToList();
+        if (receivedMonthly)
+        {
+            lines.ForEach(l => l.ReceivedDate = $"{DateOnly.ParseExact(l.Period + "-15", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture).AddMonths(1):yyyy-MM-dd}");
+        }
         Assert.Equal(0, (await Infrastructure.Feeds.PushLinesAsync(Hub.Channel(TestHub.TaxToken), lines)).Rejected);
     }
 
     private async Task<BenefitClaimRecord> DecideAsync(DecideClaimRequest request) => (await Client.DecideClaimAsync(request)).Claim;
 
+    /// <summary>The decision, as of today, of a claim of a person with <paramref name="localMonths"/> here and <paramref name="transfer"/> at <paramref name="state"/>.</summary>
+    private async Task<BenefitDecisionRecord> DecideWithTransferInAsync(int person, int localMonths, TransferRequestRecord transfer, TransferInState state)
+    {
+        await InsureAsync(person, localMonths);
+        await TransfersIn.PushAsync(Hub, transfer, state);
+        var submitted = await SubmitAsync(person);
+        return (await DecideAsync(new DecideClaimRequest { ClaimId = submitted.ClaimId, DecisionDate = "2024-11-30" })).Decisions[0];
+    }
+
     private async Task<SubmitClaimResponse> SubmitAsync(int person, string applied = "2024-11-04",
         SeparationReason separation = SeparationReason.ContractExpired, Registration registration = Registration.Registered, string? residentId = null) =>
-        await Client.SubmitClaimAsync(new SubmitClaimRequest
-        {
-            ResidentId = residentId ?? Ids.ResidentId(person), AppliedDate = applied, SeparationReason = separation, Registration = registration,
-            Channels = { NotificationChannel.App, NotificationChannel.Sms },
-        });
+        await Client.SubmitClaimAsync(Submit(person, applied, separation, registration, residentId));
+
+    private static SubmitClaimRequest Submit(int person, string applied = "2024-11-04", SeparationReason separation = SeparationReason.ContractExpired,
+        Registration registration = Registration.Registered, string? residentId = null) => new()
+    {
+        ResidentId = residentId ?? Ids.ResidentId(person), AppliedDate = applied, SeparationReason = separation, Registration = registration,
+        Channels = { NotificationChannel.App, NotificationChannel.Sms },
+    };
 
     /// <summary>The events in the outbox; none may carry a resident id (persons appear only as keys).</summary>
     private async Task<List<HubQueries.OutboxEvent>> EventsAsync()

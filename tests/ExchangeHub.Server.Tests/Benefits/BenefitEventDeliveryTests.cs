@@ -16,7 +16,7 @@ public sealed class BenefitEventDeliveryTests
     private const string AllEvents = "ExchangeHub.Contracts:IHubEvent";
 
     [Fact]
-    public async Task TransferInLengthensRunningBenefit_SubscriberReceivesGrantRecalculationAndNotices()
+    public async Task InsuredMonthsSurfaceAfterTheGrant_SubscriberReceivesGrantRecalculationAndNotices()
     {
         await using var hub = await TestHub.StartAsync(StorageProvider.Sqlite, RelaySettings.For());
         await using var subscriber = await EventSubscriber.StartAsync(null, AllEvents);
@@ -31,11 +31,11 @@ public sealed class BenefitEventDeliveryTests
             Registration = Registration.Registered, Channels = { NotificationChannel.Wechat },
         });
         var granted = (await client.DecideClaimAsync(new DecideClaimRequest { ClaimId = submitted.ClaimId, DecisionDate = "2024-11-05" })).Claim;
-        // 15 months transferred in from Jiangsu (2017-01..2018-03): 65 months, 18 months of benefit.
-        var transfer = Records.Transfer("benefit-t-31", person: 31);
-        transfer.InsuredPeriods.Clear();
-        transfer.InsuredPeriods.Add(new MonthRange { FromPeriod = "2017-01", ToPeriod = "2018-03" });
-        Assert.Equal(0, (await Infrastructure.Feeds.PushTransfersAsync(hub.Channel(TestHub.TransferToken), [transfer])).Rejected);
+        // 15 earlier months reported late (2017-01..2018-03): 65 months, 18 months of benefit. (A transfer in adds its months
+        // only once COMPLETED, 1.(4) Decision, and its completion recalculates by itself: TransferEventDeliveryTests.)
+        var earlier = Enumerable.Range(0, 15).Select(i => new DateOnly(2017, 1, 1).AddMonths(i))
+            .Select(m => Records.Line($"benefit-line-{m:yyyyMM}", unit: 1, person: 31, period: $"{m:yyyy-MM}"));
+        Assert.Equal(0, (await Infrastructure.Feeds.PushLinesAsync(hub.Channel(TestHub.TaxToken), earlier)).Rejected);
 
         var recalculation = await client.RecalculateBenefitsAsync(new RecalculateBenefitsRequest());
 

@@ -23,7 +23,8 @@ public sealed class BenefitFactsJsonTests
         Assert.Equal(
             """{"PersonId":"person-key","Places":[{"PlaceCode":"110000","Months":["2022-01","2022-02","2022-03","2022-04","2022-05","2022-06"]},"""
             + """{"PlaceCode":"650100","Months":["2023-01","2023-02","2023-03","2023-04","2023-05","2023-06","2023-07","2023-08","2023-09","2023-10","2023-11","2023-12"]}]"""
-            + ""","Separation":"ContractExpired","RegisteredUnemployed":true,"Previous":{"FirstBenefitMonth":"2020-03","EntitledMonths":12,"ReceivedMonths":4}}""",
+            + ""","Separation":"ContractExpired","RegisteredUnemployed":true,"Previous":{"FirstBenefitMonth":"2020-03","EntitledMonths":12,"ReceivedMonths":4}"""
+            + ""","ApplicationMonth":null,"HubGrant":null,"MonthsPaidElsewhere":0}""",
             BenefitFactsJson.Serialize(Facts));
     }
 
@@ -50,7 +51,22 @@ public sealed class BenefitFactsJsonTests
         { "registration unknown", Facts with { RegisteredUnemployed = null } },
         { "no previous spell", Facts with { PreviousSpell = null } },
         { "previous months received", Facts with { PreviousSpell = new PreviousSpell(new YearMonth(2020, 3), 12, 5) } },
+        { "application month", Facts with { ApplicationMonth = new YearMonth(2023, 12) } },
+        { "the hub's own grant", Facts with { HubGrant = new PreviousGrant(new YearMonth(2020, 3), 12) } },
+        { "months paid elsewhere", Facts with { MonthsPaidElsewhere = 2 } },
     };
+
+    [Fact]
+    [Trait("clause", "1.(4)")]
+    public void Serialize_AMonthFromTheApplicationsMonthOn_SameHash()
+    {
+        // 1.(4) Decision: months count up to the month before the application; a later month cannot change the decision.
+        var applied = Facts with { ApplicationMonth = new YearMonth(2024, 1) };
+        var here = applied.InsuredPlaces[0];
+        var later = applied with { InsuredPlaces = [here with { Months = [.. here.Months, new YearMonth(2024, 1), new YearMonth(2024, 2)] }, applied.InsuredPlaces[1]] };
+
+        Assert.Equal(BenefitFactsJson.Serialize(applied), BenefitFactsJson.Serialize(later));
+    }
 
     [Theory]
     [MemberData(nameof(Changed))]

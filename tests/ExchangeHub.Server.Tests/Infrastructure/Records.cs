@@ -68,6 +68,16 @@ public static class Records
         RequestedDate = "2024-03-01",
     };
 
+    /// <summary>A transfer in of the insured months <paramref name="from"/>..<paramref name="to"/> ("YYYY-MM").</summary>
+    public static TransferRequestRecord TransferIn(string id, int person, string from, string to, int benefitMonthsPaid = 0)
+    {
+        var transfer = Transfer(id, person);
+        transfer.InsuredPeriods.Clear();
+        transfer.InsuredPeriods.Add(new MonthRange { FromPeriod = from, ToPeriod = to });
+        transfer.BenefitMonthsPaid = benefitMonthsPaid;
+        return transfer;
+    }
+
     public static SkillCertificateRecord Certificate(string id, int person = 1, string occupation = "6-29-01-03", int level = 5,
         string? number = null, string issued = "2024-06-15", int revision = 1) => new()
     {

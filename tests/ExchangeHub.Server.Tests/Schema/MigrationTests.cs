@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ExchangeHub.Server.Tests.Schema;
 
 /// <summary>
-/// One initial migration per provider (nothing is deployed yet; issue 10), and each provider's migrations build exactly
+/// At least one migration per provider (issue 10 squashed them to one; branches add theirs until the merge squashes again), and each provider's migrations build exactly
 /// the model the code declares: a schema change without its migration fails here, not at a user's first start.
 /// </summary>
 public sealed class MigrationTests

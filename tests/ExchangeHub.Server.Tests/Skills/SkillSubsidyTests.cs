@@ -70,37 +70,97 @@ public abstract class SkillSubsidyTests(StorageProvider provider) : IAsyncLifeti
     }
 
     [Fact]
-    public async Task DecideSkillSubsidies_ElevenMonthsBenefitUnknown_NotGrantedUndeterminedNamingBenefitStatus()
+    public async Task DecideSkillSubsidies_ElevenMonthsNoBenefitGrant_RefusedNotQualified()
     {
         await InsureAsync(person: 12, months: 11);
         await CertifyAsync(Records.Certificate("cert-11", person: 12));
 
         var summary = await DecideAsync();
 
-        // 1.(3): fewer than 12 months qualifies only while receiving benefit, which the hub does not know yet.
-        Assert.Equal((0, 1), (summary.Granted, summary.Undetermined));
+        // 1.(3) Decision: no benefit grant of the hub covers the issue date and fewer than 12 months: not qualified (was
+        // UNDETERMINED while the hub did not read its own benefit decisions).
+        Assert.Equal((0, 1, 0), (summary.Granted, summary.Refused, summary.Undetermined));
         var decision = await CurrentAsync("C-cert-11");
-        Assert.Equal(("UNDETERMINED", 0L), (decision.Outcome, decision.AmountFen));
-        Assert.Contains(decision.Explanation, r => r.ReasonCode == "SKILL_PERSON_BENEFIT_STATUS_MISSING" && r.Result == "UNDETERMINED");
-        var e = Assert.Single(await EventsAsync(), x => x.Type == "SkillSubsidyUndetermined");
-        Assert.Equal(["ReceivingBenefitOnIssueDate"], e.Payload.GetProperty("missingFacts").EnumerateArray().Select(m => m.GetString()!).ToList());
+        Assert.Equal(("REFUSED", 0L), (decision.Outcome, decision.AmountFen));
+        var person = decision.Explanation.Single(r => r.RuleId == "SKILL_PERSON");
+        Assert.Equal(("SKILL_PERSON_NOT_QUALIFIED", "11", "false"), (person.ReasonCode, person.Inputs["insured_months"], person.Inputs["receiving_benefit"]));
+        Assert.Equal(["SKILL_PERSON_NOT_QUALIFIED"], ReasonCodes(Assert.Single(await EventsAsync(), e => e.Type == "SkillSubsidyRefused")));
     }
 
-    [Fact]
-    public async Task DecideSkillSubsidies_ElevenMonthsPlusOneTransferredIn_Granted()
+    /// <summary>
+    /// 1.(3) Decision "receiving benefit": a GRANTED benefit decision of the hub covering the issue date. The grant of
+    /// 2024-02-05 for 8 months (the previous spell's remaining months) covers 2024-02-05..2024-10-04.
+    /// </summary>
+    [Theory]
+    [InlineData(24, "2024-02-04", "REFUSED", "SKILL_PERSON_NOT_QUALIFIED")]
+    [InlineData(25, "2024-02-05", "GRANTED", "SKILL_PERSON_RECEIVING_BENEFIT")]
+    [InlineData(26, "2024-10-04", "GRANTED", "SKILL_PERSON_RECEIVING_BENEFIT")]
+    [InlineData(27, "2024-10-05", "REFUSED", "SKILL_PERSON_NOT_QUALIFIED")]
+    public async Task DecideSkillSubsidies_SixMonthsAndABenefitGrant_GrantedOnlyWhileTheGrantCoversTheIssueDate(int person, string issued, string outcome,
+        string reason)
+    {
+        await InsureAsync(person, months: 6);
+        var claims = new BenefitClaimService.BenefitClaimServiceClient(Hub.Channel(TestHub.OperatorToken));
+        var claim = await claims.SubmitClaimAsync(new SubmitClaimRequest
+        {
+            ResidentId = Ids.ResidentId(person), AppliedDate = "2024-02-01", SeparationReason = SeparationReason.ContractExpired,
+            Registration = Registration.Registered, Channels = { NotificationChannel.App },
+            PreviousSpell = new PreviousSpell { FirstBenefitMonth = "2022-01", EntitledMonths = 12, ReceivedMonths = 4 },
+        });
+        var granted = (await claims.DecideClaimAsync(new DecideClaimRequest { ClaimId = claim.ClaimId, DecisionDate = "2024-02-05" })).Claim;
+        Assert.Equal(("GRANTED", 8), (granted.Decisions[0].Outcome, granted.Decisions[0].MaxMonths));
+        await CertifyAsync(Records.Certificate($"ben-{person}", person: person, issued: issued));
+
+        await DecideAsync();
+
+        var decision = await CurrentAsync($"C-ben-{person}");
+        Assert.Equal((outcome, reason), (decision.Outcome, decision.Explanation.Single(r => r.RuleId == "SKILL_PERSON").ReasonCode));
+    }
+
+    [Theory]
+    [InlineData("2024-06-15", "UNDETERMINED")]
+    [InlineData("2024-06-16", "REFUSED")]
+    public async Task DecideSkillSubsidies_ElevenMonthsAndAClaimNotYetDecided_UndeterminedOnlyIfAppliedForByTheIssueDate(string applied, string outcome)
+    {
+        await InsureAsync(person: 28, months: 11);
+        await new BenefitClaimService.BenefitClaimServiceClient(Hub.Channel(TestHub.OperatorToken)).SubmitClaimAsync(new SubmitClaimRequest
+        {
+            ResidentId = Ids.ResidentId(28), AppliedDate = applied, SeparationReason = SeparationReason.ContractExpired,
+            Registration = Registration.Registered, Channels = { NotificationChannel.App },
+        });
+        await CertifyAsync(Records.Certificate("pend", person: 28, issued: "2024-06-15"));
+
+        await DecideAsync();
+
+        // FACTS "missing is not zero": a claim applied for by the issue date and not decided could still grant a period
+        // covering it, so the benefit status is unknown; a claim applied for later cannot.
+        var decision = await CurrentAsync("C-pend");
+        Assert.Equal(outcome, decision.Outcome);
+        if (outcome == "UNDETERMINED")
+        {
+            Assert.Contains(decision.Explanation, r => r.ReasonCode == "SKILL_PERSON_BENEFIT_STATUS_MISSING" && r.Result == "UNDETERMINED");
+            var e = Assert.Single(await EventsAsync(), x => x.Type == "SkillSubsidyUndetermined");
+            Assert.Equal(["ReceivingBenefitOnIssueDate"], e.Payload.GetProperty("missingFacts").EnumerateArray().Select(m => m.GetString()!).ToList());
+        }
+    }
+
+    /// <summary>1.(3): months of a transfer in count only once it is COMPLETED (a refused or pending request adds nothing).</summary>
+    [Theory]
+    [InlineData(TransferInState.Requested, "REFUSED", "11")]
+    [InlineData(TransferInState.Refused, "REFUSED", "11")]
+    [InlineData(TransferInState.Sent, "REFUSED", "11")]
+    [InlineData(TransferInState.Completed, "GRANTED", "18")]
+    public async Task DecideSkillSubsidies_ElevenMonthsPlusATransferIn_MonthsAddedOnlyOnceCompleted(TransferInState state, string outcome, string months)
     {
         await InsureAsync(person: 13, months: 11);
-        var transfer = Records.Transfer("t-13", person: 13);
-        transfer.InsuredPeriods.Clear();
-        transfer.InsuredPeriods.Add(new MonthRange { FromPeriod = "2022-06", ToPeriod = "2023-01" }); // 2023-01 overlaps: counted once
-        Assert.Equal(0, (await Infrastructure.Feeds.PushTransfersAsync(Hub.Channel(TestHub.TransferToken), [transfer])).Rejected);
+        // 2023-01 is also insured here: counted once.
+        await TransfersIn.PushAsync(Hub, Records.TransferIn("t-13", person: 13, "2022-06", "2023-01"), state);
         await CertifyAsync(Records.Certificate("cert-t", person: 13));
 
         await DecideAsync();
 
         var decision = await CurrentAsync("C-cert-t");
-        Assert.Equal(("GRANTED", 100_000L), (decision.Outcome, decision.AmountFen));
-        Assert.Equal("18", decision.Explanation.Single(r => r.RuleId == "SKILL_PERSON").Inputs["insured_months"]);
+        Assert.Equal((outcome, months), (decision.Outcome, decision.Explanation.Single(r => r.RuleId == "SKILL_PERSON").Inputs["insured_months"]));
     }
 
     [Fact]
@@ -231,7 +291,7 @@ public abstract class SkillSubsidyTests(StorageProvider provider) : IAsyncLifeti
     }
 
     [Fact]
-    public async Task DecideSkillSubsidies_MoreMonthsArrive_UndeterminedSupersededByGrant()
+    public async Task DecideSkillSubsidies_MoreMonthsArrive_RefusedSupersededByGrant()
     {
         await InsureAsync(person: 22, months: 11);
         await CertifyAsync(Records.Certificate("late", person: 22));
@@ -241,7 +301,8 @@ public abstract class SkillSubsidyTests(StorageProvider provider) : IAsyncLifeti
         await DecideAsync();
 
         var history = await DecisionsAsync("C-late");
-        Assert.Equal([("GRANTED", true), ("UNDETERMINED", false)], history.Decisions.Select(d => (d.Outcome, d.IsCurrent)).ToList());
+        // 1.(3) Decision: 11 months and no benefit grant is REFUSED (was UNDETERMINED); a refusal is decided again when its facts change.
+        Assert.Equal([("GRANTED", true), ("REFUSED", false)], history.Decisions.Select(d => (d.Outcome, d.IsCurrent)).ToList());
         Assert.Equal(history.Decisions[1].DecisionId, history.Decisions[0].SupersedesDecisionId);
     }
 
@@ -257,6 +318,20 @@ public abstract class SkillSubsidyTests(StorageProvider provider) : IAsyncLifeti
         Assert.Equal((0, 0), (early.Certificates, early.Decided));
         Assert.Equal((1, 1), (later.Certificates, later.Granted));
         Assert.Equal("2024-11-10", (await CurrentAsync("C-future")).DecidedOn);
+    }
+
+    [Fact]
+    [Trait("clause", "FACTS")]
+    public async Task DecideSkillSubsidies_Decided_StoresKnowledgeTimeAndTheFactsHashed()
+    {
+        await InsureAsync(person: 29, months: 12);
+        await CertifyAsync(Records.Certificate("stored", person: 29));
+
+        await DecideAsync("2024-11-29");
+
+        var now = Clock.GetUtcNow().ToUnixTimeMilliseconds();
+        Assert.Equal(1, await Hub.Database.ScalarAsync("SELECT COUNT(*) FROM skill_subsidy_decisions WHERE certificate_number = 'C-stored' "
+            + $"AND decided_on = '2024-11-29' AND knowledge_time_unix_ms = {now} AND facts_json LIKE '%\"ReceivingBenefitOnIssueDate\":false%'"));
     }
 
     [Fact]

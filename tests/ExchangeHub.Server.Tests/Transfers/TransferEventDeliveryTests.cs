@@ -39,6 +39,7 @@ public sealed class TransferEventDeliveryTests
         var request = Records.Transfer("delivery-t-57", person: 57);
         request.InsuredPeriods.Clear();
         request.InsuredPeriods.Add(new MonthRange { FromPeriod = "2017-01", ToPeriod = "2018-03" });
+        request.BenefitMonthsPaid = 0; // months paid elsewhere would be deducted (1.(4) Decision): not this test's subject
         Assert.Equal(0, (await Infrastructure.Feeds.PushTransfersAsync(hub.Channel(TestHub.TransferToken), [request])).Rejected);
         await new TransferService.TransferServiceClient(hub.Channel(TestHub.OperatorToken))
             .AcceptTransferAsync(new AcceptTransferRequest { TransferId = "delivery-t-57" });

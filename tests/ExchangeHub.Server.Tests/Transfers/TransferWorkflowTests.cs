@@ -336,6 +336,7 @@ public abstract class TransferWorkflowTests(StorageProvider provider) : IAsyncLi
         request.InsuredPeriods.Clear();
         request.InsuredPeriods.Add(new MonthRange { FromPeriod = "2017-01", ToPeriod = "2018-03" });
         request.InsuredPeriods.Add(new MonthRange { FromPeriod = "2019-01", ToPeriod = "2019-06" }); // also insured here: counted once
+        request.BenefitMonthsPaid = 0; // months paid elsewhere would be deducted (1.(4) Decision): not this test's subject
         Assert.Equal(0, (await Infrastructure.Feeds.PushTransfersAsync(Hub.Channel(TestHub.TransferToken), [request])).Rejected);
         await Operator.AcceptTransferAsync(new AcceptTransferRequest { TransferId = "tr-49" });
 
@@ -353,6 +354,28 @@ public abstract class TransferWorkflowTests(StorageProvider provider) : IAsyncLi
         Assert.Single(events, e => e.Type == "TransferStatusChanged" && e.Payload.GetProperty("newStatus").GetString() == "COMPLETED");
         var untouched = (await claims.GetClaimAsync(new GetClaimRequest { ClaimId = other.ClaimId })).Claims[0];
         Assert.Equal((12, 1), (untouched.Decisions[0].MaxMonths, untouched.Decisions.Count));
+    }
+
+    [Fact]
+    [Trait("clause", "FACTS")]
+    public async Task RequestTransferOut_LinesReceivedAfterTheRequestDate_NotPaidHereAndFactsStoredWithThePolicyStamp()
+    {
+        await InsureAsync(person: 39, months: 12, new DateOnly(2022, 1, 1));
+        var late = Records.Line("tline-39-late", unit: 1, person: 39, period: "2023-01");
+        late.ReceivedDate = "2024-11-26";
+        var cancelled = Records.Line("tline-39-zero", unit: 1, person: 39, period: "2023-02", revision: 2);
+        cancelled.EmployerAmountFen = 0;
+        cancelled.EmployeeAmountFen = 0;
+        Assert.Equal(0, (await Infrastructure.Feeds.PushLinesAsync(Hub.Channel(TestHub.TaxToken),
+            [late, Records.Line("tline-39-zero", unit: 1, person: 39, period: "2023-02")], [cancelled])).Rejected);
+
+        // FACTS: as of the request date 2024-11-25 the line received on 2024-11-26 is not there yet; a 0/0 line is cancelled.
+        var transfer = (await Operator.RequestTransferOutAsync(OutRequest(person: 39, requested: "2024-11-25"))).Transfer;
+
+        Assert.Equal(12, transfer.MonthsPaidHere);
+        Assert.Equal(1, await Hub.Database.ScalarAsync($"SELECT COUNT(*) FROM transfer_cases WHERE transfer_id = '{transfer.TransferId}' "
+            + "AND status_date = '2024-11-25' AND policy_version LIKE '%+sha256:%' AND facts_json LIKE '%\"MonthsPaidHere\":[\"2022-01\"%' "
+            + "AND facts_json NOT LIKE '%2023-0%'"));
     }
 
     private async Task PushRequestAsync(string id, int person, string? requested = null)

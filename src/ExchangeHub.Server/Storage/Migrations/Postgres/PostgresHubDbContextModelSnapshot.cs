@@ -213,10 +213,19 @@ namespace ExchangeHub.Server.Storage.Migrations.Postgres
                         .HasColumnType("date")
                         .HasColumnName("decided_on");
 
+                    b.Property<DateOnly>("DecisionDate")
+                        .HasColumnType("date")
+                        .HasColumnName("decision_date");
+
                     b.Property<string>("Explanation")
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("explanation");
+
+                    b.Property<string>("FactsJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("facts_json");
 
                     b.Property<string>("FactsSha256")
                         .IsRequired()
@@ -226,6 +235,10 @@ namespace ExchangeHub.Server.Storage.Migrations.Postgres
                     b.Property<bool>("IsCurrent")
                         .HasColumnType("boolean")
                         .HasColumnName("is_current");
+
+                    b.Property<long>("KnowledgeTimeUnixMs")
+                        .HasColumnType("bigint")
+                        .HasColumnName("knowledge_time_unix_ms");
 
                     b.Property<int>("MaxMonths")
                         .HasColumnType("integer")
@@ -943,6 +956,11 @@ namespace ExchangeHub.Server.Storage.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("explanation");
 
+                    b.Property<string>("FactsJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("facts_json");
+
                     b.Property<string>("FactsSha256")
                         .IsRequired()
                         .HasColumnType("text")
@@ -951,6 +969,10 @@ namespace ExchangeHub.Server.Storage.Migrations.Postgres
                     b.Property<bool>("IsCurrent")
                         .HasColumnType("boolean")
                         .HasColumnName("is_current");
+
+                    b.Property<long>("KnowledgeTimeUnixMs")
+                        .HasColumnType("bigint")
+                        .HasColumnName("knowledge_time_unix_ms");
 
                     b.Property<int>("Level")
                         .HasColumnType("integer")
@@ -1152,6 +1174,11 @@ namespace ExchangeHub.Server.Storage.Migrations.Postgres
                         .HasColumnType("date")
                         .HasColumnName("due_on");
 
+                    b.Property<string>("FactsJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("facts_json");
+
                     b.Property<long>("FundAmountFen")
                         .HasColumnType("bigint")
                         .HasColumnName("fund_amount_fen");
@@ -1164,6 +1191,11 @@ namespace ExchangeHub.Server.Storage.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("person_key");
+
+                    b.Property<string>("PolicyVersion")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("policy_version");
 
                     b.Property<string>("ReasonCode")
                         .HasColumnType("text")

@@ -204,10 +204,19 @@ namespace ExchangeHub.Server.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("decided_on");
 
+                    b.Property<DateOnly>("DecisionDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decision_date");
+
                     b.Property<string>("Explanation")
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("explanation");
+
+                    b.Property<string>("FactsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("facts_json");
 
                     b.Property<string>("FactsSha256")
                         .IsRequired()
@@ -217,6 +226,10 @@ namespace ExchangeHub.Server.Storage.Migrations.Sqlite
                     b.Property<bool>("IsCurrent")
                         .HasColumnType("INTEGER")
                         .HasColumnName("is_current");
+
+                    b.Property<long>("KnowledgeTimeUnixMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("knowledge_time_unix_ms");
 
                     b.Property<int>("MaxMonths")
                         .HasColumnType("INTEGER")
@@ -916,6 +929,11 @@ namespace ExchangeHub.Server.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("explanation");
 
+                    b.Property<string>("FactsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("facts_json");
+
                     b.Property<string>("FactsSha256")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -924,6 +942,10 @@ namespace ExchangeHub.Server.Storage.Migrations.Sqlite
                     b.Property<bool>("IsCurrent")
                         .HasColumnType("INTEGER")
                         .HasColumnName("is_current");
+
+                    b.Property<long>("KnowledgeTimeUnixMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("knowledge_time_unix_ms");
 
                     b.Property<int>("Level")
                         .HasColumnType("INTEGER")
@@ -1119,6 +1141,11 @@ namespace ExchangeHub.Server.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("due_on");
 
+                    b.Property<string>("FactsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("facts_json");
+
                     b.Property<long>("FundAmountFen")
                         .HasColumnType("INTEGER")
                         .HasColumnName("fund_amount_fen");
@@ -1131,6 +1158,11 @@ namespace ExchangeHub.Server.Storage.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("person_key");
+
+                    b.Property<string>("PolicyVersion")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("policy_version");
 
                     b.Property<string>("ReasonCode")
                         .HasColumnType("TEXT")

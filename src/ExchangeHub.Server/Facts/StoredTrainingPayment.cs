@@ -1,4 +1,4 @@
-namespace ExchangeHub.Server.Skills;
+namespace ExchangeHub.Server.Facts;
 
 /// <summary>The newest stored vocational-training subsidy payment for a certificate; RecipientKind 1 UNIT, 2 PERSON.</summary>
 public sealed record StoredTrainingPayment(string CertificateNumber, int RecipientKind, string RecipientId, long AmountFen, DateOnly PaidOn,

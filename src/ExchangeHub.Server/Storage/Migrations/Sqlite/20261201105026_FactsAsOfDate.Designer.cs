@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ExchangeHub.Server.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteHubDbContext))]
-    [Migration("20261201102906_RefundDecisionAsOf")]
-    partial class RefundDecisionAsOf
+    [Migration("20261201105026_FactsAsOfDate")]
+    partial class FactsAsOfDate
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -207,10 +207,19 @@ namespace ExchangeHub.Server.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("decided_on");
 
+                    b.Property<DateOnly>("DecisionDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decision_date");
+
                     b.Property<string>("Explanation")
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("explanation");
+
+                    b.Property<string>("FactsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("facts_json");
 
                     b.Property<string>("FactsSha256")
                         .IsRequired()
@@ -220,6 +229,10 @@ namespace ExchangeHub.Server.Storage.Migrations.Sqlite
                     b.Property<bool>("IsCurrent")
                         .HasColumnType("INTEGER")
                         .HasColumnName("is_current");
+
+                    b.Property<long>("KnowledgeTimeUnixMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("knowledge_time_unix_ms");
 
                     b.Property<int>("MaxMonths")
                         .HasColumnType("INTEGER")
@@ -919,6 +932,11 @@ namespace ExchangeHub.Server.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("explanation");
 
+                    b.Property<string>("FactsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("facts_json");
+
                     b.Property<string>("FactsSha256")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -927,6 +945,10 @@ namespace ExchangeHub.Server.Storage.Migrations.Sqlite
                     b.Property<bool>("IsCurrent")
                         .HasColumnType("INTEGER")
                         .HasColumnName("is_current");
+
+                    b.Property<long>("KnowledgeTimeUnixMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("knowledge_time_unix_ms");
 
                     b.Property<int>("Level")
                         .HasColumnType("INTEGER")
@@ -1122,6 +1144,11 @@ namespace ExchangeHub.Server.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("due_on");
 
+                    b.Property<string>("FactsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("facts_json");
+
                     b.Property<long>("FundAmountFen")
                         .HasColumnType("INTEGER")
                         .HasColumnName("fund_amount_fen");
@@ -1134,6 +1161,11 @@ namespace ExchangeHub.Server.Storage.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("person_key");
+
+                    b.Property<string>("PolicyVersion")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("policy_version");
 
                     b.Property<string>("ReasonCode")
                         .HasColumnType("TEXT")
@@ -1152,6 +1184,10 @@ namespace ExchangeHub.Server.Storage.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("status");
+
+                    b.Property<DateOnly>("StatusDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status_date");
 
                     b.Property<string>("TransferId")
                         .IsRequired()
