@@ -1,5 +1,8 @@
+using System.Globalization;
+using ExchangeHub.Policy;
 using ExchangeHub.V1;
 using Grpc.Core;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ExchangeHub.Server.Tests.Infrastructure;
 
@@ -38,11 +41,15 @@ public static class TransfersIn
         await UpdateAsync(hub, request.SourceRecordId, state == TransferInState.Completed ? TransferStatus.Completed : TransferStatus.Sent);
     }
 
-    /// <summary>The national system reports <paramref name="status"/> for the transfer.</summary>
+    /// <summary>The national system reports <paramref name="status"/> for the transfer, true from today on the hub's clock.</summary>
     public static async Task UpdateAsync(TestHub hub, string transferId, TransferStatus status)
     {
         using var call = new TransferService.TransferServiceClient(hub.Channel(TestHub.TransferToken)).UpdateTransferStatus(deadline: Feeds.Deadline());
-        await call.RequestStream.WriteAsync(new UpdateTransferStatusRequest { TransferId = transferId, Status = status });
+        await call.RequestStream.WriteAsync(new UpdateTransferStatusRequest
+        {
+            TransferId = transferId, Status = status,
+            StatusDate = hub.Services.GetRequiredService<TimeProvider>().ChinaToday().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        });
         await call.RequestStream.CompleteAsync();
         Assert.Equal(1, (await call.ResponseAsync).Updated);
     }
