@@ -24,7 +24,7 @@ public abstract class DecisionReplayCommandTests(StorageProvider provider) : IAs
         var hub = _hub.Address.ToString();
         var simulated = await CliOutput.RunAsync(["simulate", "--hub", hub, "--units", "50", "--persons", "500", "--year", "2024", "--seed", "7"]);
         Assert.True(simulated.Exit == 0, simulated.Output);
-        var reconciled = await CliOutput.RunAsync(["reconcile", "--hub", hub, "--date", "2024-06-30"]);
+        var reconciled = await CliOutput.RunAsync(["reconcile", "--hub", hub, "--token", TestHub.OperatorToken, "--date", "2024-06-30"]);
         Assert.True(reconciled.Exit == 0, reconciled.Output);
     }
 
@@ -78,7 +78,7 @@ public abstract class DecisionReplayCommandTests(StorageProvider provider) : IAs
     }
 
     private Task<(int Exit, string Output)> RunAsync(params string[] args) =>
-        CliOutput.RunAsync(["decision", "replay", "--hub", _hub.Address.ToString(), .. args]);
+        CliOutput.RunAsync(["decision", "replay", "--hub", _hub.Address.ToString(), "--token", TestHub.OperatorToken, .. args]);
 }
 
 [Trait("storage", "sqlite")]
