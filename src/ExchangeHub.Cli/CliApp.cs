@@ -35,6 +35,7 @@ public static class CliApp
         root.Subcommands.Add(Group("refund", "Job-retention refund decisions and the units' workflow steps.",
             RefundShowCommand.Create(console), RefundListCommand.Create(console),
             RefundStepCommands.Confirm(console), RefundStepCommands.Waive(console), RefundStepCommands.Apply(console)));
+        root.Subcommands.Add(Group("decision", "Stored decisions replayed as the hub knew them (\"FACTS\").", DecisionReplayCommand.Create(console)));
         root.Subcommands.Add(Group("person", "A person's benefit claims, transfers and skill subsidies.", PersonShowCommand.Create(console)));
         root.Subcommands.Add(Group("audit", "The hash-chained audit trail of every exchange.", AuditVerifyCommand.Create(console)));
         root.Subcommands.Add(Simulate.SimulateCommand.Create(console));

@@ -2,8 +2,8 @@ using Spectre.Console;
 
 namespace ExchangeHub.Cli.Reconciliation;
 
-/// <summary>Progress for output that is not a terminal (a file, a log): one line per tenth of the units.</summary>
-public sealed class PlainProgress(IAnsiConsole console)
+/// <summary>Progress for output that is not a terminal (a file, a log): one line per tenth of the work, e.g. "reconciling: 5/10 units (50%)".</summary>
+public sealed class PlainProgress(IAnsiConsole console, string doing = "reconciling", string items = "units")
 {
     private int _tenths = -1;
 
@@ -17,7 +17,7 @@ public sealed class PlainProgress(IAnsiConsole console)
         if (tenths > _tenths)
         {
             _tenths = tenths;
-            console.MarkupLineInterpolated($"reconciling: {done}/{total} units ({tenths * 10}%)");
+            console.MarkupLineInterpolated($"{doing}: {done}/{total} {items} ({tenths * 10}%)");
         }
     }
 }

@@ -13,6 +13,7 @@ public static class Extensions
         services.AddSingleton<RefundQueries>();
         services.AddSingleton<RefundActions>();
         services.AddSingleton<RefundDecisions>();
+        services.AddSingleton<RefundReplay>();
         services.AddSingleton<IRunProgramme>(sp => sp.GetRequiredService<RefundDecisions>());
         services.AddHostedService<RefundReminderService>();
         return services;

@@ -1,11 +1,12 @@
 using ExchangeHub.Server.Common;
 using ExchangeHub.V1;
+using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 
 namespace ExchangeHub.Server.Refunds;
 
 /// <summary>Refund decisions and workflow steps for the front office (roles in Security/MethodRoles.cs).</summary>
-public sealed class RefundGrpcService(RefundQueries queries, RefundActions actions, RefundDecisions decisions, TimeProvider clock)
+public sealed class RefundGrpcService(RefundQueries queries, RefundActions actions, RefundDecisions decisions, RefundReplay replay, TimeProvider clock)
     : RefundService.RefundServiceBase
 {
     public override async Task<GetRefundDecisionResponse> GetRefundDecision(GetRefundDecisionRequest request, ServerCallContext context)
@@ -60,5 +61,24 @@ public sealed class RefundGrpcService(RefundQueries queries, RefundActions actio
         });
         var found = await queries.DecisionAsync(request.Uscc, request.ProgramYear, context.CancellationToken);
         return new ApplyForRefundResponse { State = Names.Of(found.State ?? refundCase.State), Decision = found.Current?.ToContract() };
+    }
+
+    public override async Task<ReplayRefundDecisionResponse> ReplayRefundDecision(ReplayRefundDecisionRequest request, ServerCallContext context)
+    {
+        if (request.DecisionId <= 0)
+        {
+            throw RpcErrors.InvalidArgument("invalid request", "decision_id", "must be a stored decision id, greater than 0");
+        }
+        var r = await replay.ReplayAsync(request.DecisionId, context.CancellationToken)
+            ?? throw new RpcException(new Status(StatusCode.NotFound, $"no refund decision {request.DecisionId}"));
+        return new ReplayRefundDecisionResponse
+        {
+            Identical = r.Identical, Difference = r.Difference, DecisionId = r.DecisionId, Uscc = r.Uscc, ProgramYear = r.ProgramYear,
+            DecisionDate = r.DecisionDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            KnowledgeTime = Timestamp.FromDateTimeOffset(DateTimeOffset.FromUnixTimeMilliseconds(r.KnowledgeTimeUnixMs)),
+            StoredFactsSha256 = r.StoredFactsSha256, ReplayedFactsSha256 = r.ReplayedFactsSha256, StoredPolicy = r.StoredPolicy,
+            ReplayedPolicy = r.ReplayedPolicy, StoredOutcome = r.StoredOutcome, ReplayedOutcome = r.ReplayedOutcome,
+            StoredAmountFen = r.StoredAmountFen, ReplayedAmountFen = r.ReplayedAmountFen,
+        };
     }
 }

@@ -25,6 +25,7 @@ public static class MethodRoles
         [Full(RefundService.Descriptor.FullName, "ConfirmRefund")] = [Roles.HrssOperator],
         [Full(RefundService.Descriptor.FullName, "WaiveRefund")] = [Roles.HrssOperator],
         [Full(RefundService.Descriptor.FullName, "ApplyForRefund")] = [Roles.HrssOperator],
+        [Full(RefundService.Descriptor.FullName, "ReplayRefundDecision")] = [Roles.HrssOperator, Roles.Auditor],
         [Full(SkillSubsidyService.Descriptor.FullName, "DecideSkillSubsidies")] = [Roles.HrssOperator],
         [Full(SkillSubsidyService.Descriptor.FullName, "GetSkillSubsidyDecisions")] = [Roles.HrssOperator, Roles.Auditor],
         [Full(BenefitClaimService.Descriptor.FullName, "SubmitClaim")] = [Roles.HrssOperator],
