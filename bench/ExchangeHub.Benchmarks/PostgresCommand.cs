@@ -102,6 +102,10 @@ internal static class PostgresCommand
                 var cold = server.TimePsql(database, sql);
                 var warm = server.TimePsql(database, sql);
                 var groups = await PostgresServer.ScalarAsync(connection, $"SELECT COUNT(*) FROM ({sql}) g");
+                if (groups == 0)
+                {
+                    throw new BenchmarkException("the baseline GROUP BY counted no unit-month: its D or T leaves out every line, so it measures nothing");
+                }
                 Console.WriteLine($"  psql GROUP BY: cold {cold.TotalSeconds:N2} s, warm {warm.TotalSeconds:N2} s, {groups:N0} groups");
 
                 var report = Build(options, startedAt, version, data, push, ingestPeak, copy, units, settlements, timing, runMemory, cold, warm, groups, load);
