@@ -23,13 +23,23 @@ public static class FactsSql
     public static string MonthAggregate(StorageProvider provider, bool oneUnit = false) =>
         $"SELECT uscc, period, COUNT(DISTINCT CASE WHEN kind IN {StoredLineKind.InsuredKindsSql} THEN resident_id END), "
         + Sums(StoredLineKind.Regular) + ", " + Sums(StoredLineKind.BackPayment) + ", " + Sums(StoredLineKind.LateFee) + " "
-        + "FROM (SELECT uscc, resident_id, period, kind, employer_amount_fen, employee_amount_fen FROM contribution_lines "
+        + "FROM " + LinesInForce(provider) + " l WHERE " + NotCancelled + OneUnit(oneUnit, " AND") + " "
+        + $"GROUP BY uscc, period ORDER BY uscc{ByteOrder(provider)}, period";
+
+    /// <summary>
+    /// The contribution lines in force as of D and T, as a derived table (uscc, resident_id, period, kind,
+    /// employer_amount_fen, employee_amount_fen): the one definition every programme's lines come from (refunds' month
+    /// aggregate, persons' insured months). Cancelled lines are still in it: filter with <see cref="NotCancelled"/>.
+    /// </summary>
+    public static string LinesInForce(StorageProvider provider) =>
+        "(SELECT uscc, resident_id, period, kind, employer_amount_fen, employee_amount_fen FROM contribution_lines "
         + "WHERE recorded_at_unix_ms <= @t AND received_date <= @d UNION ALL SELECT "
         + $"{Text(provider, "uscc")}, {Text(provider, "resident_id")}, {Number(provider, "period", "INTEGER")}, {Number(provider, "kind", "INTEGER")}, "
         + $"{Number(provider, "employer_amount_fen", "BIGINT")}, {Number(provider, "employee_amount_fen", "BIGINT")} "
-        + SupersededInForce("contribution_lines", "received_date") + ") l "
-        + "WHERE (employer_amount_fen <> 0 OR employee_amount_fen <> 0)" + OneUnit(oneUnit, " AND") + " "
-        + $"GROUP BY uscc, period ORDER BY uscc{ByteOrder(provider)}, period";
+        + SupersededInForce("contribution_lines", "received_date") + ")";
+
+    /// <summary>FACTS "Cancelled lines": a line corrected to 0 employer and 0 employee amount counts for nothing.</summary>
+    public const string NotCancelled = "(employer_amount_fen <> 0 OR employee_amount_fen <> 0)";
 
     /// <summary>Settlement statuses as of D and T (one row per record); the status in force per month is chosen in C#.</summary>
     public static string Settlements(StorageProvider provider, bool oneUnit = false) =>

@@ -2,15 +2,16 @@ using System.Data.Common;
 using System.Globalization;
 using ExchangeHub.Policy;
 using ExchangeHub.Policy.Skills;
+using ExchangeHub.Server.Configuration;
 using ExchangeHub.Server.Storage;
 
 namespace ExchangeHub.Server.Facts;
 
 /// <summary>
 /// The one reader of persons' facts (POLICY.md "Time and facts — FACTS", 1.(3), 1.(4), 2.(4)): asked "as of decision
-/// date D (<c>@as_of</c>), with the knowledge at T (<c>@known_at</c>, Unix ms)", it reads only what was true on D and
-/// recorded by T. Insured months: REGULAR and BACK_PAYMENT lines received on or before D, not cancelled (0 employer and
-/// 0 employee amount). Transfers in: only those COMPLETED with a status date on or before D (a refused or pending
+/// date D (<c>@d</c>), with the knowledge at T (<c>@t</c>, Unix ms)", it reads only what was true on D and
+/// recorded by T. Insured months: REGULAR and BACK_PAYMENT lines in force as of D and T (the same definition as the
+/// refunds' lines, <see cref="FactsSql.LinesInForce"/>, so a version superseded after T still counts), not cancelled. Transfers in: only those COMPLETED with a status date on or before D (a refused or pending
 /// request adds nothing). The hub's own benefit decisions: each claim's decision current at T. Skill grants: the
 /// current GRANTED decisions known at T, whatever their date (a grant is a payment made; the cap, once and no-lower
 /// rules must see it). Skills, Benefits and Transfers read persons' facts only here.
@@ -20,47 +21,48 @@ public sealed class PersonFactsReader(HubDatabase database)
     private const string OnePerson = " = @resident_id";
     private const string CertificateHolders = " IN (SELECT resident_id FROM skill_certificates)";
 
-    private const string LinesSql =
-        $"SELECT DISTINCT resident_id, period FROM contribution_lines WHERE kind IN {StoredLineKind.InsuredKindsSql} "
-        + "AND received_date <= @as_of AND recorded_at_unix_ms <= @known_at AND (employer_amount_fen <> 0 OR employee_amount_fen <> 0) AND resident_id";
+    /// <summary>Insured months: the lines in force as of D and T (superseded versions included, Facts/FactsSql), not cancelled.</summary>
+    private static string LinesSql(StorageProvider provider) =>
+        $"SELECT DISTINCT resident_id, period FROM {FactsSql.LinesInForce(provider)} l WHERE kind IN {StoredLineKind.InsuredKindsSql} "
+        + $"AND {FactsSql.NotCancelled} AND resident_id";
 
     private static readonly string TransfersInSql =
         "SELECT c.resident_id, c.transfer_id, r.counterpart_province_code, r.insured_periods, r.benefit_months_paid, r.requested_date, c.status_date "
         + "FROM transfer_cases c JOIN transfer_requests r ON r.source_record_id = c.transfer_id AND r.direction = "
         + StoredTransferDirection.In.ToString(CultureInfo.InvariantCulture)
-        + $" WHERE c.direction = '{StoredTransferCase.In}' AND c.status = '{StoredTransferCase.Completed}' AND c.status_date <= @as_of "
-        + "AND c.updated_at_unix_ms <= @known_at AND r.recorded_at_unix_ms <= @known_at AND c.resident_id";
+        + $" WHERE c.direction = '{StoredTransferCase.In}' AND c.status = '{StoredTransferCase.Completed}' AND c.status_date <= @d "
+        + "AND c.updated_at_unix_ms <= @t AND r.recorded_at_unix_ms <= @t AND c.resident_id";
 
     // Each claim applied for by D with the decision current at T: decided by T and not superseded by a decision made by T.
     private const string ClaimsSql =
         "SELECT c.resident_id, c.claim_id, c.applied_on, d.outcome, d.decided_on, d.max_months FROM benefit_claims c "
-        + "LEFT JOIN benefit_decisions d ON d.claim_id = c.claim_id AND d.decided_at_unix_ms <= @known_at "
-        + "AND NOT EXISTS (SELECT 1 FROM benefit_decisions s WHERE s.supersedes_id = d.id AND s.decided_at_unix_ms <= @known_at) "
-        + "WHERE c.applied_on <= @as_of AND c.submitted_at_unix_ms <= @known_at AND c.resident_id";
+        + "LEFT JOIN benefit_decisions d ON d.claim_id = c.claim_id AND d.decided_at_unix_ms <= @t "
+        + "AND NOT EXISTS (SELECT 1 FROM benefit_decisions s WHERE s.supersedes_id = d.id AND s.decided_at_unix_ms <= @t) "
+        + "WHERE c.applied_on <= @d AND c.submitted_at_unix_ms <= @t AND c.resident_id";
 
     private const string SkillGrantsSql =
         "SELECT DISTINCT c.resident_id, d.certificate_number, d.occupation_code, d.level, d.decided_on FROM skill_subsidy_decisions d "
         + "JOIN skill_certificates c ON c.certificate_number = d.certificate_number "
-        + $"WHERE d.outcome = '{StoredProgrammeCodes.Outcome.Granted}' AND d.decided_at_unix_ms <= @known_at "
-        + "AND NOT EXISTS (SELECT 1 FROM skill_subsidy_decisions s WHERE s.supersedes_id = d.id AND s.decided_at_unix_ms <= @known_at) "
+        + $"WHERE d.outcome = '{StoredProgrammeCodes.Outcome.Granted}' AND d.decided_at_unix_ms <= @t "
+        + "AND NOT EXISTS (SELECT 1 FROM skill_subsidy_decisions s WHERE s.supersedes_id = d.id AND s.decided_at_unix_ms <= @t) "
         + "AND c.resident_id";
 
     // The newest version of each certificate number known at T, issued by D.
     private const string CertificatesSql =
         "SELECT c.certificate_number, c.resident_id, c.occupation_code, c.level, c.issue_date FROM skill_certificates c "
-        + "WHERE c.id = (SELECT MAX(c2.id) FROM skill_certificates c2 WHERE c2.certificate_number = c.certificate_number AND c2.recorded_at_unix_ms <= @known_at) "
-        + "AND c.issue_date <= @as_of ORDER BY c.issue_date, c.certificate_number";
+        + "WHERE c.id = (SELECT MAX(c2.id) FROM skill_certificates c2 WHERE c2.certificate_number = c.certificate_number AND c2.recorded_at_unix_ms <= @t) "
+        + "AND c.issue_date <= @d ORDER BY c.issue_date, c.certificate_number";
 
     private const string PaymentsSql =
         "SELECT p.certificate_number, p.recipient_kind, p.recipient_id, p.amount_fen, p.paid_date, p.ledger_sequence FROM training_subsidy_payments p "
-        + "WHERE p.id = (SELECT MAX(p2.id) FROM training_subsidy_payments p2 WHERE p2.certificate_number = p.certificate_number AND p2.recorded_at_unix_ms <= @known_at) "
-        + "AND p.paid_date <= @as_of";
+        + "WHERE p.id = (SELECT MAX(p2.id) FROM training_subsidy_payments p2 WHERE p2.certificate_number = p.certificate_number AND p2.recorded_at_unix_ms <= @t) "
+        + "AND p.paid_date <= @d";
 
     /// <summary>One person's facts as of <paramref name="asOf"/> with the knowledge at <paramref name="knownAtUnixMs"/>.</summary>
     public async Task<PersonFacts> PersonAsync(string residentId, DateOnly asOf, long knownAtUnixMs, CancellationToken ct)
     {
         await using var connection = await database.OpenReaderAsync(ct);
-        var persons = await PersonsAsync(connection, OnePerson, asOf, c => Bind(c, asOf, knownAtUnixMs).With("@resident_id", residentId), ct);
+        var persons = await PersonsAsync(connection, database.Provider, OnePerson, asOf, c => Bind(c, asOf, knownAtUnixMs).With("@resident_id", residentId), ct);
         return persons.GetValueOrDefault(residentId) ?? PersonFacts.None(residentId);
     }
 
@@ -69,28 +71,28 @@ public sealed class PersonFactsReader(HubDatabase database)
     {
         await using var connection = await database.OpenReaderAsync(ct);
         var certificates = new List<StoredCertificate>();
-        await ForEachAsync(connection, CertificatesSql, c => Bind(c, asOf, knownAtUnixMs), r => certificates.Add(
+        await DbRows.ForEachAsync(connection, CertificatesSql, c => Bind(c, asOf, knownAtUnixMs), r => certificates.Add(
             new StoredCertificate(r.GetString(0), r.GetString(1), r.GetString(2), r.GetInt32(3), r.GetFieldValue<DateOnly>(4))), ct);
         var payments = new Dictionary<string, StoredTrainingPayment>(StringComparer.Ordinal);
-        await ForEachAsync(connection, PaymentsSql, c => Bind(c, asOf, knownAtUnixMs), r => payments[r.GetString(0)] = new StoredTrainingPayment(
+        await DbRows.ForEachAsync(connection, PaymentsSql, c => Bind(c, asOf, knownAtUnixMs), r => payments[r.GetString(0)] = new StoredTrainingPayment(
             r.GetString(0), r.GetInt32(1), r.GetString(2), r.GetInt64(3), r.GetFieldValue<DateOnly>(4), r.IsDBNull(5) ? null : r.GetInt64(5)), ct);
-        var holders = await PersonsAsync(connection, CertificateHolders, asOf, c => Bind(c, asOf, knownAtUnixMs), ct);
+        var holders = await PersonsAsync(connection, database.Provider, CertificateHolders, asOf, c => Bind(c, asOf, knownAtUnixMs), ct);
         return new CertificateFacts(certificates, holders, payments);
     }
 
     /// <summary>The facts of the persons whose resident id satisfies <paramref name="residents"/>, by resident id.</summary>
-    private static async Task<Dictionary<string, PersonFacts>> PersonsAsync(DbConnection connection, string residents, DateOnly asOf,
+    private static async Task<Dictionary<string, PersonFacts>> PersonsAsync(DbConnection connection, StorageProvider provider, string residents, DateOnly asOf,
         Func<DbCommand, DbCommand> bind, CancellationToken ct)
     {
         var builders = new Dictionary<string, Builder>(StringComparer.Ordinal);
         Builder Of(DbDataReader r) => builders.TryGetValue(r.GetString(0), out var b) ? b : builders[r.GetString(0)] = new Builder();
 
-        await ForEachAsync(connection, LinesSql + residents, bind, r =>
+        await DbRows.ForEachAsync(connection, LinesSql(provider) + residents, bind, r =>
         {
             var period = r.GetInt32(1);
             Of(r).LocalMonths.Add(new YearMonth(period / 100, period % 100));
         }, ct);
-        await ForEachAsync(connection, TransfersInSql + residents + " ORDER BY r.id", bind, r =>
+        await DbRows.ForEachAsync(connection, TransfersInSql + residents + " ORDER BY r.id", bind, r =>
         {
             var transfers = Of(r).TransfersIn;
             // One request per transfer: the national system's (the first stored, as the transfer workflow reads it).
@@ -100,7 +102,7 @@ public sealed class PersonFactsReader(HubDatabase database)
                     r.GetFieldValue<DateOnly>(5), r.GetFieldValue<DateOnly>(6)));
             }
         }, ct);
-        await ForEachAsync(connection, ClaimsSql + residents + " ORDER BY c.id", bind, r =>
+        await DbRows.ForEachAsync(connection, ClaimsSql + residents + " ORDER BY c.id", bind, r =>
         {
             var outcome = r.IsDBNull(3) ? null : r.GetString(3);
             // A grant dated after D is not in force on D, and its period (from its grant date) cannot cover a day up to D.
@@ -113,7 +115,7 @@ public sealed class PersonFactsReader(HubDatabase database)
                 Of(r).PendingClaims.Add(new PendingClaim(r.GetString(1), r.GetFieldValue<DateOnly>(2)));
             }
         }, ct);
-        await ForEachAsync(connection, SkillGrantsSql + residents, bind, r =>
+        await DbRows.ForEachAsync(connection, SkillGrantsSql + residents, bind, r =>
             Of(r).SkillGrants.Add(new SkillGrant(r.GetString(2), r.GetInt32(3), r.GetFieldValue<DateOnly>(4), r.GetString(1))), ct);
 
         return builders.ToDictionary(b => b.Key, b => b.Value.Facts(b.Key), StringComparer.Ordinal);
@@ -131,20 +133,7 @@ public sealed class PersonFactsReader(HubDatabase database)
     }
 
     private static DbCommand Bind(DbCommand command, DateOnly asOf, long knownAtUnixMs) =>
-        command.With("@as_of", asOf).With("@known_at", knownAtUnixMs);
-
-    private static async Task ForEachAsync(DbConnection connection, string sql, Func<DbCommand, DbCommand> bind, Action<DbDataReader> row,
-        CancellationToken ct)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        bind(command);
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-        {
-            row(reader);
-        }
-    }
+        command.With("@d", asOf).With("@t", knownAtUnixMs);
 
     /// <summary>Canonical transfer periods "201901-202012,202103-202106" → each month once.</summary>
     private static HashSet<YearMonth> Ranges(string ranges)
