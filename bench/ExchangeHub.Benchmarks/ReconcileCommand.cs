@@ -95,7 +95,10 @@ internal static class ReconcileCommand
             profile = await PhaseProfile.RunAsync(hubDb, DateOnly.ParseExact(options.DecisionDate, "yyyy-MM-dd", CultureInfo.InvariantCulture));
         }
 
-        var report = BuildReport(options, startedAt, clock.Elapsed, data, hubRun, baseline, ratioGoal, profile);
+        var chunkIndex = ChunkIndexVariant.Run(hubDb, work.Path, options.DecisionDate);
+        Console.WriteLine($"  per-chunk variant: index build {chunkIndex.IndexBuildSeconds:N2} s, {chunkIndex.Chunks:N0} chunk queries {chunkIndex.PerChunkQueriesSeconds:N2} s");
+
+        var report = BuildReport(options, startedAt, clock.Elapsed, data, hubRun, baseline, ratioGoal, profile, chunkIndex);
         ReconcilePrinter.Print(report);
         return report;
     }
@@ -213,7 +216,7 @@ internal static class ReconcileCommand
 
     private static ReconcileDataSetReport BuildReport(
         ReconcileOptions o, DateTimeOffset startedAt, TimeSpan wall, ContributionDataset data, HubRun hub, GroupByResult baseline,
-        double? ratioGoal, IReadOnlyList<PhaseTime>? profile)
+        double? ratioGoal, IReadOnlyList<PhaseTime>? profile, ChunkIndexResult chunkIndex)
     {
         var t = hub.Timing;
         var r = t.Run;
@@ -243,7 +246,8 @@ internal static class ReconcileCommand
             Math.Round(ratio, 3),
             ratioGoal,
             ratioGoal is { } goal ? ratio <= goal : null,
-            profile?.Select(p => new ReconcileProfileStep(p.Step, Math.Round(p.Elapsed.TotalSeconds, 3), p.Note)).ToList());
+            profile?.Select(p => new ReconcileProfileStep(p.Step, Math.Round(p.Elapsed.TotalSeconds, 3), p.Note)).ToList(),
+            chunkIndex);
     }
 
     private sealed record HubRun(ReconcileTiming Timing, ReconcilePushes Pushes, ReconcileMemory Memory);

@@ -80,6 +80,13 @@ internal static class ReconcilePrinter
                 + "the rest of the hub's run: writing decisions, cases, outbox rows, exceptions; commits; gRPC");
         }
 
+        if (r.ChunkIndex is { } c)
+        {
+            Console.WriteLine($"per-chunk variant (not used by the hub): index on contribution_lines(uscc) built in {F(c.IndexBuildSeconds, "N2")} s "
+                + $"({F(c.IndexMiB, "N1")} MiB{(c.PlanUsesIndex ? "" : ", NOT used by the plan")}); {N(c.Chunks)} chunk queries of {N(c.UnitsPerChunk)} units "
+                + $"{F(c.PerChunkQueriesSeconds, "N2")} s against one ordered pass {F(r.Sqlite3Seconds, "N2")} s");
+        }
+
         Console.WriteLine($"pushes (not timed): units {F(r.Pushes.UnitsSeconds, "N1")} s, lines {F(r.Pushes.LinesSeconds, "N1")} s, "
             + $"settlements {F(r.Pushes.SettlementsSeconds, "N1")} s, {N(r.Pushes.BatchSize)} records per message; "
             + $"this data set took {F(r.WallSeconds, "N0")} s in all");

@@ -44,7 +44,20 @@ internal sealed record ReconcileDataSetReport(
     double Ratio,
     double? RatioGoal,
     bool? RatioPass,
-    IReadOnlyList<ReconcileProfileStep>? Profile);
+    IReadOnlyList<ReconcileProfileStep>? Profile,
+    ChunkIndexResult? ChunkIndex);
+
+/// <summary>
+/// The per-chunk alternative to the run's ordered single pass (<see cref="ChunkIndexVariant"/>): building an index on
+/// the lines' USCC, and the month aggregate queried once per chunk of units through it.
+/// </summary>
+internal sealed record ChunkIndexResult(
+    double IndexBuildSeconds,
+    double IndexMiB,
+    int Chunks,
+    int UnitsPerChunk,
+    double PerChunkQueriesSeconds,
+    bool PlanUsesIndex);
 
 /// <summary>
 /// The hub's memory around the run. <see cref="PeakDuringRunMiB"/> is the run's own peak: the kernel's VmHWM after
