@@ -60,6 +60,20 @@ public static class FactsSql
         + "v.recorded_at_unix_ms, v.agency_id, v.source_record_id "
         + SupersededInForce("units", null) + ") u" + OneUnit(oneUnit, " WHERE") + $" ORDER BY uscc{ByteOrder(provider)}";
 
+    /// <summary>
+    /// The national transfer system's requests as known at T, as a derived table (id, source_record_id, resident_id,
+    /// direction, counterpart_province_code, insured_periods, benefit_months_paid, consolidation_place,
+    /// requested_date): a request corrected after T is read in the version it had at T (<c>record_versions</c>), its
+    /// row id kept, so "the first stored" stays the same. No business-date filter: what a request says is knowledge;
+    /// what it brings on D follows the case's status history (Storage/TransferCaseStatusRow).
+    /// </summary>
+    public static string TransferRequests(StorageProvider provider) =>
+        "(SELECT id, source_record_id, resident_id, direction, counterpart_province_code, insured_periods, benefit_months_paid, "
+        + "consolidation_place, requested_date FROM transfer_requests WHERE recorded_at_unix_ms <= @t UNION ALL SELECT v.record_id, v.source_record_id, "
+        + $"{Text(provider, "resident_id")}, {Number(provider, "direction", "INTEGER")}, {Text(provider, "counterpart_province_code")}, "
+        + $"{Text(provider, "insured_periods")}, {Number(provider, "benefit_months_paid", "INTEGER")}, {Number(provider, "consolidation_place", "INTEGER")}, "
+        + $"{Number(provider, "requested_date", "DATE")} " + SupersededInForce("transfer_requests", null) + ")";
+
     /// <summary>How many units a run has at least: those market regulation or the tax bureau's settlements name (lines may add more).</summary>
     public const string KnownUnitsSql = "SELECT COUNT(*) FROM (SELECT uscc FROM units UNION SELECT uscc FROM settlement_statuses) k";
 

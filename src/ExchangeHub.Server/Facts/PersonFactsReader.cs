@@ -12,7 +12,7 @@ namespace ExchangeHub.Server.Facts;
 /// date D (<c>@d</c>), with the knowledge at T (<c>@t</c>, Unix ms)", it reads only what was true on D and
 /// recorded by T. Insured months: REGULAR and BACK_PAYMENT lines in force as of D and T (the same definition as the
 /// refunds' lines, <see cref="FactsSql.LinesInForce"/>, so a version superseded after T still counts), not cancelled. Transfers in: only those COMPLETED with a status date on or before D (a refused or pending
-/// request adds nothing). The hub's own benefit decisions: each claim's decision current at T. Skill grants: the
+/// request adds nothing), with the request as the feed had it at T. The hub's own benefit decisions: each claim's decision current at T. Skill grants: the
 /// current GRANTED decisions known at T, whatever their date (a grant is a payment made; the cap, once and no-lower
 /// rules must see it). Skills, Benefits and Transfers read persons' facts only here.
 /// </summary>
@@ -26,12 +26,13 @@ public sealed class PersonFactsReader(HubDatabase database)
         $"SELECT DISTINCT resident_id, period FROM {FactsSql.LinesInForce(provider)} l WHERE kind IN {StoredLineKind.InsuredKindsSql} "
         + $"AND {FactsSql.NotCancelled} AND resident_id";
 
-    private static readonly string TransfersInSql =
+    /// <summary>Transfers in COMPLETED by D (status date) as known at T; the request's periods are its version known at T.</summary>
+    private static string TransfersInSql(StorageProvider provider) =>
         "SELECT c.resident_id, c.transfer_id, r.counterpart_province_code, r.insured_periods, r.benefit_months_paid, r.requested_date, c.status_date "
-        + "FROM transfer_cases c JOIN transfer_requests r ON r.source_record_id = c.transfer_id AND r.direction = "
+        + $"FROM transfer_cases c JOIN {FactsSql.TransferRequests(provider)} r ON r.source_record_id = c.transfer_id AND r.direction = "
         + StoredTransferDirection.In.ToString(CultureInfo.InvariantCulture)
         + $" WHERE c.direction = '{StoredTransferCase.In}' AND c.status = '{StoredTransferCase.Completed}' AND c.status_date <= @d "
-        + "AND c.updated_at_unix_ms <= @t AND r.recorded_at_unix_ms <= @t AND c.resident_id";
+        + "AND c.updated_at_unix_ms <= @t AND c.resident_id";
 
     // Each claim applied for by D with the decision current at T: decided by T and not superseded by a decision made by T.
     private const string ClaimsSql =
@@ -92,7 +93,7 @@ public sealed class PersonFactsReader(HubDatabase database)
             var period = r.GetInt32(1);
             Of(r).LocalMonths.Add(new YearMonth(period / 100, period % 100));
         }, ct);
-        await DbRows.ForEachAsync(connection, TransfersInSql + residents + " ORDER BY r.id", bind, r =>
+        await DbRows.ForEachAsync(connection, TransfersInSql(provider) + residents + " ORDER BY r.id", bind, r =>
         {
             var transfers = Of(r).TransfersIn;
             // One request per transfer: the national system's (the first stored, as the transfer workflow reads it).

@@ -16,15 +16,6 @@ public static class TransferStore
         return await reader.ReadAsync(ct) ? TransferRows.Case(reader) : null;
     }
 
-    /// <summary>The incoming request the transfer feed stored under <paramref name="transferId"/>; null if there is none.</summary>
-    public static async Task<FeedTransferRequest?> IncomingRequestAsync(WriterLease lease, string transferId, CancellationToken ct)
-    {
-        var select = lease.Command(TransferRows.FeedRequestSql, 0).With("@transfer_id", transferId)
-            .With("@direction", TransferCodes.FeedDirection(TransferCaseDirection.In));
-        await using var reader = await select.ExecuteReaderAsync(ct);
-        return await reader.ReadAsync(ct) ? TransferRows.Request(reader) : null;
-    }
-
     /// <summary>How a new case was decided: the facts it was decided on and the policy stamp (its status date is on the case).</summary>
     public sealed record Decided(string FactsJson, string PolicyVersion);
 
