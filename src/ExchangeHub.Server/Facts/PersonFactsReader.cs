@@ -11,8 +11,9 @@ namespace ExchangeHub.Server.Facts;
 /// The one reader of persons' facts (POLICY.md "Time and facts — FACTS", 1.(3), 1.(4), 2.(4)): asked "as of decision
 /// date D (<c>@d</c>), with the knowledge at T (<c>@t</c>, Unix ms)", it reads only what was true on D and
 /// recorded by T. Insured months: REGULAR and BACK_PAYMENT lines in force as of D and T (the same definition as the
-/// refunds' lines, <see cref="FactsSql.LinesInForce"/>, so a version superseded after T still counts), not cancelled. Transfers in: only those COMPLETED with a status date on or before D (a refused or pending
-/// request adds nothing), with the request as the feed had it at T. The hub's own benefit decisions: each claim's decision current at T. Skill grants: the
+/// refunds' lines, <see cref="FactsSql.LinesInForce"/>, so a version superseded after T still counts), not cancelled. Transfers in: only those COMPLETED on D as known at T, from the cases' status
+/// history (a refused or pending request adds nothing; a later status does not change the past), with the request
+/// as the feed had it at T. The hub's own benefit decisions: each claim's decision current at T. Skill grants: the
 /// current GRANTED decisions known at T, whatever their date (a grant is a payment made; the cap, once and no-lower
 /// rules must see it). Skills, Benefits and Transfers read persons' facts only here.
 /// </summary>
@@ -26,13 +27,20 @@ public sealed class PersonFactsReader(HubDatabase database)
         $"SELECT DISTINCT resident_id, period FROM {FactsSql.LinesInForce(provider)} l WHERE kind IN {StoredLineKind.InsuredKindsSql} "
         + $"AND {FactsSql.NotCancelled} AND resident_id";
 
-    /// <summary>Transfers in COMPLETED by D (status date) as known at T; the request's periods are its version known at T.</summary>
+    /// <summary>
+    /// Transfers in COMPLETED on D as known at T: the case's state on D at T is its last status recorded at or before T
+    /// with a status date on or before D (<c>transfer_case_statuses</c>; recording order, not date order: statuses only
+    /// move forward, so a status dated before an earlier-recorded one — SENT on the 20th told after ACCEPTED on the
+    /// 30th — is still the later step). The request's periods are its version known at T.
+    /// </summary>
     private static string TransfersInSql(StorageProvider provider) =>
-        "SELECT c.resident_id, c.transfer_id, r.counterpart_province_code, r.insured_periods, r.benefit_months_paid, r.requested_date, c.status_date "
-        + $"FROM transfer_cases c JOIN {FactsSql.TransferRequests(provider)} r ON r.source_record_id = c.transfer_id AND r.direction = "
+        "SELECT c.resident_id, c.transfer_id, r.counterpart_province_code, r.insured_periods, r.benefit_months_paid, r.requested_date, s.status_date "
+        + "FROM transfer_cases c JOIN transfer_case_statuses s ON s.transfer_id = c.transfer_id "
+        + $"JOIN {FactsSql.TransferRequests(provider)} r ON r.source_record_id = c.transfer_id AND r.direction = "
         + StoredTransferDirection.In.ToString(CultureInfo.InvariantCulture)
-        + $" WHERE c.direction = '{StoredTransferCase.In}' AND c.status = '{StoredTransferCase.Completed}' AND c.status_date <= @d "
-        + "AND c.updated_at_unix_ms <= @t AND c.resident_id";
+        + $" WHERE c.direction = '{StoredTransferCase.In}' AND s.status = '{StoredTransferCase.Completed}' AND s.status_date <= @d "
+        + "AND s.recorded_at_unix_ms <= @t AND NOT EXISTS (SELECT 1 FROM transfer_case_statuses n WHERE n.transfer_id = s.transfer_id "
+        + "AND n.id > s.id AND n.status_date <= @d AND n.recorded_at_unix_ms <= @t) AND c.resident_id";
 
     // Each claim applied for by D with the decision current at T: decided by T and not superseded by a decision made by T.
     private const string ClaimsSql =

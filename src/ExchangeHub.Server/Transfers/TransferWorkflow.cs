@@ -152,7 +152,7 @@ public sealed class TransferWorkflow(
                         throw new ActionRefusedException(
                             $"transfer {transferId} is {TransferCodes.Name(current.Status)}; it cannot become {TransferCodes.Name(status)}");
                 }
-                await TransferStore.SetStatusAsync(lease, transferId, status, reasonCode, statusDate, now, ct);
+                await TransferStore.SetStatusAsync(lease, current, status, reasonCode, statusDate, now, ct);
                 await outbox.EnqueueAsync(lease, TransferEvents.StatusChanged(current, status, reasonCode, policy.Id, PolicyVersion,
                     Guid.NewGuid().ToString("D"), now), ct);
                 await lease.CommitAsync(ct);
