@@ -11,7 +11,8 @@ namespace ExchangeHub.Server.Tests.Transfers;
 /// FACTS: a person's facts as of D with the knowledge at T, through the real hub (clock at 2024-11-30, moved on a
 /// second between steps so "recorded after T" is real): a transfer in counts from its COMPLETED status date, read
 /// from the cases' status history (<c>transfer_case_statuses</c>), so a later status or a later correction of the
-/// national system's request does not change what was known at T; a line corrected after T still counts at T.
+/// national system's request does not change what was known at T; a line, a certificate or a payment corrected after
+/// T is read at T in the version it had then.
 /// </summary>
 [Trait("clause", "FACTS")]
 [Trait("clause", "1.(4)")]
@@ -162,6 +163,34 @@ public abstract class TransferStatusHistoryTests(ClockedHubFixture fixture)
         Assert.Equal(("32", new DateOnly(2024, 3, 1)), await AtAsync(first));
         Assert.Equal(("33", new DateOnly(2024, 3, 4)), await AtAsync(Now));
         Assert.Null(await reader.RequestAsync("h-request", StoredTransferDirection.Out, Now, CancellationToken.None));
+    }
+
+    /// <summary>
+    /// A certificate and its training subsidy payment, both corrected after T (level 5 → 4, 80,000 → 60,000 fen): read
+    /// at T they are the versions known then (record_versions), read now the corrections; a certificate first stored
+    /// after T is not there at T.
+    /// </summary>
+    [Fact]
+    public async Task CertificateFacts_CorrectedAfterT_TheVersionsKnownAtT()
+    {
+        var skills = Hub.Channel(TestHub.SkillToken);
+        Assert.Equal(0, (await Infrastructure.Feeds.PushCertificatesAsync(skills, [Records.Certificate("h-cert", person: 8, number: "H-CERT-8")])).Rejected);
+        Assert.Equal(0, (await Infrastructure.Feeds.PushTrainingPaymentsAsync(skills, [Records.TrainingPayment("h-pay", "H-CERT-8")])).Rejected);
+        Tick();
+        var t = Now;
+        Tick();
+        Assert.Equal(0, (await Infrastructure.Feeds.PushCertificatesAsync(skills,
+            [Records.Certificate("h-cert", person: 8, level: 4, number: "H-CERT-8", revision: 2), Records.Certificate("h-cert-new", person: 9, number: "H-CERT-9")])).Rejected);
+        Assert.Equal(0, (await Infrastructure.Feeds.PushTrainingPaymentsAsync(skills,
+            [Records.TrainingPayment("h-pay", "H-CERT-8", amount: 60_000, revision: 2)])).Rejected);
+
+        var atT = await Reader.CertificatesAsync(ClockedHubFixture.Today, t, CancellationToken.None);
+        var now = await Reader.CertificatesAsync(ClockedHubFixture.Today, Now, CancellationToken.None);
+
+        Assert.Equal((5, 80_000L, false), (atT.Certificates.Single(c => c.Number == "H-CERT-8").Level, atT.TrainingPayments["H-CERT-8"].AmountFen,
+            atT.Certificates.Any(c => c.Number == "H-CERT-9")));
+        Assert.Equal((4, 60_000L, true), (now.Certificates.Single(c => c.Number == "H-CERT-8").Level, now.TrainingPayments["H-CERT-8"].AmountFen,
+            now.Certificates.Any(c => c.Number == "H-CERT-9")));
     }
 
     /// <summary><paramref name="months"/> REGULAR lines of unit 1 for the person, monthly from 2022-01 (received 2023-06-15).</summary>
