@@ -53,11 +53,7 @@ public abstract class TransferStatusHistoryTests(ClockedHubFixture fixture)
     [Fact]
     public async Task PersonFacts_StatusRecordedAfterT_NotSeenAtTSeenAfter()
     {
-        await InsureAsync(person: 4, months: 11);
-        await AcceptedAsync(Records.TransferIn("h-late", person: 4, "2017-01", "2017-06"));
-        await UpdateAsync("h-late", TransferStatus.Sent, "2024-11-10");
-        var decision = await DecideAsync(person: 4, D);
-        var t = await KnowledgeTimeAsync(decision.DecisionId);
+        var (decision, t) = await DecidedWithTransferInAsync(person: 4, "h-late", TransferStatus.Sent, "2024-11-10");
 
         await UpdateAsync("h-late", TransferStatus.Completed, "2024-11-15");
 
@@ -76,11 +72,7 @@ public abstract class TransferStatusHistoryTests(ClockedHubFixture fixture)
     [Fact]
     public async Task PersonFacts_RequestCorrectedAfterT_TheVersionKnownAtT()
     {
-        await InsureAsync(person: 5, months: 11);
-        await AcceptedAsync(Records.TransferIn("h-corrected", person: 5, "2017-01", "2017-06"));
-        await UpdateAsync("h-corrected", TransferStatus.Completed, "2024-11-15");
-        var decision = await DecideAsync(person: 5, D);
-        var t = await KnowledgeTimeAsync(decision.DecisionId);
+        var (decision, t) = await DecidedWithTransferInAsync(person: 5, "h-corrected", TransferStatus.Completed, "2024-11-15");
 
         var corrected = Records.TransferIn("h-corrected", person: 5, "2016-01", "2016-12");
         corrected.Revision = 2;
@@ -244,8 +236,18 @@ public abstract class TransferStatusHistoryTests(ClockedHubFixture fixture)
         return decided.Claim.Decisions[0];
     }
 
-    private Task<long> KnowledgeTimeAsync(long decisionId) =>
-        Hub.Database.ScalarAsync($"SELECT knowledge_time_unix_ms FROM benefit_decisions WHERE id = {decisionId}");
+    /// <summary>
+    /// 11 months here and a transfer in of 2017-01..2017-06 at <paramref name="status"/> from <paramref name="statusDate"/>;
+    /// the person's claim decided as of D, with the knowledge time T the decision stored.
+    /// </summary>
+    private async Task<(BenefitDecisionRecord Decision, long T)> DecidedWithTransferInAsync(int person, string id, TransferStatus status, string statusDate)
+    {
+        await InsureAsync(person, months: 11);
+        await AcceptedAsync(Records.TransferIn(id, person, "2017-01", "2017-06"));
+        await UpdateAsync(id, status, statusDate);
+        var decision = await DecideAsync(person, D);
+        return (decision, await Hub.Database.ScalarAsync($"SELECT knowledge_time_unix_ms FROM benefit_decisions WHERE id = {decision.DecisionId}"));
+    }
 
     private void Tick() => fixture.Clock.Advance(TimeSpan.FromSeconds(1));
 }
