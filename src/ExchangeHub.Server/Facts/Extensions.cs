@@ -7,6 +7,7 @@ public static class Extensions
     {
         services.AddSingleton<StoredFactsReader>();
         services.AddSingleton<PersonFactsReader>();
+        services.AddSingleton<TransferRequestsReader>();
         return services;
     }
 }

@@ -60,6 +60,35 @@ public static class FactsSql
         + "v.recorded_at_unix_ms, v.agency_id, v.source_record_id "
         + SupersededInForce("units", null) + ") u" + OneUnit(oneUnit, " WHERE") + $" ORDER BY uscc{ByteOrder(provider)}";
 
+    /// <summary>
+    /// The national transfer system's requests as known at T (id, source_record_id, then the columns below). No
+    /// business-date filter: what a request says is knowledge; what it brings on D follows the case's status history
+    /// (Storage/TransferCaseStatusRow).
+    /// </summary>
+    public static string TransferRequests(StorageProvider provider) => KnownAt(provider, "transfer_requests", ("resident_id", null),
+        ("direction", "INTEGER"), ("counterpart_province_code", null), ("insured_periods", null), ("benefit_months_paid", "INTEGER"),
+        ("consolidation_place", "INTEGER"), ("requested_date", "DATE"));
+
+    /// <summary>Skill certificates as known at T (id, source_record_id, then the columns below); the reader picks the newest per number and filters by D.</summary>
+    public static string SkillCertificates(StorageProvider provider) => KnownAt(provider, "skill_certificates", ("certificate_number", null),
+        ("resident_id", null), ("occupation_code", null), ("level", "INTEGER"), ("issue_date", "DATE"));
+
+    /// <summary>Training subsidy payments as known at T (id, source_record_id, then the columns below); as <see cref="SkillCertificates"/>.</summary>
+    public static string TrainingPayments(StorageProvider provider) => KnownAt(provider, "training_subsidy_payments", ("certificate_number", null),
+        ("recipient_kind", "INTEGER"), ("recipient_id", null), ("amount_fen", "BIGINT"), ("paid_date", "DATE"), ("ledger_sequence", "BIGINT"));
+
+    /// <summary>
+    /// A feed table's records as known at T, as a derived table (id, source_record_id, <paramref name="columns"/>): the
+    /// current row when recorded by T, else the version it had at T (<c>record_versions</c>, its row id kept, so "the
+    /// newest id" or "the first stored" stays the same); a record first stored after T is not there. A column's type
+    /// is null for text.
+    /// </summary>
+    private static string KnownAt(StorageProvider provider, string table, params (string Name, string? Type)[] columns) =>
+        $"(SELECT id, source_record_id, {string.Join(", ", columns.Select(c => c.Name))} FROM {table} WHERE recorded_at_unix_ms <= @t "
+        + "UNION ALL SELECT v.record_id, v.source_record_id, "
+        + string.Join(", ", columns.Select(c => c.Type is null ? Text(provider, c.Name) : Number(provider, c.Name, c.Type)))
+        + " " + SupersededInForce(table, null) + ")";
+
     /// <summary>How many units a run has at least: those market regulation or the tax bureau's settlements name (lines may add more).</summary>
     public const string KnownUnitsSql = "SELECT COUNT(*) FROM (SELECT uscc FROM units UNION SELECT uscc FROM settlement_statuses) k";
 

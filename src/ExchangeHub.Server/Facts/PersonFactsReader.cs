@@ -10,11 +10,14 @@ namespace ExchangeHub.Server.Facts;
 /// <summary>
 /// The one reader of persons' facts (POLICY.md "Time and facts — FACTS", 1.(3), 1.(4), 2.(4)): asked "as of decision
 /// date D (<c>@d</c>), with the knowledge at T (<c>@t</c>, Unix ms)", it reads only what was true on D and
-/// recorded by T. Insured months: REGULAR and BACK_PAYMENT lines in force as of D and T (the same definition as the
-/// refunds' lines, <see cref="FactsSql.LinesInForce"/>, so a version superseded after T still counts), not cancelled. Transfers in: only those COMPLETED with a status date on or before D (a refused or pending
-/// request adds nothing). The hub's own benefit decisions: each claim's decision current at T. Skill grants: the
-/// current GRANTED decisions known at T, whatever their date (a grant is a payment made; the cap, once and no-lower
-/// rules must see it). Skills, Benefits and Transfers read persons' facts only here.
+/// recorded by T, feed records corrected after T in the version they had at T (<c>record_versions</c>, through
+/// <see cref="FactsSql"/>). Insured months: REGULAR and BACK_PAYMENT lines in force as of D and T (the same definition
+/// as the refunds' lines, <see cref="FactsSql.LinesInForce"/>), not cancelled. Transfers in: only those COMPLETED on D
+/// as known at T, from the cases' status history (a refused or pending request adds nothing; a later status does not
+/// change the past), with the request as the feed had it at T. The hub's own benefit decisions: each claim's decision
+/// current at T. Skill grants: the current GRANTED decisions known at T, whatever their date (a grant is a payment
+/// made; the cap, once and no-lower rules must see it). Certificates and training payments: the newest of each
+/// certificate number known at T, issued or paid by D. Skills, Benefits and Transfers read persons' facts only here.
 /// </summary>
 public sealed class PersonFactsReader(HubDatabase database)
 {
@@ -26,12 +29,20 @@ public sealed class PersonFactsReader(HubDatabase database)
         $"SELECT DISTINCT resident_id, period FROM {FactsSql.LinesInForce(provider)} l WHERE kind IN {StoredLineKind.InsuredKindsSql} "
         + $"AND {FactsSql.NotCancelled} AND resident_id";
 
-    private static readonly string TransfersInSql =
-        "SELECT c.resident_id, c.transfer_id, r.counterpart_province_code, r.insured_periods, r.benefit_months_paid, r.requested_date, c.status_date "
-        + "FROM transfer_cases c JOIN transfer_requests r ON r.source_record_id = c.transfer_id AND r.direction = "
+    /// <summary>
+    /// Transfers in COMPLETED on D as known at T: the case's state on D at T is its last status recorded at or before T
+    /// with a status date on or before D (<c>transfer_case_statuses</c>; recording order, not date order: statuses only
+    /// move forward, so a status dated before an earlier-recorded one — SENT on the 20th told after ACCEPTED on the
+    /// 30th — is still the later step). The request's periods are its version known at T.
+    /// </summary>
+    private static string TransfersInSql(StorageProvider provider) =>
+        "SELECT c.resident_id, c.transfer_id, r.counterpart_province_code, r.insured_periods, r.benefit_months_paid, r.requested_date, s.status_date "
+        + "FROM transfer_cases c JOIN transfer_case_statuses s ON s.transfer_id = c.transfer_id "
+        + $"JOIN {FactsSql.TransferRequests(provider)} r ON r.source_record_id = c.transfer_id AND r.direction = "
         + StoredTransferDirection.In.ToString(CultureInfo.InvariantCulture)
-        + $" WHERE c.direction = '{StoredTransferCase.In}' AND c.status = '{StoredTransferCase.Completed}' AND c.status_date <= @d "
-        + "AND c.updated_at_unix_ms <= @t AND r.recorded_at_unix_ms <= @t AND c.resident_id";
+        + $" WHERE c.direction = '{StoredTransferCase.In}' AND s.status = '{StoredTransferCase.Completed}' AND s.status_date <= @d "
+        + "AND s.recorded_at_unix_ms <= @t AND NOT EXISTS (SELECT 1 FROM transfer_case_statuses n WHERE n.transfer_id = s.transfer_id "
+        + "AND n.id > s.id AND n.status_date <= @d AND n.recorded_at_unix_ms <= @t) AND c.resident_id";
 
     // Each claim applied for by D with the decision current at T: decided by T and not superseded by a decision made by T.
     private const string ClaimsSql =
@@ -47,16 +58,17 @@ public sealed class PersonFactsReader(HubDatabase database)
         + "AND NOT EXISTS (SELECT 1 FROM skill_subsidy_decisions s WHERE s.supersedes_id = d.id AND s.decided_at_unix_ms <= @t) "
         + "AND c.resident_id";
 
-    // The newest version of each certificate number known at T, issued by D.
-    private const string CertificatesSql =
-        "SELECT c.certificate_number, c.resident_id, c.occupation_code, c.level, c.issue_date FROM skill_certificates c "
-        + "WHERE c.id = (SELECT MAX(c2.id) FROM skill_certificates c2 WHERE c2.certificate_number = c.certificate_number AND c2.recorded_at_unix_ms <= @t) "
-        + "AND c.issue_date <= @d ORDER BY c.issue_date, c.certificate_number";
+    /// <summary>The newest certificate of each number as known at T (a version corrected after T read back), issued by D.</summary>
+    private static string CertificatesSql(StorageProvider provider) =>
+        "SELECT certificate_number, resident_id, occupation_code, level, issue_date FROM (SELECT c.*, ROW_NUMBER() OVER "
+        + $"(PARTITION BY c.certificate_number ORDER BY c.id DESC) AS newest FROM {FactsSql.SkillCertificates(provider)} c) k "
+        + "WHERE newest = 1 AND issue_date <= @d ORDER BY issue_date, certificate_number";
 
-    private const string PaymentsSql =
-        "SELECT p.certificate_number, p.recipient_kind, p.recipient_id, p.amount_fen, p.paid_date, p.ledger_sequence FROM training_subsidy_payments p "
-        + "WHERE p.id = (SELECT MAX(p2.id) FROM training_subsidy_payments p2 WHERE p2.certificate_number = p.certificate_number AND p2.recorded_at_unix_ms <= @t) "
-        + "AND p.paid_date <= @d";
+    /// <summary>The newest training subsidy payment of each certificate number as known at T, paid by D.</summary>
+    private static string PaymentsSql(StorageProvider provider) =>
+        "SELECT certificate_number, recipient_kind, recipient_id, amount_fen, paid_date, ledger_sequence FROM (SELECT p.*, ROW_NUMBER() OVER "
+        + $"(PARTITION BY p.certificate_number ORDER BY p.id DESC) AS newest FROM {FactsSql.TrainingPayments(provider)} p) k "
+        + "WHERE newest = 1 AND paid_date <= @d";
 
     /// <summary>One person's facts as of <paramref name="asOf"/> with the knowledge at <paramref name="knownAtUnixMs"/>.</summary>
     public async Task<PersonFacts> PersonAsync(string residentId, DateOnly asOf, long knownAtUnixMs, CancellationToken ct)
@@ -71,10 +83,10 @@ public sealed class PersonFactsReader(HubDatabase database)
     {
         await using var connection = await database.OpenReaderAsync(ct);
         var certificates = new List<StoredCertificate>();
-        await DbRows.ForEachAsync(connection, CertificatesSql, c => Bind(c, asOf, knownAtUnixMs), r => certificates.Add(
+        await DbRows.ForEachAsync(connection, CertificatesSql(database.Provider), c => Bind(c, asOf, knownAtUnixMs), r => certificates.Add(
             new StoredCertificate(r.GetString(0), r.GetString(1), r.GetString(2), r.GetInt32(3), r.GetFieldValue<DateOnly>(4))), ct);
         var payments = new Dictionary<string, StoredTrainingPayment>(StringComparer.Ordinal);
-        await DbRows.ForEachAsync(connection, PaymentsSql, c => Bind(c, asOf, knownAtUnixMs), r => payments[r.GetString(0)] = new StoredTrainingPayment(
+        await DbRows.ForEachAsync(connection, PaymentsSql(database.Provider), c => Bind(c, asOf, knownAtUnixMs), r => payments[r.GetString(0)] = new StoredTrainingPayment(
             r.GetString(0), r.GetInt32(1), r.GetString(2), r.GetInt64(3), r.GetFieldValue<DateOnly>(4), r.IsDBNull(5) ? null : r.GetInt64(5)), ct);
         var holders = await PersonsAsync(connection, database.Provider, CertificateHolders, asOf, c => Bind(c, asOf, knownAtUnixMs), ct);
         return new CertificateFacts(certificates, holders, payments);
@@ -92,7 +104,7 @@ public sealed class PersonFactsReader(HubDatabase database)
             var period = r.GetInt32(1);
             Of(r).LocalMonths.Add(new YearMonth(period / 100, period % 100));
         }, ct);
-        await DbRows.ForEachAsync(connection, TransfersInSql + residents + " ORDER BY r.id", bind, r =>
+        await DbRows.ForEachAsync(connection, TransfersInSql(provider) + residents + " ORDER BY r.id", bind, r =>
         {
             var transfers = Of(r).TransfersIn;
             // One request per transfer: the national system's (the first stored, as the transfer workflow reads it).

@@ -21,6 +21,7 @@ public abstract class HubDbContext(DbContextOptions options) : DbContext(options
     public DbSet<BenefitDecisionRow> BenefitDecisions => Set<BenefitDecisionRow>();
     public DbSet<TransferCaseRow> TransferCases => Set<TransferCaseRow>();
     public DbSet<TransferDeadlineNoticeRow> TransferDeadlineNotices => Set<TransferDeadlineNoticeRow>();
+    public DbSet<TransferCaseStatusRow> TransferCaseStatuses => Set<TransferCaseStatusRow>();
     public DbSet<RecordVersionRow> RecordVersions => Set<RecordVersionRow>();
     public DbSet<AuditEntryRow> AuditLog => Set<AuditEntryRow>();
     public DbSet<OutboxMessageRow> OutboxMessages => Set<OutboxMessageRow>();
@@ -75,6 +76,12 @@ public abstract class HubDbContext(DbContextOptions options) : DbContext(options
             e.HasIndex(t => t.PersonKey);
             e.HasIndex(t => new { t.Status, t.DeadlineNotified });
             e.Property(t => t.TransferId).HasMaxLength(64);
+        });
+        modelBuilder.Entity<TransferCaseStatusRow>(e =>
+        {
+            e.ToTable("transfer_case_statuses");
+            e.HasIndex(s => s.TransferId);
+            e.Property(s => s.TransferId).HasMaxLength(64);
         });
         modelBuilder.Entity<TransferDeadlineNoticeRow>(e =>
         {

@@ -28,8 +28,8 @@ public sealed class TransferCaseRow
     /// <summary>
     /// The business date the current status is true from (FACTS: a transfer's state on D comes from status dates, not
     /// from when the hub was told): the national system's status date, the request date of a REQUESTED transfer-out,
-    /// the operator's decision day of ACCEPTED or REFUSED. COMPLETED and REFUSED are final, so "COMPLETED on D" is
-    /// <c>status = COMPLETED AND status_date &lt;= D</c> (and, as the hub knew at T, <c>updated_at_unix_ms &lt;= T</c>).
+    /// the operator's decision day of ACCEPTED or REFUSED. The current status only: the state on D as known at T is read
+    /// from the history, <see cref="TransferCaseStatusRow"/>.
     /// </summary>
     public DateOnly StatusDate { get; set; }
     public long UpdatedAtUnixMs { get; set; }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ExchangeHub.Policy;
+using ExchangeHub.Server.Facts;
 
 namespace ExchangeHub.Server.Transfers;
 

@@ -18,28 +18,12 @@ public sealed class TransferQueries(HubDatabase database)
         ListAsync($"{CaseSelect} WHERE person_key = @person_key ORDER BY requested_on, id", c => c.With("@person_key", personKey),
             r => TransferRows.Case(r), ct);
 
-    /// <summary>The transfer feed's request <paramref name="transferId"/> of <paramref name="direction"/>; null if there is none.</summary>
-    public async Task<FeedTransferRequest?> FeedRequestAsync(string transferId, TransferCaseDirection direction, CancellationToken ct) =>
-        (await ListAsync(TransferRows.FeedRequestSql,
-            c => c.With("@transfer_id", transferId).With("@direction", TransferCodes.FeedDirection(direction)), TransferRows.Request, ct))
-        .SingleOrDefault();
-
     /// <summary>Transfer-outs still REQUESTED after their due date (before <paramref name="today"/>) and not yet announced.</summary>
     public Task<List<StoredTransfer>> OutsPastDueAsync(DateOnly today, CancellationToken ct) =>
         ListAsync($"{CaseSelect} WHERE direction = @direction AND status = @status AND deadline_notified = FALSE AND due_on < @today ORDER BY id",
             c => c.With("@direction", TransferCodes.Name(TransferCaseDirection.Out)).With("@status", TransferCodes.Name(TransferCaseStatus.Requested))
                 .With("@today", today),
             r => TransferRows.Case(r), ct);
-
-    /// <summary>
-    /// Incoming requests of the transfer feed requested before <paramref name="today"/> that have no case yet (neither
-    /// accepted nor refused) and no deadline notice.
-    /// </summary>
-    public Task<List<FeedTransferRequest>> UndecidedIncomingAsync(DateOnly today, CancellationToken ct) =>
-        ListAsync($"SELECT {TransferRows.RequestColumns} WHERE r.direction = @direction AND r.requested_date < @today "
-            + "AND NOT EXISTS (SELECT 1 FROM transfer_cases c WHERE c.transfer_id = r.source_record_id) "
-            + "AND NOT EXISTS (SELECT 1 FROM transfer_deadline_notices n WHERE n.transfer_id = r.source_record_id) ORDER BY r.id",
-            c => c.With("@direction", TransferCodes.FeedDirection(TransferCaseDirection.In)).With("@today", today), TransferRows.Request, ct);
 
     /// <summary>
     /// The hub's own status changes after <paramref name="afterCursor"/>, in order: each case the hub created is one

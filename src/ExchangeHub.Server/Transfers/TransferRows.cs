@@ -3,8 +3,8 @@ using System.Data.Common;
 namespace ExchangeHub.Server.Transfers;
 
 /// <summary>
-/// The columns of a transfer case and of a transfer-feed request, read the same way by <see cref="TransferStore"/> (in
-/// the lease's transaction) and <see cref="TransferQueries"/> (on a reader connection).
+/// The columns of a transfer case, read the same way by <see cref="TransferStore"/> (in the lease's transaction) and
+/// <see cref="TransferQueries"/> (on a reader connection). The feed's requests are read by Facts/TransferRequestsReader.
 /// </summary>
 public static class TransferRows
 {
@@ -13,21 +13,9 @@ public static class TransferRows
         "transfer_id, direction, person_key, resident_id, counterpart_province_code, status, reason_code, months_paid_here, fund_amount_fen, "
         + "requested_on, due_on, deadline_notified, status_date FROM transfer_cases";
 
-    /// <summary>A feed request's columns, in <see cref="Request"/>'s order, and its table (as <c>r</c>).</summary>
-    public const string RequestColumns =
-        "r.source_record_id, r.resident_id, r.counterpart_province_code, r.consolidation_place, r.requested_date FROM transfer_requests r";
-
-    /// <summary>The feed's request <c>@transfer_id</c> of direction <c>@direction</c> (<see cref="TransferCodes.FeedDirection"/>).</summary>
-    public const string FeedRequestSql =
-        $"SELECT {RequestColumns} WHERE r.source_record_id = @transfer_id AND r.direction = @direction ORDER BY r.id LIMIT 1";
-
     /// <summary>The case in the row's columns from <paramref name="o"/> on (<see cref="CaseColumns"/>).</summary>
     public static StoredTransfer Case(DbDataReader r, int o = 0) => new(r.GetString(o), TransferCodes.Direction(r.GetString(o + 1)),
         r.GetString(o + 2), r.GetString(o + 3), r.GetString(o + 4), TransferCodes.Status(r.GetString(o + 5)),
         r.IsDBNull(o + 6) ? null : r.GetString(o + 6), r.GetInt32(o + 7), r.GetInt64(o + 8), r.GetFieldValue<DateOnly>(o + 9),
         r.IsDBNull(o + 10) ? null : r.GetFieldValue<DateOnly>(o + 10), r.GetBoolean(o + 11), r.GetFieldValue<DateOnly>(o + 12));
-
-    /// <summary>The feed request in the row (<see cref="RequestColumns"/>).</summary>
-    public static FeedTransferRequest Request(DbDataReader r) =>
-        new(r.GetString(0), r.GetString(1), r.GetString(2), r.GetInt32(3), r.GetFieldValue<DateOnly>(4));
 }

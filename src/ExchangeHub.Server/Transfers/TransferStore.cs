@@ -16,19 +16,10 @@ public static class TransferStore
         return await reader.ReadAsync(ct) ? TransferRows.Case(reader) : null;
     }
 
-    /// <summary>The incoming request the transfer feed stored under <paramref name="transferId"/>; null if there is none.</summary>
-    public static async Task<FeedTransferRequest?> IncomingRequestAsync(WriterLease lease, string transferId, CancellationToken ct)
-    {
-        var select = lease.Command(TransferRows.FeedRequestSql, 0).With("@transfer_id", transferId)
-            .With("@direction", TransferCodes.FeedDirection(TransferCaseDirection.In));
-        await using var reader = await select.ExecuteReaderAsync(ct);
-        return await reader.ReadAsync(ct) ? TransferRows.Request(reader) : null;
-    }
-
     /// <summary>How a new case was decided: the facts it was decided on and the policy stamp (its status date is on the case).</summary>
     public sealed record Decided(string FactsJson, string PolicyVersion);
 
-    /// <summary>Stores a new case.</summary>
+    /// <summary>Stores a new case, its first status in the status history.</summary>
     public static async Task InsertAsync(WriterLease lease, StoredTransfer t, Decided decided, DateTimeOffset now, CancellationToken ct)
     {
         // With several hubs on PostgreSQL: case ids become visible in id order, so a WatchTransferUpdates cursor skips none.
@@ -54,18 +45,38 @@ public static class TransferStore
             .With("@facts_json", decided.FactsJson)
             .With("@policy_version", decided.PolicyVersion)
             .ExecuteNonQueryAsync(ct);
+        await AppendStatusAsync(lease, t.TransferId, t.Direction, t.Status, t.ReasonCode, t.StatusDate, now, ct);
     }
 
-    /// <summary>Gives the case its new status, reason code and the status's business date.</summary>
-    public static Task SetStatusAsync(WriterLease lease, string transferId, TransferCaseStatus status, string? reasonCode, DateOnly statusDate,
-        DateTimeOffset now, CancellationToken ct) =>
-        lease.Command("UPDATE transfer_cases SET status = @status, reason_code = @reason_code, status_date = @status_date, updated_at_unix_ms = @now "
+    /// <summary>
+    /// Gives the case its new status, reason code and the status's business date, and appends the status to the
+    /// history (a status dated before the case's current one is kept there too: the state on an earlier D needs it).
+    /// </summary>
+    public static async Task SetStatusAsync(WriterLease lease, StoredTransfer current, TransferCaseStatus status, string? reasonCode,
+        DateOnly statusDate, DateTimeOffset now, CancellationToken ct)
+    {
+        await lease.Command("UPDATE transfer_cases SET status = @status, reason_code = @reason_code, status_date = @status_date, updated_at_unix_ms = @now "
                 + "WHERE transfer_id = @transfer_id", 0)
             .With("@status", TransferCodes.Name(status))
             .With("@reason_code", reasonCode)
             .With("@status_date", statusDate)
             .With("@now", now.ToUnixTimeMilliseconds())
+            .With("@transfer_id", current.TransferId)
+            .ExecuteNonQueryAsync(ct);
+        await AppendStatusAsync(lease, current.TransferId, current.Direction, status, reasonCode, statusDate, now, ct);
+    }
+
+    /// <summary>One row of <c>transfer_case_statuses</c> (Storage/TransferCaseStatusRow), recorded now.</summary>
+    private static Task<int> AppendStatusAsync(WriterLease lease, string transferId, TransferCaseDirection direction, TransferCaseStatus status,
+        string? reasonCode, DateOnly statusDate, DateTimeOffset now, CancellationToken ct) =>
+        lease.Command("INSERT INTO transfer_case_statuses (transfer_id, direction, status, reason_code, status_date, recorded_at_unix_ms) "
+                + "VALUES (@transfer_id, @direction, @status, @reason_code, @status_date, @now)", 0)
             .With("@transfer_id", transferId)
+            .With("@direction", TransferCodes.Name(direction))
+            .With("@status", TransferCodes.Name(status))
+            .With("@reason_code", reasonCode)
+            .With("@status_date", statusDate)
+            .With("@now", now.ToUnixTimeMilliseconds())
             .ExecuteNonQueryAsync(ct);
 
     /// <summary>

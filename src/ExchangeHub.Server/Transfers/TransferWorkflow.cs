@@ -22,6 +22,7 @@ namespace ExchangeHub.Server.Transfers;
 public sealed class TransferWorkflow(
     HubDatabase database,
     TransferQueries queries,
+    TransferRequestsReader feedRequests,
     PersonFactsReader personFacts,
     IBenefitRecalculation benefits,
     PersonKey personKey,
@@ -72,7 +73,8 @@ public sealed class TransferWorkflow(
     /// </summary>
     public async Task<StoredTransfer> RequestOutFromFeedAsync(string transferId, long monthlyBenefitFen, int monthsDue, CancellationToken ct)
     {
-        var request = await queries.FeedRequestAsync(transferId, TransferCaseDirection.Out, ct)
+        var request = await feedRequests.RequestAsync(transferId, TransferCodes.FeedDirection(TransferCaseDirection.Out),
+                clock.GetUtcNow().ToUnixTimeMilliseconds(), ct)
             ?? throw new KeyNotFoundException($"no transfer-out request {transferId}");
         return await RequestOutAsync(transferId, request.ResidentId, request.CounterpartProvinceCode,
             TransferCodes.ConsolidationPlace(request.ConsolidationPlace), monthlyBenefitFen, monthsDue, request.RequestedOn, ct);
@@ -150,7 +152,7 @@ public sealed class TransferWorkflow(
                         throw new ActionRefusedException(
                             $"transfer {transferId} is {TransferCodes.Name(current.Status)}; it cannot become {TransferCodes.Name(status)}");
                 }
-                await TransferStore.SetStatusAsync(lease, transferId, status, reasonCode, statusDate, now, ct);
+                await TransferStore.SetStatusAsync(lease, current, status, reasonCode, statusDate, now, ct);
                 await outbox.EnqueueAsync(lease, TransferEvents.StatusChanged(current, status, reasonCode, policy.Id, PolicyVersion,
                     Guid.NewGuid().ToString("D"), now), ct);
                 await lease.CommitAsync(ct);
@@ -224,13 +226,13 @@ public sealed class TransferWorkflow(
     }
 
     /// <summary>
-    /// The undecided incoming requests before <paramref name="today"/> (<see cref="TransferQueries.UndecidedIncomingAsync"/>)
+    /// The undecided incoming requests before <paramref name="today"/>, as known now (<see cref="TransferRequestsReader.UndecidedIncomingAsync"/>),
     /// as cases for their notice, with their due date (5 working days after the request); none without a calendar.
     /// </summary>
     private async Task<List<StoredTransfer>> UndecidedIncomingAsync(DateOnly today, CancellationToken ct)
     {
         var pending = new List<StoredTransfer>();
-        foreach (var request in await queries.UndecidedIncomingAsync(today, ct))
+        foreach (var request in await feedRequests.UndecidedIncomingAsync(today, clock.GetUtcNow().ToUnixTimeMilliseconds(), ct))
         {
             if (DueOn(request.RequestedOn) is { } due)
             {
@@ -255,7 +257,8 @@ public sealed class TransferWorkflow(
                 {
                     throw new ActionRefusedException($"transfer {transferId} was already decided: {TransferCodes.Name(existing.Status)}");
                 }
-                var request = await TransferStore.IncomingRequestAsync(lease, transferId, ct)
+                var request = await TransferRequestsReader.RequestAsync(lease, transferId, TransferCodes.FeedDirection(TransferCaseDirection.In),
+                        now.ToUnixTimeMilliseconds(), ct)
                     ?? throw new KeyNotFoundException($"no incoming transfer request {transferId}");
                 transfer = new StoredTransfer(transferId, TransferCaseDirection.In, personKey.Of(request.ResidentId), request.ResidentId,
                     request.CounterpartProvinceCode, TransferTransitions.Decision(reasonCode), reasonCode, 0, 0, request.RequestedOn, null, false, Today);

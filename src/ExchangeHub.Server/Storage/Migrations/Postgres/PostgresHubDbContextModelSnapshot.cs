@@ -1248,6 +1248,52 @@ namespace ExchangeHub.Server.Storage.Migrations.Postgres
                     b.ToTable("transfer_cases", (string)null);
                 });
 
+            modelBuilder.Entity("ExchangeHub.Server.Storage.TransferCaseStatusRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("direction");
+
+                    b.Property<string>("ReasonCode")
+                        .HasColumnType("text")
+                        .HasColumnName("reason_code");
+
+                    b.Property<long>("RecordedAtUnixMs")
+                        .HasColumnType("bigint")
+                        .HasColumnName("recorded_at_unix_ms");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("status");
+
+                    b.Property<DateOnly>("StatusDate")
+                        .HasColumnType("date")
+                        .HasColumnName("status_date");
+
+                    b.Property<string>("TransferId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("transfer_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_transfer_case_statuses");
+
+                    b.HasIndex("TransferId")
+                        .HasDatabaseName("ix_transfer_case_statuses_transfer_id");
+
+                    b.ToTable("transfer_case_statuses", (string)null);
+                });
+
             modelBuilder.Entity("ExchangeHub.Server.Storage.TransferDeadlineNoticeRow", b =>
                 {
                     b.Property<string>("TransferId")

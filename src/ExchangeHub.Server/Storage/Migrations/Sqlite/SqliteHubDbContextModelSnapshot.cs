@@ -1215,6 +1215,50 @@ namespace ExchangeHub.Server.Storage.Migrations.Sqlite
                     b.ToTable("transfer_cases", (string)null);
                 });
 
+            modelBuilder.Entity("ExchangeHub.Server.Storage.TransferCaseStatusRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("direction");
+
+                    b.Property<string>("ReasonCode")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason_code");
+
+                    b.Property<long>("RecordedAtUnixMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recorded_at_unix_ms");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<DateOnly>("StatusDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status_date");
+
+                    b.Property<string>("TransferId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("transfer_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_transfer_case_statuses");
+
+                    b.HasIndex("TransferId")
+                        .HasDatabaseName("ix_transfer_case_statuses_transfer_id");
+
+                    b.ToTable("transfer_case_statuses", (string)null);
+                });
+
             modelBuilder.Entity("ExchangeHub.Server.Storage.TransferDeadlineNoticeRow", b =>
                 {
                     b.Property<string>("TransferId")

@@ -1,0 +1,49 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace ExchangeHub.Server.Storage.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class TransferStatusHistory : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "transfer_case_statuses",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    transfer_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    direction = table.Column<string>(type: "text", nullable: false),
+                    status = table.Column<string>(type: "text", nullable: false),
+                    reason_code = table.Column<string>(type: "text", nullable: true),
+                    status_date = table.Column<DateOnly>(type: "date", nullable: false),
+                    recorded_at_unix_ms = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_transfer_case_statuses", x => x.id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_transfer_case_statuses_transfer_id",
+                table: "transfer_case_statuses",
+                column: "transfer_id");
+
+            // The history starts with each existing case's current status (Storage/TransferCaseStatusRow).
+            migrationBuilder.Sql(TransferCaseStatusRow.CopyCurrentStatusesSql);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "transfer_case_statuses");
+        }
+    }
+}
