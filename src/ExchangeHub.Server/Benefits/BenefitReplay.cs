@@ -22,8 +22,6 @@ public sealed class BenefitReplay(HubDatabase database, BenefitClaimReader claim
         "SELECT id, outcome, max_months, carried_over_months, consolidated_insured_months, decided_on, facts_sha256, policy_version "
         + "FROM benefit_decisions WHERE id = @id";
 
-    private const string CurrentSql = "SELECT id FROM benefit_decisions WHERE is_current = TRUE";
-
     private readonly BenefitDecider _decider = new(policy);
 
     private sealed record Stored(string ClaimId, DateOnly DecisionDate, long KnownAtUnixMs, ReplayDifferences.Side Side, long? SupersedesId);
@@ -60,12 +58,6 @@ public sealed class BenefitReplay(HubDatabase database, BenefitClaimReader claim
     }
 
     /// <summary>The current decision of every claim, by id; <paramref name="year"/> (0: all) filters by decision date.</summary>
-    public async Task<List<long>> CurrentAsync(int year, CancellationToken ct)
-    {
-        await using var connection = await database.OpenReaderAsync(ct);
-        var ids = new List<long>();
-        await DbRows.ForEachAsync(connection, CurrentSql + (year == 0 ? "" : " AND decision_date >= @from AND decision_date <= @to") + " ORDER BY id",
-            c => year == 0 ? c : c.With("@from", new DateOnly(year, 1, 1)).With("@to", new DateOnly(year, 12, 31)), r => ids.Add(r.GetInt64(0)), ct);
-        return ids;
-    }
+    public Task<List<long>> CurrentAsync(int year, CancellationToken ct) =>
+        YearListing.ReadAsync(database, "SELECT id FROM benefit_decisions", "is_current = TRUE", "decision_date", year, r => r.GetInt64(0), ct);
 }

@@ -24,8 +24,6 @@ public sealed class SkillReplay(HubDatabase database, PersonFactsReader facts, P
     private const string SameCallSql =
         "SELECT certificate_number FROM skill_subsidy_decisions WHERE person_key = @person_key AND knowledge_time_unix_ms = @t";
 
-    private const string CurrentSql = "SELECT id FROM skill_subsidy_decisions WHERE is_current = TRUE";
-
     private readonly SkillSubsidyDecider _decider = new(policy);
 
     /// <summary>
@@ -60,14 +58,8 @@ public sealed class SkillReplay(HubDatabase database, PersonFactsReader facts, P
     }
 
     /// <summary>The current decision of every certificate, by id; <paramref name="year"/> (0: all) filters by decision date.</summary>
-    public async Task<List<long>> CurrentAsync(int year, CancellationToken ct)
-    {
-        await using var connection = await database.OpenReaderAsync(ct);
-        var ids = new List<long>();
-        await DbRows.ForEachAsync(connection, CurrentSql + (year == 0 ? "" : " AND decided_on >= @from AND decided_on <= @to") + " ORDER BY id",
-            c => year == 0 ? c : c.With("@from", new DateOnly(year, 1, 1)).With("@to", new DateOnly(year, 12, 31)), r => ids.Add(r.GetInt64(0)), ct);
-        return ids;
-    }
+    public Task<List<long>> CurrentAsync(int year, CancellationToken ct) =>
+        YearListing.ReadAsync(database, "SELECT id FROM skill_subsidy_decisions", "is_current = TRUE", "decided_on", year, r => r.GetInt64(0), ct);
 
     private ReplayDifferences.Side Replay(Stored stored, CertificateFacts certificates, HashSet<string> sameCall)
     {

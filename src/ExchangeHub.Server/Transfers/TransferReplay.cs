@@ -20,8 +20,6 @@ public sealed class TransferReplay(HubDatabase database, TransferQueries queries
     private const string CaseSql =
         "SELECT direction, person_key, resident_id, requested_on, fund_amount_fen, facts_json, policy_version FROM transfer_cases WHERE transfer_id = @id";
 
-    private const string CasesSql = "SELECT transfer_id FROM transfer_cases";
-
     private const string NoExplanation = "[]";
 
     private sealed record Stored(TransferCaseDirection Direction, string PersonKey, string ResidentId, DateOnly RequestedOn, long FundAmountFen,
@@ -45,14 +43,8 @@ public sealed class TransferReplay(HubDatabase database, TransferQueries queries
     }
 
     /// <summary>Every transfer the hub decided, in the order stored; <paramref name="year"/> (0: all) filters by request date.</summary>
-    public async Task<List<string>> AllAsync(int year, CancellationToken ct)
-    {
-        await using var connection = await database.OpenReaderAsync(ct);
-        var ids = new List<string>();
-        await DbRows.ForEachAsync(connection, CasesSql + (year == 0 ? "" : " WHERE requested_on >= @from AND requested_on <= @to") + " ORDER BY id",
-            c => year == 0 ? c : c.With("@from", new DateOnly(year, 1, 1)).With("@to", new DateOnly(year, 12, 31)), r => ids.Add(r.GetString(0)), ct);
-        return ids;
-    }
+    public Task<List<string>> AllAsync(int year, CancellationToken ct) =>
+        YearListing.ReadAsync(database, "SELECT transfer_id FROM transfer_cases", null, "requested_on", year, r => r.GetString(0), ct);
 
     private async Task<PersonDecisionReplay> OutAsync(string transferId, Stored stored, JsonObject facts, CancellationToken ct)
     {
