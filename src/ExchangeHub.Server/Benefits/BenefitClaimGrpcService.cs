@@ -11,7 +11,8 @@ using ExchangeHub.Server.Common;
 namespace ExchangeHub.Server.Benefits;
 
 /// <summary>Unemployment-benefit claims over gRPC (roles in Security/MethodRoles.cs).</summary>
-public sealed class BenefitClaimGrpcService(BenefitClaimWorkflow workflow, BenefitClaimReader reader, BenefitClaimQueries queries, TimeProvider clock)
+public sealed class BenefitClaimGrpcService(BenefitClaimWorkflow workflow, BenefitClaimReader reader, BenefitClaimQueries queries, BenefitReplay replay,
+    TimeProvider clock)
     : BenefitClaimService.BenefitClaimServiceBase
 {
     public override async Task<SubmitClaimResponse> SubmitClaim(SubmitClaimRequest request, ServerCallContext context)
@@ -74,6 +75,19 @@ public sealed class BenefitClaimGrpcService(BenefitClaimWorkflow workflow, Benef
         ExchangeCall.Of(context).Accepted = changed ? 1 : 0;
         return new DecideClaimResponse { Claim = BenefitClaimContract.Record(await queries.HistoryAsync(claim, workflow.Today, context.CancellationToken)), Changed = changed };
     }
+
+    public override async Task<ReplayBenefitDecisionResponse> ReplayBenefitDecision(ReplayBenefitDecisionRequest request, ServerCallContext context)
+    {
+        RequestFields.DecisionId(request.DecisionId);
+        var replayed = await replay.ReplayAsync(request.DecisionId, context.CancellationToken)
+            ?? throw new RpcException(new Status(StatusCode.NotFound, $"no benefit decision {request.DecisionId}"));
+        return new ReplayBenefitDecisionResponse { Replay = replayed.ToContract() };
+    }
+
+    public override async Task ReplayBenefitDecisions(ReplayBenefitDecisionsRequest request,
+        IServerStreamWriter<ReplayBenefitDecisionsResponse> responseStream, ServerCallContext context) =>
+        await ReplayStreams.WriteAsync(await replay.CurrentAsync(RequestFields.Year(request.Year), context.CancellationToken), replay.ReplayAsync,
+            responseStream, (r, total) => new ReplayBenefitDecisionsResponse { Replay = r, Total = total }, context);
 
     public override async Task<GetClaimResponse> GetClaim(GetClaimRequest request, ServerCallContext context)
     {

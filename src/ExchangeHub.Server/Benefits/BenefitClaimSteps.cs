@@ -1,4 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
+using ExchangeHub.Policy;
+using ExchangeHub.Policy.Benefits;
+using ExchangeHub.Policy.Explanations;
 using ExchangeHub.Server.Storage;
 using Code = ExchangeHub.Server.Storage.StoredProgrammeCodes;
 
@@ -25,6 +28,26 @@ public static class BenefitClaimSteps
         current is null ? Code.DecisionReason.Decided
         : Recalculates(current) ? Code.DecisionReason.Recalculated
         : Code.DecisionReason.FactsChanged;
+
+    /// <summary>
+    /// The decision that follows <paramref name="current"/> on <paramref name="facts"/>: a granted claim recalculated on
+    /// its original decision date (2.(4), with the recalculation), any other decided anew on <paramref name="decisionDate"/>.
+    /// The workflow and the replay (<see cref="BenefitReplay"/>) both decide through here.
+    /// </summary>
+    public static (BenefitDecision Decision, Explanation Explanation, BenefitRecalculation? Recalculation) Decide(BenefitDecider decider, PolicySet policy,
+        string personKey, BenefitFacts facts, DateOnly decisionDate, StoredBenefitDecision? current)
+    {
+        if (!Recalculates(current))
+        {
+            var decision = decider.Decide(facts, decisionDate);
+            return (decision, decision.Explanation, null);
+        }
+        var original = new BenefitDecision(personKey, BenefitOutcome.Eligible, current.MaxMonths, current.CarriedOverMonths,
+            current.ConsolidatedInsuredMonths, current.ConsolidatedInsuredMonths, 0, current.DecidedOn,
+            new Explanation(policy.Id, policy.Version, policy.Sha256, []));
+        var recalculation = decider.Recalculate(original, facts);
+        return (recalculation.Recalculated, recalculation.Explanation, recalculation);
+    }
 
     /// <summary>Overdue: still open after the due date, or first decided after it (no due date: never).</summary>
     public static bool Overdue(DateOnly? dueOn, IEnumerable<DateOnly> decidedOn, DateOnly today)

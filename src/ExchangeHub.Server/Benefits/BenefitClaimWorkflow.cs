@@ -175,30 +175,25 @@ public sealed class BenefitClaimWorkflow(
         {
             await lease.BeginAsync(ct);
             var reason = BenefitClaimSteps.Reason(current);
-            if (BenefitClaimSteps.Recalculates(current))
+            var (decision, explanation, recalculation) = BenefitClaimSteps.Decide(_decider, policy, claim.PersonKey, facts, decisionDate, current);
+            var id = await InsertAsync(lease, claim, decision, explanation, stamp, current?.Id, reason, now, ct);
+            if (recalculation is not null)
             {
-                var original = new BenefitDecision(claim.PersonKey, BenefitOutcome.Eligible, current.MaxMonths, current.CarriedOverMonths,
-                    current.ConsolidatedInsuredMonths, current.ConsolidatedInsuredMonths, 0, current.DecidedOn, new ExchangeHub.Policy.Explanations.Explanation(
-                        policy.Id, policy.Version, policy.Sha256, []));
-                var recalculation = _decider.Recalculate(original, facts);
-                var id = await InsertAsync(lease, claim, recalculation.Recalculated, recalculation.Explanation, stamp, current.Id, reason, now, ct);
                 if (recalculation.AdditionalMonths != 0)
                 {
-                    await outbox.EnqueueAsync(lease, BenefitEvents.ForRecalculation(recalculation, claim, id, current.Id, correlationId, now), ct);
+                    await outbox.EnqueueAsync(lease, BenefitEvents.ForRecalculation(recalculation, claim, id, current!.Id, correlationId, now), ct);
                     await outbox.EnqueueAsync(lease, BenefitEvents.Notification(claim, BenefitEvents.PeriodRecalculated, id, policy.Id, PolicyVersion,
                         correlationId, now), ct);
                 }
                 await lease.CommitAsync(ct);
                 if (logger.IsEnabled(LogLevel.Information))
                 {
-                    logger.LogInformation("Benefit claim {ClaimId} recalculated: {Old} → {New} months", claim.ClaimId, current.MaxMonths,
+                    logger.LogInformation("Benefit claim {ClaimId} recalculated: {Old} → {New} months", claim.ClaimId, current!.MaxMonths,
                         recalculation.Recalculated.MaxMonths);
                 }
             }
             else
             {
-                var decision = _decider.Decide(facts, decisionDate);
-                var id = await InsertAsync(lease, claim, decision, decision.Explanation, stamp, current?.Id, reason, now, ct);
                 await outbox.EnqueueAsync(lease, BenefitEvents.ForDecision(decision, claim, id, current?.Id, correlationId, now), ct);
                 await outbox.EnqueueAsync(lease, BenefitEvents.Notification(claim, BenefitEvents.ClaimDecided, id, policy.Id, PolicyVersion, correlationId, now), ct);
                 await lease.CommitAsync(ct);

@@ -15,6 +15,7 @@ public static class Extensions
         services.AddSingleton<BenefitClaimReader>();
         services.AddSingleton<BenefitClaimQueries>();
         services.AddSingleton<BenefitClaimWorkflow>();
+        services.AddSingleton<BenefitReplay>();
         services.AddSingleton<IBenefitRecalculation>(sp => sp.GetRequiredService<BenefitClaimWorkflow>());
         services.AddSingleton<IPersonFileSection, BenefitPersonFileSection>();
         services.AddHostedService<BenefitOverdueService>();

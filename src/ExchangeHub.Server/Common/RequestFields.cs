@@ -41,6 +41,20 @@ public static class RequestFields
         }
     }
 
+    /// <summary>A stored decision's id (a replay's key): greater than 0, else INVALID_ARGUMENT naming decision_id.</summary>
+    public static void DecisionId(long id)
+    {
+        if (id <= 0)
+        {
+            throw RpcErrors.InvalidArgument("invalid request", "decision_id", "must be a stored decision id, greater than 0");
+        }
+    }
+
+    /// <summary>The year a replay of every current decision is limited to: 0 (every year) or 2019 to 2100, else INVALID_ARGUMENT naming year.</summary>
+    public static int Year(int year) => year is 0 or (>= 2019 and <= 2100)
+        ? year
+        : throw RpcErrors.InvalidArgument("year is not valid", "year", $"a year such as 2024, or 0 for every year, not {year}");
+
     public static int PageSize(int requested) => requested switch
     {
         0 => 100,

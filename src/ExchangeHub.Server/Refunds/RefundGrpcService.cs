@@ -65,10 +65,7 @@ public sealed class RefundGrpcService(RefundQueries queries, RefundActions actio
 
     public override async Task<ReplayRefundDecisionResponse> ReplayRefundDecision(ReplayRefundDecisionRequest request, ServerCallContext context)
     {
-        if (request.DecisionId <= 0)
-        {
-            throw RpcErrors.InvalidArgument("invalid request", "decision_id", "must be a stored decision id, greater than 0");
-        }
+        RequestFields.DecisionId(request.DecisionId);
         var r = await replay.ReplayAsync(request.DecisionId, context.CancellationToken)
             ?? throw new RpcException(new Status(StatusCode.NotFound, $"no refund decision {request.DecisionId}"));
         return new ReplayRefundDecisionResponse

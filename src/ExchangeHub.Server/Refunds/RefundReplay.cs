@@ -33,8 +33,8 @@ public sealed class RefundReplay(HubDatabase database, StoredFactsReader factsRe
             RuleOutcomes.Upper<RefundOutcome>(decision.Outcome), decision.AmountFen, ExplanationJson.Write(decision.Explanation));
         var was = stored.Side;
         return new ReplayedDecision(decisionId, stored.Uscc, stored.ProgramYear, stored.DecisionDate, stored.KnowledgeTimeUnixMs,
-            was.FactsSha256, replayed.FactsSha256, was.Policy, replayed.Policy, was.Outcome, replayed.Outcome, was.AmountFen,
-            replayed.AmountFen, ReplayDifferences.First(was, replayed));
+            was.FactsSha256, replayed.FactsSha256, was.Policy, replayed.Policy, was.Outcome, replayed.Outcome, was.Amount,
+            replayed.Amount, ReplayDifferences.First(was, replayed, RefundFactsJson.Describe));
     }
 
     private async Task<Stored?> ReadAsync(long decisionId, CancellationToken ct)

@@ -2,7 +2,7 @@ namespace ExchangeHub.Server.Refunds;
 
 /// <summary>
 /// A stored refund decision and its replay at the same D and T ("FACTS"); <see cref="Difference"/> is empty when the
-/// replay is identical (<see cref="ReplayDifferences"/>).
+/// replay is identical (<see cref="Common.ReplayDifferences"/>).
 /// </summary>
 public sealed record ReplayedDecision(
     long DecisionId,

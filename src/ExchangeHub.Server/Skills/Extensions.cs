@@ -10,6 +10,7 @@ public static class Extensions
         services.AddSingleton<SkillInputsReader>();
         services.AddSingleton<SkillSubsidyQueries>();
         services.AddSingleton<SkillSubsidyRunner>();
+        services.AddSingleton<SkillReplay>();
         services.AddSingleton<IPersonFileSection, SkillPersonFileSection>();
         return services;
     }

@@ -5,7 +5,7 @@ using ExchangeHub.Server.Common;
 namespace ExchangeHub.Server.Skills;
 
 /// <summary>Skill-upgrade subsidy decisions over gRPC (roles in Security/MethodRoles.cs).</summary>
-public sealed class SkillSubsidyGrpcService(SkillSubsidyRunner runner, SkillSubsidyQueries queries, TimeProvider clock)
+public sealed class SkillSubsidyGrpcService(SkillSubsidyRunner runner, SkillSubsidyQueries queries, SkillReplay replay, TimeProvider clock)
     : SkillSubsidyService.SkillSubsidyServiceBase
 {
     public override async Task<DecideSkillSubsidiesResponse> DecideSkillSubsidies(DecideSkillSubsidiesRequest request, ServerCallContext context)
@@ -39,4 +39,17 @@ public sealed class SkillSubsidyGrpcService(SkillSubsidyRunner runner, SkillSubs
         }
         return response;
     }
+
+    public override async Task<ReplaySkillDecisionResponse> ReplaySkillDecision(ReplaySkillDecisionRequest request, ServerCallContext context)
+    {
+        RequestFields.DecisionId(request.DecisionId);
+        var replayed = await replay.ReplayAsync(request.DecisionId, context.CancellationToken)
+            ?? throw new RpcException(new Status(StatusCode.NotFound, $"no skill-subsidy decision {request.DecisionId}"));
+        return new ReplaySkillDecisionResponse { Replay = replayed.ToContract() };
+    }
+
+    public override async Task ReplaySkillDecisions(ReplaySkillDecisionsRequest request, IServerStreamWriter<ReplaySkillDecisionsResponse> responseStream,
+        ServerCallContext context) =>
+        await ReplayStreams.WriteAsync(await replay.CurrentAsync(RequestFields.Year(request.Year), context.CancellationToken), replay.ReplayAsync,
+            responseStream, (r, total) => new ReplaySkillDecisionsResponse { Replay = r, Total = total }, context);
 }

@@ -66,51 +66,30 @@ public sealed class SkillSubsidyRunner(
 
     public void Dispose() => _oneAtATime.Dispose();
 
-    private sealed record Pending(SkillSubsidyDecision Decision, Certificate Certificate, string FactsJson, string FactsSha256, StoredSkillDecision? Previous);
-
     /// <summary>
-    /// Decides in memory, in order of issue date: grants of this call count as prior grants of the certificates after
-    /// them (the yearly cap, once per occupation and level, no lower level after a higher one). "Receiving benefit" on
-    /// the issue date is the hub's own benefit grants (1.(3) Decision, <see cref="PersonFacts.ReceivingBenefitOn"/>).
+    /// Decides in memory, person by person (<see cref="SkillPlanning.Person"/>: in order of issue date, grants of this
+    /// call count as prior grants of the certificates after them), then restores the call's order of issue date.
+    /// "Receiving benefit" on the issue date is the hub's own benefit grants (1.(3) Decision, <see cref="PersonFacts.ReceivingBenefitOn"/>).
     /// </summary>
-    private (List<Pending> Pending, int Unchanged) Plan(SkillInputs inputs, DateOnly decisionDate)
+    private (List<SkillPlanning.Planned> Pending, int Unchanged) Plan(SkillInputs inputs, DateOnly decisionDate)
     {
-        var grants = new Dictionary<string, List<SkillGrant>>(StringComparer.Ordinal);
-        var pending = new List<Pending>();
+        var pending = new List<SkillPlanning.Planned>();
         var unchanged = 0;
         // The reader gives only certificates issued by the decision date: a subsidy cannot be granted before its certificate exists.
-        foreach (var stored in inputs.Facts.Certificates)
+        var order = inputs.Facts.Certificates.Select((c, i) => (c.Number, i)).ToDictionary(p => p.Number, p => p.i, StringComparer.Ordinal);
+        foreach (var person in inputs.Facts.Certificates.GroupBy(c => c.ResidentId, StringComparer.Ordinal))
         {
-            var previous = inputs.CurrentDecisions.GetValueOrDefault(stored.Number);
-            if (previous?.Outcome == Granted)
-            {
-                unchanged++;
-                continue;
-            }
-            var key = personKey.Of(stored.ResidentId);
-            var holder = inputs.Facts.HolderOf(stored);
-            var certificate = new Certificate(stored.Number, stored.OccupationCode, stored.Level, stored.IssuedOn);
-            var personGrants = GrantsOf(grants, stored.ResidentId, holder);
-            var prior = personGrants.Where(g => g.CertificateNumber != stored.Number).ToList();
-            var facts = new SkillSubsidyFacts(key, certificate, holder.InsuredMonths, holder.ReceivingBenefitOn(stored.IssuedOn), prior);
-            var json = SkillFactsJson.Serialize(facts, decisionDate.Year);
-            var sha = CanonicalJson.Sha256(json);
-            if (previous is not null && previous.FactsSha256 == sha && previous.PolicyVersion == PolicyVersion)
-            {
-                unchanged++;
-                continue;
-            }
-            var decision = _decider.Decide(facts, decisionDate);
-            if (decision.Outcome == SkillOutcome.Granted)
-            {
-                personGrants.Add(new SkillGrant(certificate.OccupationCode, certificate.Level, decisionDate, certificate.Number));
-            }
-            pending.Add(new Pending(decision, certificate, json, sha, previous));
+            var holder = inputs.Facts.Holders.GetValueOrDefault(person.Key) ?? PersonFacts.None(person.Key);
+            var (decided, standing) = SkillPlanning.Person(_decider, personKey.Of(person.Key), holder, person, holder.SkillGrants,
+                inputs.CurrentDecisions.GetValueOrDefault, PolicyVersion, decisionDate);
+            pending.AddRange(decided);
+            unchanged += standing;
         }
+        pending.Sort((a, b) => order[a.Stored.Number].CompareTo(order[b.Stored.Number]));
         return (pending, unchanged);
     }
 
-    private async Task WriteDecisionsAsync(Pending[] chunk, Dictionary<string, StoredSkillDecision> current, long knownAt, string correlationId,
+    private async Task WriteDecisionsAsync(SkillPlanning.Planned[] chunk, Dictionary<string, StoredSkillDecision> current, long knownAt, string correlationId,
         CancellationToken ct)
     {
         var now = clock.GetUtcNow();
@@ -195,16 +174,5 @@ public sealed class SkillSubsidyRunner(
             outboxSignal.Notify();
         }
         return found.Count;
-    }
-
-    /// <summary>The person's grants: those stored (from the facts), then those of this call.</summary>
-    private static List<SkillGrant> GrantsOf(Dictionary<string, List<SkillGrant>> grants, string residentId, PersonFacts holder)
-    {
-        if (!grants.TryGetValue(residentId, out var list))
-        {
-            list = [.. holder.SkillGrants];
-            grants[residentId] = list;
-        }
-        return list;
     }
 }

@@ -14,6 +14,7 @@ public static class Extensions
             .ValidateOnStart();
         services.AddSingleton<TransferQueries>();
         services.AddSingleton<TransferWorkflow>();
+        services.AddSingleton<TransferReplay>();
         services.AddSingleton<IPersonFileSection, TransferPersonFileSection>();
         services.AddHostedService<TransferDeadlineService>();
         return services;

@@ -7,7 +7,8 @@ using ExchangeHub.Policy;
 namespace ExchangeHub.Server.Transfers;
 
 /// <summary>The transfer workflow over gRPC (roles in Security/MethodRoles.cs).</summary>
-public sealed class TransferGrpcService(TransferWorkflow workflow, TransferQueries queries, TimeProvider clock) : TransferService.TransferServiceBase
+public sealed class TransferGrpcService(TransferWorkflow workflow, TransferQueries queries, TransferReplay replay, TimeProvider clock)
+    : TransferService.TransferServiceBase
 {
     /// <summary>The highest monthly benefit accepted (100,000 yuan).</summary>
     public const long MaxMonthlyBenefitFen = 10_000_000;
@@ -112,6 +113,19 @@ public sealed class TransferGrpcService(TransferWorkflow workflow, TransferQueri
             ?? throw new RpcException(new Status(StatusCode.NotFound, $"no transfer {request.TransferId}"));
         return new GetTransferResponse { Transfer = TransferRecords.ToContract(transfer) };
     }
+
+    public override async Task<ReplayTransferDecisionResponse> ReplayTransferDecision(ReplayTransferDecisionRequest request, ServerCallContext context)
+    {
+        CheckTransferId(request.TransferId);
+        var replayed = await replay.ReplayAsync(request.TransferId, context.CancellationToken)
+            ?? throw new RpcException(new Status(StatusCode.NotFound, $"no transfer {request.TransferId}"));
+        return new ReplayTransferDecisionResponse { Replay = replayed.ToContract() };
+    }
+
+    public override async Task ReplayTransferDecisions(ReplayTransferDecisionsRequest request,
+        IServerStreamWriter<ReplayTransferDecisionsResponse> responseStream, ServerCallContext context) =>
+        await ReplayStreams.WriteAsync(await replay.AllAsync(RequestFields.Year(request.Year), context.CancellationToken), replay.ReplayAsync,
+            responseStream, (r, total) => new ReplayTransferDecisionsResponse { Replay = r, Total = total }, context);
 
     public override async Task WatchTransferUpdates(WatchTransferUpdatesRequest request, IServerStreamWriter<WatchTransferUpdatesResponse> responseStream,
         ServerCallContext context)

@@ -1,6 +1,7 @@
+using ExchangeHub.Server.Common;
 using ExchangeHub.Server.Refunds;
 
-namespace ExchangeHub.Server.Tests.Refunds;
+namespace ExchangeHub.Server.Tests.Common;
 
 /// <summary>"FACTS": the first difference between a stored decision and its replay, in the order policy, facts, outcome, amount, explanation.</summary>
 [Trait("clause", "FACTS")]
@@ -16,10 +17,10 @@ public sealed class ReplayDifferencesTests
     [
         ("", Stored),
         ("policy: v1+sha256:aa → v2+sha256:bb", Stored with { Policy = "v2+sha256:bb", Outcome = "INELIGIBLE" }),
-        ("facts: Months[2023-12].Settlement: Arrears → Settled", Stored with { Facts = Settled, FactsSha256 = "f2", AmountFen = 0 }),
+        ("facts: Months[2023-12].Settlement: Arrears → Settled", Stored with { Facts = Settled, FactsSha256 = "f2", Amount = 0 }),
         ("facts: SHA-256 f1 → f2", Stored with { FactsSha256 = "f2" }),
-        ("outcome: ELIGIBLE → INELIGIBLE", Stored with { Outcome = "INELIGIBLE", AmountFen = 0 }),
-        ("amount_fen: 1815 → 2000", Stored with { AmountFen = 2000 }),
+        ("outcome: ELIGIBLE → INELIGIBLE", Stored with { Outcome = "INELIGIBLE", Amount = 0 }),
+        ("amount_fen: 1815 → 2000", Stored with { Amount = 2000 }),
         (
             "explanation: rule REFUND_LAYOFF reasonCode: REFUND_LAYOFF_RATE_WITHIN_TARGET → REFUND_LAYOFF_RATE_ABOVE_TARGET",
             Stored with { Explanation = Rules.Replace("RATE_WITHIN_TARGET", "RATE_ABOVE_TARGET", StringComparison.Ordinal) }),
@@ -32,5 +33,5 @@ public sealed class ReplayDifferencesTests
     [Theory]
     [MemberData(nameof(CaseNumbers))]
     public void First_NamesTheFirstDifference(int caseNumber) =>
-        Assert.Equal(Cases[caseNumber].Expected, ReplayDifferences.First(Stored, Cases[caseNumber].Replayed));
+        Assert.Equal(Cases[caseNumber].Expected, ReplayDifferences.First(Stored, Cases[caseNumber].Replayed, RefundFactsJson.Describe));
 }
