@@ -16,6 +16,7 @@ public sealed class PolicySet
         SkillParameters skill,
         BenefitParameters benefit,
         ClaimParameters claim,
+        TransferParameters transfer,
         DatedSeries<IReadOnlyList<IndustrySizeBounds>> sizeClassBounds,
         HolidayCalendars calendars)
     {
@@ -28,6 +29,7 @@ public sealed class PolicySet
         Skill = skill;
         Benefit = benefit;
         Claim = claim;
+        Transfer = transfer;
         SizeClassBounds = sizeClassBounds;
         Calendars = calendars;
     }
@@ -52,6 +54,8 @@ public sealed class PolicySet
     public BenefitParameters Benefit { get; }
 
     public ClaimParameters Claim { get; }
+
+    public TransferParameters Transfer { get; }
 
     public DatedSeries<IReadOnlyList<IndustrySizeBounds>> SizeClassBounds { get; }
 

@@ -130,6 +130,41 @@ public sealed class PolicyLoaderTests
             "$.parameters.claim.calendar_regions[0].value names region 'tibet'"
         },
         {
+            "transfer calendar naming an unknown region",
+            root => root["parameters"]!["transfer"]!["calendar_regions"]![0]!["value"]!.AsArray().Add("tibet"),
+            "$.parameters.transfer.calendar_regions[0].value names region 'tibet'"
+        },
+        {
+            "transfer fund multiplier not positive",
+            root => root["parameters"]!["transfer"]!["fund_multiplier"]![0]!["value"] = 0,
+            "$.parameters.transfer.fund_multiplier[0].value must be greater than 0"
+        },
+        {
+            "transfer parameter without a clause",
+            root => root["parameters"]!["transfer"]!["min_paid_months"]![0]!.AsObject().Remove("clause"),
+            "$.parameters.transfer.min_paid_months[0].clause is missing"
+        },
+        {
+            "calendar coverage claiming a year without its days",
+            root => root["calendar"]!["coverage"]!["xinjiang"]!.AsArray().Add(2026),
+            "$.calendar.coverage.xinjiang covers 2025, 2026 but the calendar lists 2025"
+        },
+        {
+            "calendar listing a year its coverage does not state",
+            root => root["calendar"]!["coverage"]!["national"]!.AsArray().RemoveAt(2),
+            "$.calendar.coverage.national covers 2024, 2025 but the calendar lists 2024, 2025, 2026"
+        },
+        {
+            "calendar without coverage",
+            root => root["calendar"]!["coverage"]!.AsObject().Remove("xinjiang"),
+            "$.calendar.coverage.xinjiang is missing"
+        },
+        {
+            "coverage of an unknown calendar",
+            root => root["calendar"]!["coverage"]!["tibet"] = new JsonArray(2025),
+            "$.calendar.coverage.tibet names a calendar that is neither national nor in $.calendar.regions"
+        },
+        {
             "duration brackets out of order",
             root => root["parameters"]!["benefit"]!["durations"]![0]!["value"]![1]!["min_insured_months"] = 12,
             "$.parameters.benefit.durations[0].value[1].min_insured_months must be greater than the previous bracket's"
@@ -152,6 +187,32 @@ public sealed class PolicyLoaderTests
         var error = Assert.Throws<PolicyValidationException>(() => Policies.FromText(root.ToJsonString()));
 
         Assert.True(error.Message.StartsWith(expected, StringComparison.Ordinal), $"{name}: {error.Message}");
+    }
+
+    [Fact]
+    [Trait("clause", "2.(3)")]
+    public void Load_RepositoryFile_CalendarCoverage()
+    {
+        var coverage = Policies.Draft.Calendars.Coverage;
+
+        Assert.Equal([2024, 2025, 2026], coverage["national"].Order());
+        Assert.Equal([2025], coverage["xinjiang"].Order());
+    }
+
+    [Theory]
+    [Trait("clause", "2.(4)")]
+    [InlineData("2023-12-31", null, null, null)]
+    [InlineData("2024-01-01", 5, 12, "1.5")]
+    [InlineData("2026-06-30", 5, 12, "1.5")]
+    public void Load_RepositoryFile_TransferParametersDatedFrom2024(string date, int? actWorkingDays, int? minPaidMonths, string? multiplier)
+    {
+        var transfer = Policies.Draft.Transfer;
+        var day = DateOnly.ParseExact(date, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        Assert.Equal((actWorkingDays, minPaidMonths, multiplier is null ? (decimal?)null : decimal.Parse(multiplier, System.Globalization.CultureInfo.InvariantCulture)),
+            (transfer.ActWorkingDays.At(day)?.Value, transfer.MinPaidMonths.At(day)?.Value, transfer.FundMultiplier.At(day)?.Value));
+        Assert.All([transfer.ActWorkingDays.At(day)?.Clause, transfer.MinPaidMonths.At(day)?.Clause, transfer.FundMultiplier.At(day)?.Clause,
+            transfer.CalendarRegions.At(day)?.Clause], clause => Assert.Equal(actWorkingDays is null ? null : "2.(4)", clause));
     }
 
     [Fact]

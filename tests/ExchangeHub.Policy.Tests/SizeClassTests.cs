@@ -61,6 +61,47 @@ public sealed class SizeClassTests
         Assert.Equal(agrees, rule.Passed);
     }
 
+    /// <summary>
+    /// The rows POLICY.md corrected per the 2017 standard's notes: 591 装卸搬运 is transport (not warehousing), "other"
+    /// covers Q85 social work. 250 employees and 5000 (10,000 yuan) revenue: small as transport (250 &lt; 300), medium as
+    /// warehousing (250 ≥ 100, 5000 ≥ 1000), medium as "other" (250 ≥ 100).
+    /// </summary>
+    [Theory]
+    [Trait("clause", "2.(1)")]
+    [InlineData("G5910", "transport", SizeClass.Small)] // 591 装卸搬运
+    [InlineData("5910", "transport", SizeClass.Small)]
+    [InlineData("G591", "transport", SizeClass.Small)]
+    [InlineData("G5920", "warehousing", SizeClass.Medium)] // 59 except 591
+    [InlineData("G5990", "warehousing", SizeClass.Medium)]
+    [InlineData("G59", "warehousing", SizeClass.Medium)] // the division alone: warehousing's row
+    [InlineData("G5810", "transport", SizeClass.Small)] // 58, the neighbour below
+    [InlineData("Q8510", "other", SizeClass.Medium)] // Q85 社会工作
+    [InlineData("8521", "other", SizeClass.Medium)]
+    public void Check_CorrectedRows_IndustryAndClass(string industry, string row, SizeClass expected)
+    {
+        var check = _check.Check(Unit(industry, 250, 5000, null), AsOf);
+
+        Assert.Equal(expected, check.ComputedClass);
+        Assert.StartsWith(row, check.Industry, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [Trait("clause", "2.(1)")]
+    [InlineData("Q8411")] // Q84 卫生 (health): not in the standard's table
+    [InlineData("8411")]
+    [InlineData("Q84")]
+    [InlineData("Q")] // the section alone: Q84 or Q85 unknown
+    [InlineData("P")] // education
+    [InlineData("P8310")]
+    [InlineData("8331")]
+    public void Check_HealthAndEducation_NotCoveredNoMismatch(string industry)
+    {
+        var check = _check.Check(Unit(industry, 250, 5000, null, SizeClass.Large), AsOf);
+
+        Assert.Equal((null, null), (check.ComputedClass, check.Agrees));
+        Assert.Equal(SizeClassIndustryNotCovered, check.Explanation.Checks[0].ReasonCode);
+    }
+
     [Theory]
     [Trait("clause", "2.(1)")]
     [InlineData("F5311")] // rail transport is not in the table

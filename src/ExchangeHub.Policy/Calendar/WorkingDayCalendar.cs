@@ -4,21 +4,31 @@ namespace ExchangeHub.Policy.Calendar;
 
 /// <summary>
 /// Working days per 2.(3): Monday–Friday that is not a public holiday, or a make-up working day. The national calendar
-/// plus the regions' local days, all from the policy file. A year the file does not list is not guessed: asking about
-/// it throws (or <see cref="TryAddWorkingDays"/> returns false).
+/// plus the regions' local days, all from the policy file. A day is covered only when every calendar used (national
+/// and each region) covers its year (<see cref="HolidayCalendars.Coverage"/>); a year one of them does not cover is not
+/// guessed: <see cref="AddWorkingDays"/> answers undetermined naming the calendar and year, <see cref="IsWorkingDay"/> throws.
 /// </summary>
 public sealed class WorkingDayCalendar
 {
     private readonly HashSet<DateOnly> _holidays = [];
     private readonly HashSet<DateOnly> _makeUpWorkingDays = [];
-    private readonly HashSet<int> _years;
+    private readonly List<(string Name, IReadOnlySet<int> Years)> _coverage = [];
 
     public WorkingDayCalendar(HolidayCalendars calendars, IEnumerable<string> regions)
     {
-        _years = [.. calendars.National.Keys];
-        var sources = calendars.National.Values.Concat(regions.SelectMany(r => calendars.Regions.TryGetValue(r, out var years)
-            ? years.Values
-            : throw new ArgumentException($"$.calendar.regions.{r} is not defined", nameof(regions))));
+        _coverage.Add((HolidayCalendars.NationalName, calendars.Coverage[HolidayCalendars.NationalName]));
+        var sources = calendars.National.Values.ToList();
+        foreach (var region in regions)
+        {
+            if (!calendars.Regions.TryGetValue(region, out var years))
+            {
+                throw new ArgumentException($"$.calendar.regions.{region} is not defined", nameof(regions));
+            }
+
+            _coverage.Add((region, calendars.Coverage[region]));
+            sources.AddRange(years.Values);
+        }
+
         foreach (var year in sources)
         {
             _holidays.UnionWith(year.Holidays);
@@ -29,40 +39,52 @@ public sealed class WorkingDayCalendar
     /// <summary>The national calendar of <paramref name="policy"/> with the given regions' local days.</summary>
     public static WorkingDayCalendar For(PolicySet policy, params string[] regions) => new(policy.Calendars, regions);
 
-    public bool IsCovered(DateOnly date) => _years.Contains(date.Year);
+    /// <summary>The first calendar (national first, then the regions in order) that does not cover the year of <paramref name="date"/>; null when all do.</summary>
+    public CalendarGap? GapOn(DateOnly date)
+    {
+        foreach (var (name, years) in _coverage)
+        {
+            if (!years.Contains(date.Year))
+            {
+                return new CalendarGap(name, date.Year);
+            }
+        }
+
+        return null;
+    }
+
+    public bool IsCovered(DateOnly date) => GapOn(date) is null;
 
     public bool IsWorkingDay(DateOnly date)
     {
-        if (!IsCovered(date))
+        if (GapOn(date) is { } gap)
         {
-            throw new InvalidOperationException($"$.calendar.national.{date.Year} is missing: no calendar for {date:yyyy-MM-dd}");
+            throw new InvalidOperationException($"{gap}: no working-day calendar for {date:yyyy-MM-dd}");
         }
 
         return !_holidays.Contains(date)
             && (_makeUpWorkingDays.Contains(date) || date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday));
     }
 
-    /// <summary>The day on which the <paramref name="workingDays"/>-th working day after <paramref name="start"/> falls; the start day itself is not counted.</summary>
-    public DateOnly AddWorkingDays(DateOnly start, int workingDays) =>
-        TryAddWorkingDays(start, workingDays, out var end)
-            ? end
-            : throw new InvalidOperationException($"$.calendar.national has no year for working days after {start:yyyy-MM-dd}");
-
-    public bool TryAddWorkingDays(DateOnly start, int workingDays, out DateOnly end)
+    /// <summary>
+    /// The day on which the <paramref name="workingDays"/>-th working day after <paramref name="start"/> falls (the start
+    /// day itself is not counted); undetermined when a day it counts lies in a year a calendar does not cover.
+    /// </summary>
+    public WorkingDayDeadline AddWorkingDays(DateOnly start, int workingDays)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(workingDays);
-        end = start;
+        var end = start;
         for (var counted = 0; counted < workingDays;)
         {
             end = end.AddDays(1);
-            if (!IsCovered(end))
+            if (GapOn(end) is { } gap)
             {
-                return false;
+                return new WorkingDayDeadline(start, workingDays, null, gap);
             }
 
             counted += IsWorkingDay(end) ? 1 : 0;
         }
 
-        return true;
+        return new WorkingDayDeadline(start, workingDays, end, null);
     }
 }

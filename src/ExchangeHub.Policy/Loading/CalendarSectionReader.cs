@@ -5,13 +5,15 @@ namespace ExchangeHub.Policy.Loading;
 
 /// <summary>
 /// Reads <c>calendar.national</c> and <c>calendar.regions.*</c>: per year, holidays and make-up working days, each a date
-/// <c>YYYY-MM-DD</c> or a range <c>YYYY-MM-DD..YYYY-MM-DD</c> (2.(3)).
+/// <c>YYYY-MM-DD</c> or a range <c>YYYY-MM-DD..YYYY-MM-DD</c> (2.(3)); and <c>calendar.coverage</c>: per calendar
+/// (<c>national</c> and each region) the years it covers, which must be exactly the years it lists (a covered year of a
+/// region without local days lists empty arrays), so coverage is stated once and never contradicted.
 /// </summary>
 internal static class CalendarSectionReader
 {
     public static HolidayCalendars Read(Cursor root)
     {
-        var node = root.Property("calendar").Object("national", "regions");
+        var node = root.Property("calendar").Object("coverage", "national", "regions");
         var national = ReadYears(node.Property("national"));
         if (national.Count == 0)
         {
@@ -27,8 +29,48 @@ internal static class CalendarSectionReader
             }
         }
 
-        return new HolidayCalendars(national, regions);
+        return new HolidayCalendars(national, regions, ReadCoverage(node, national, regions));
     }
+
+    private static Dictionary<string, IReadOnlySet<int>> ReadCoverage(Cursor node, Dictionary<int, CalendarYear> national,
+        Dictionary<string, IReadOnlyDictionary<int, CalendarYear>> regions)
+    {
+        var listed = regions.ToDictionary(r => r.Key, r => r.Value.Keys.ToHashSet(), StringComparer.Ordinal);
+        listed[HolidayCalendars.NationalName] = [.. national.Keys];
+        var coverageNode = node.Property("coverage");
+        var coverage = new Dictionary<string, IReadOnlySet<int>>(StringComparer.Ordinal);
+        foreach (var (name, yearsNode) in coverageNode.Properties())
+        {
+            if (!listed.TryGetValue(name, out var years))
+            {
+                throw yearsNode.Error("names a calendar that is neither national nor in $.calendar.regions");
+            }
+
+            var covered = new HashSet<int>();
+            foreach (var item in yearsNode.Items())
+            {
+                var year = item.Int32();
+                if (year is < 1900 or > 2999 || !covered.Add(year))
+                {
+                    throw item.Error("is not a new year YYYY");
+                }
+            }
+
+            if (!covered.SetEquals(years))
+            {
+                throw yearsNode.Error($"covers {Years(covered)} but the calendar lists {Years(years)}");
+            }
+
+            coverage[name] = covered;
+        }
+
+        return listed.Keys.FirstOrDefault(name => !coverage.ContainsKey(name)) is { } uncovered
+            ? throw new PolicyValidationException($"{coverageNode.Path}.{uncovered}", "is missing")
+            : coverage;
+    }
+
+    private static string Years(IEnumerable<int> years) =>
+        years.Any() ? string.Join(", ", years.Order().Select(y => y.ToString(CultureInfo.InvariantCulture))) : "no year";
 
     private static Dictionary<int, CalendarYear> ReadYears(Cursor node)
     {

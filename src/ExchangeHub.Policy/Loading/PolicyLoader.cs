@@ -49,10 +49,12 @@ public static class PolicyLoader
                 root.Property("version").String(),
                 root.Property("title").String(),
                 Convert.ToHexStringLower(SHA256.HashData(utf8Json)));
-            var parameters = root.Property("parameters").Object("ui_rate", "refund", "skill", "benefit", "claim", "size_class");
+            var parameters = root.Property("parameters").Object("ui_rate", "refund", "skill", "benefit", "claim", "transfer", "size_class");
             var calendars = CalendarSectionReader.Read(root);
             var claim = ClaimSectionReader.Read(parameters);
+            var transfer = TransferSectionReader.Read(parameters);
             CheckRegions(claim.CalendarRegions, calendars);
+            CheckRegions(transfer.CalendarRegions, calendars);
             return new PolicySet(
                 header,
                 ContributionRateSectionReader.Read(parameters),
@@ -60,6 +62,7 @@ public static class PolicyLoader
                 SkillSectionReader.Read(parameters),
                 BenefitSectionReader.Read(parameters),
                 claim,
+                transfer,
                 SizeClassSectionReader.Read(parameters),
                 calendars);
         }

@@ -16,7 +16,7 @@ public static class BenefitClaimContract
         var record = new BenefitClaimRecord
         {
             ClaimId = claim.ClaimId, PersonKey = claim.PersonKey, AppliedDate = BenefitFactsJson.Date(claim.AppliedOn),
-            DueDate = claim.DueOn is { } due ? BenefitFactsJson.Date(due) : "", Status = claim.Status, Channels = { claim.Channels },
+            DueDate = claim.DueOn is { } due ? BenefitFactsJson.Date(due) : "", DueDateUndetermined = claim.DueUndetermined ?? "", Status = claim.Status, Channels = { claim.Channels },
             Overdue = history.Overdue,
         };
         record.Decisions.Add(history.Decisions.Select(Decision));

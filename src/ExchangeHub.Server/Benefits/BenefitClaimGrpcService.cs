@@ -54,6 +54,7 @@ public sealed class BenefitClaimGrpcService(BenefitClaimWorkflow workflow, Benef
         return new SubmitClaimResponse
         {
             ClaimId = claim.ClaimId, PersonKey = claim.PersonKey, DueDate = claim.DueOn is { } due ? BenefitFactsJson.Date(due) : "",
+            DueDateUndetermined = claim.DueUndetermined ?? "",
         };
     }
 

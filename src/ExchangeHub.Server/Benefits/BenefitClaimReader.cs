@@ -11,7 +11,7 @@ public sealed class BenefitClaimReader(HubDatabase database)
 {
     private const string ClaimColumns =
         "claim_id, person_key, resident_id, applied_on, due_on, channels, separation, registered_unemployed, previous_first_benefit_month, "
-        + "previous_entitled_months, previous_received_months, status, overdue_notified FROM benefit_claims";
+        + "previous_entitled_months, previous_received_months, status, overdue_notified, due_undetermined FROM benefit_claims";
 
     private const string DecisionSql =
         "SELECT id, outcome, max_months, carried_over_months, consolidated_insured_months, decided_on, facts_sha256, policy_version "
@@ -61,7 +61,7 @@ public sealed class BenefitClaimReader(HubDatabase database)
             claims.Add(new StoredClaim(r.GetString(0), r.GetString(1), r.GetString(2), r.GetFieldValue<DateOnly>(3),
                 r.IsDBNull(4) ? null : r.GetFieldValue<DateOnly>(4), r.GetString(5).Split(',', StringSplitOptions.RemoveEmptyEntries),
                 r.IsDBNull(6) ? null : BenefitCodes.SeparationOf(r.GetString(6)), r.IsDBNull(7) ? null : r.GetBoolean(7), previous,
-                r.GetString(11), r.GetBoolean(12)));
+                r.GetString(11), r.GetBoolean(12), r.IsDBNull(13) ? null : r.GetString(13)));
         }, ct);
         return claims;
     }

@@ -7,9 +7,9 @@ namespace ExchangeHub.Server.Benefits;
 public static class BenefitClaimStore
 {
     private const string InsertClaimSql =
-        "INSERT INTO benefit_claims (claim_id, person_key, resident_id, applied_on, due_on, channels, separation, registered_unemployed, "
+        "INSERT INTO benefit_claims (claim_id, person_key, resident_id, applied_on, due_on, due_undetermined, channels, separation, registered_unemployed, "
         + "previous_first_benefit_month, previous_entitled_months, previous_received_months, status, overdue_notified, submitted_at_unix_ms) "
-        + "VALUES (@claim_id, @person_key, @resident_id, @applied_on, @due_on, @channels, @separation, @registered_unemployed, "
+        + "VALUES (@claim_id, @person_key, @resident_id, @applied_on, @due_on, @due_undetermined, @channels, @separation, @registered_unemployed, "
         + "@previous_first_benefit_month, @previous_entitled_months, @previous_received_months, @status, FALSE, @submitted_at_unix_ms)";
 
     private const string SupersedeSql = "UPDATE benefit_decisions SET is_current = FALSE WHERE id = @id";
@@ -28,7 +28,7 @@ public static class BenefitClaimStore
     public static async Task InsertClaimAsync(WriterLease lease, BenefitClaimRow row, CancellationToken ct) =>
         await lease.Command(InsertClaimSql, 0)
             .With("@claim_id", row.ClaimId).With("@person_key", row.PersonKey).With("@resident_id", row.ResidentId)
-            .With("@applied_on", row.AppliedOn).With("@due_on", row.DueOn).With("@channels", row.Channels).With("@separation", row.Separation)
+            .With("@applied_on", row.AppliedOn).With("@due_on", row.DueOn).With("@due_undetermined", row.DueUndetermined).With("@channels", row.Channels).With("@separation", row.Separation)
             .With("@registered_unemployed", row.RegisteredUnemployed).With("@previous_first_benefit_month", row.PreviousFirstBenefitMonth)
             .With("@previous_entitled_months", row.PreviousEntitledMonths).With("@previous_received_months", row.PreviousReceivedMonths)
             .With("@status", row.Status).With("@submitted_at_unix_ms", row.SubmittedAtUnixMs)

@@ -44,13 +44,13 @@ public sealed class BenefitClaimWorkflow(
     {
         var deadline = _deadlines.Check(appliedOn, appliedOn);
         var claim = new StoredClaim(Guid.NewGuid().ToString("D"), personKey.Of(residentId), residentId, appliedOn, deadline.Due, channels, separation, registered,
-            previous, StoredClaimStatus.Submitted, false);
+            previous, StoredClaimStatus.Submitted, false, deadline.DueUndetermined);
         await using (var lease = await database.AcquireWriterAsync(ct))
         {
             await lease.BeginAsync(ct);
             await BenefitClaimStore.InsertClaimAsync(lease, new BenefitClaimRow
             {
-                ClaimId = claim.ClaimId, PersonKey = claim.PersonKey, ResidentId = residentId, AppliedOn = appliedOn, DueOn = deadline.Due,
+                ClaimId = claim.ClaimId, PersonKey = claim.PersonKey, ResidentId = residentId, AppliedOn = appliedOn, DueOn = deadline.Due, DueUndetermined = deadline.DueUndetermined,
                 Channels = string.Join(",", channels), Separation = separation is { } reason ? BenefitCodes.Separation(reason) : null, RegisteredUnemployed = registered,
                 PreviousFirstBenefitMonth = previous?.FirstBenefitMonth.ToString(), PreviousEntitledMonths = previous?.EntitledMonths ?? 0,
                 PreviousReceivedMonths = previous?.ReceivedMonths ?? 0, Status = claim.Status, SubmittedAtUnixMs = clock.GetUtcNow().ToUnixTimeMilliseconds(),
@@ -59,7 +59,8 @@ public sealed class BenefitClaimWorkflow(
         }
         if (logger.IsEnabled(LogLevel.Information))
         {
-            logger.LogInformation("Benefit claim {ClaimId} of person {PersonKey} submitted, due {Due}", claim.ClaimId, claim.PersonKey, deadline.Due);
+            logger.LogInformation("Benefit claim {ClaimId} of person {PersonKey} submitted, due {Due}", claim.ClaimId, claim.PersonKey,
+                deadline.DueUndetermined ?? $"{deadline.Due:yyyy-MM-dd}");
         }
         return claim;
     }

@@ -92,7 +92,8 @@ public sealed class RefundActions(
             {
                 var offeredOn = reader.GetFieldValue<DateOnly>(4);
                 var since = reader.IsDBNull(6) ? offeredOn : reader.GetFieldValue<DateOnly>(6);
-                if (_calendar.TryAddWorkingDays(since, options.Value.ReminderAfterWorkingDays, out var lastDay) && lastDay < today)
+                // A count through a year a calendar does not cover has no last day (2.(3) coverage): no reminder is guessed.
+                if (_calendar.AddWorkingDays(since, options.Value.ReminderAfterWorkingDays).Due is { } lastDay && lastDay < today)
                 {
                     due.Add((reader.GetString(0), reader.GetInt32(1), reader.GetInt64(2), reader.IsDBNull(3) ? 0 : reader.GetInt64(3), offeredOn, reader.GetInt32(5)));
                 }

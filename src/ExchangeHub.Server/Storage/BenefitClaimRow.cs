@@ -11,8 +11,13 @@ public sealed class BenefitClaimRow
     public string PersonKey { get; set; } = "";
     public string ResidentId { get; set; } = "";
     public DateOnly AppliedOn { get; set; }
-    /// <summary>Decide-by day (2.(3)); null when the policy file has no calendar for the period.</summary>
+    /// <summary>Decide-by day (2.(3)); null when undetermined.</summary>
     public DateOnly? DueOn { get; set; }
+    /// <summary>
+    /// Why <see cref="DueOn"/> is null (2.(3) calendar coverage, e.g. "due date undetermined: calendar xinjiang year 2026
+    /// not covered"): the overdue check skips the claim. Null when the due day is known.
+    /// </summary>
+    public string? DueUndetermined { get; set; }
     /// <summary>Channel names separated by commas, e.g. "APP,SMS".</summary>
     public string Channels { get; set; } = "";
     /// <summary>A <see cref="StoredProgrammeCodes.Separation"/> code (Benefits/BenefitCodes maps the policy's reason); null when unknown.</summary>

@@ -22,8 +22,13 @@ public sealed class TransferCaseRow
     public int MonthsPaidHere { get; set; }
     public long FundAmountFen { get; set; }
     public DateOnly RequestedOn { get; set; }
-    /// <summary>Transfer-out: the last day to act (5 working days); null for a transfer-in or without a calendar.</summary>
+    /// <summary>Transfer-out: the last day to act (5 working days, 2.(4)); null for a transfer-in or when undetermined.</summary>
     public DateOnly? DueOn { get; set; }
+    /// <summary>
+    /// Transfer-out whose <see cref="DueOn"/> is null: why (2.(3) calendar coverage, e.g. "due date undetermined: calendar
+    /// xinjiang year 2026 not covered"); the deadline check skips the case. Null otherwise.
+    /// </summary>
+    public string? DueUndetermined { get; set; }
     public bool DeadlineNotified { get; set; }
     /// <summary>
     /// The business date the current status is true from (FACTS: a transfer's state on D comes from status dates, not
@@ -37,4 +42,10 @@ public sealed class TransferCaseRow
     public string FactsJson { get; set; } = "";
     /// <summary>The policy stamp the case was decided under.</summary>
     public string PolicyVersion { get; set; } = "";
+    /// <summary>
+    /// Transfer-out: the rules it was decided by (Common/ExplanationJson: the fund's <c>TRANSFER_FUND_MOVES</c> or
+    /// <c>TRANSFER_FUND_BELOW_MINIMUM_MONTHS</c> and the time limit, clause 2.(4)); "[]" for an incoming request (the
+    /// operator's choice, not a rule) and for cases stored before the column existed.
+    /// </summary>
+    public string Explanation { get; set; } = "[]";
 }

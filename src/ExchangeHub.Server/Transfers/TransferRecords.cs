@@ -12,7 +12,7 @@ public static class TransferRecords
     {
         TransferId = t.TransferId, Direction = Direction(t.Direction), PersonKey = t.PersonKey, CounterpartProvinceCode = t.CounterpartProvinceCode,
         Status = Status(t.Status), ReasonCode = TransferReasonCodes.ToContract(t.ReasonCode), MonthsPaidHere = t.MonthsPaidHere,
-        FundAmountFen = t.FundAmountFen, RequestedDate = Date(t.RequestedOn), DueDate = t.DueOn is { } due ? Date(due) : "",
+        FundAmountFen = t.FundAmountFen, RequestedDate = Date(t.RequestedOn), DueDate = t.DueOn is { } due ? Date(due) : "", DueDateUndetermined = t.DueUndetermined ?? "",
         DeadlineMissed = t.DeadlineNotified, StatusDate = Date(t.StatusDate),
     };
 

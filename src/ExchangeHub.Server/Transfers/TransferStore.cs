@@ -16,8 +16,11 @@ public static class TransferStore
         return await reader.ReadAsync(ct) ? TransferRows.Case(reader) : null;
     }
 
-    /// <summary>How a new case was decided: the facts it was decided on and the policy stamp (its status date is on the case).</summary>
-    public sealed record Decided(string FactsJson, string PolicyVersion);
+    /// <summary>
+    /// How a new case was decided: the facts it was decided on, the policy stamp and the explanation (a transfer-out's
+    /// fund and time-limit checks, 2.(4); empty for an incoming request, the operator's choice). Its status date is on the case.
+    /// </summary>
+    public sealed record Decided(string FactsJson, string PolicyVersion, string ExplanationJson = "[]");
 
     /// <summary>Stores a new case, its first status in the status history.</summary>
     public static async Task InsertAsync(WriterLease lease, StoredTransfer t, Decided decided, DateTimeOffset now, CancellationToken ct)
@@ -26,9 +29,10 @@ public static class TransferStore
         await lease.LockAsync(LockScope.TransferCases, ["transfer_cases"], ct);
         await lease.Command(
                 "INSERT INTO transfer_cases (transfer_id, direction, person_key, resident_id, counterpart_province_code, status, reason_code, "
-                + "months_paid_here, fund_amount_fen, requested_on, due_on, deadline_notified, updated_at_unix_ms, status_date, facts_json, policy_version) "
+                + "months_paid_here, fund_amount_fen, requested_on, due_on, due_undetermined, deadline_notified, updated_at_unix_ms, status_date, facts_json, "
+                + "policy_version, explanation) "
                 + "VALUES (@transfer_id, @direction, @person_key, @resident_id, @province, @status, @reason_code, @months_paid_here, "
-                + "@fund_amount_fen, @requested_on, @due_on, FALSE, @now, @status_date, @facts_json, @policy_version)", 0)
+                + "@fund_amount_fen, @requested_on, @due_on, @due_undetermined, FALSE, @now, @status_date, @facts_json, @policy_version, @explanation)", 0)
             .With("@transfer_id", t.TransferId)
             .With("@direction", TransferCodes.Name(t.Direction))
             .With("@person_key", t.PersonKey)
@@ -40,10 +44,12 @@ public static class TransferStore
             .With("@fund_amount_fen", t.FundAmountFen)
             .With("@requested_on", t.RequestedOn)
             .With("@due_on", t.DueOn)
+            .With("@due_undetermined", t.DueUndetermined)
             .With("@now", now.ToUnixTimeMilliseconds())
             .With("@status_date", t.StatusDate)
             .With("@facts_json", decided.FactsJson)
             .With("@policy_version", decided.PolicyVersion)
+            .With("@explanation", decided.ExplanationJson)
             .ExecuteNonQueryAsync(ct);
         await AppendStatusAsync(lease, t.TransferId, t.Direction, t.Status, t.ReasonCode, t.StatusDate, now, ct);
     }

@@ -1,6 +1,6 @@
 using ExchangeHub.Contracts;
 using ExchangeHub.Policy;
-using ExchangeHub.Policy.Calendar;
+using ExchangeHub.Policy.Transfers;
 using ExchangeHub.Server.Common;
 using ExchangeHub.Server.Facts;
 using ExchangeHub.Server.Outbox;
@@ -13,9 +13,11 @@ namespace ExchangeHub.Server.Transfers;
 /// Cross-province transfers with the national transfer system (2.(4) TRANSFER): the operator accepts or refuses an
 /// incoming request (refusals carry a concrete reason code), the hub requests a transfer-out with its fund amount, and
 /// the national system reports statuses (the hub's own are read by <see cref="TransferQueries.HubUpdatesAsync"/>). The
-/// hub acts within <see cref="ActWorkingDays"/> working days of a request (national and Xinjiang calendar of the policy
-/// file); a transfer-out still REQUESTED, or an incoming request still undecided, after its due date is announced once
-/// (<c>TransferDeadlineMissed</c>). Each change is checked by <see cref="TransferTransitions"/> and stored
+/// fund, the time to act and their explanation come from the policy file's dated 2.(4) parameters
+/// (<see cref="TransferDecider"/>: 5 working days on the national and Xinjiang calendars, 12 months, 1.5 ×); a
+/// transfer-out still REQUESTED, or an incoming request still undecided, after its due date is announced once
+/// (<c>TransferDeadlineMissed</c>); one whose due date is undetermined (a calendar year the file does not cover) is
+/// stored with the reason and never announced. Each change is checked by <see cref="TransferTransitions"/> and stored
 /// (<see cref="TransferStore"/>) with its event in one transaction. A completed transfer-in recalculates the person's
 /// running benefits (<see cref="IBenefitRecalculation"/>). One change at a time per hub.
 /// </summary>
@@ -32,14 +34,8 @@ public sealed class TransferWorkflow(
     TimeProvider clock,
     ILogger<TransferWorkflow> logger) : IDisposable
 {
-    /// <summary>Working days the transferring-out side has to act (2.(4) practice).</summary>
-    public const int ActWorkingDays = 5;
-
-    /// <summary>The regional calendar besides the national one.</summary>
-    public const string CalendarRegion = "xinjiang";
-
     private readonly ClusterMutex _oneAtATime = new(database, "transfers");
-    private readonly WorkingDayCalendar _calendar = WorkingDayCalendar.For(policy, CalendarRegion);
+    private readonly TransferDecider _decider = new(policy);
 
     private string PolicyVersion => policy.Stamp();
 
@@ -48,9 +44,8 @@ public sealed class TransferWorkflow(
     /// <summary>Today in China Standard Time.</summary>
     public DateOnly Today => clock.ChinaToday();
 
-    /// <summary>The last day to act on a transfer-out requested on <paramref name="requestedOn"/>; null without a calendar for the period.</summary>
-    public DateOnly? DueOn(DateOnly requestedOn) =>
-        _calendar.TryAddWorkingDays(requestedOn, ActWorkingDays, out var due) ? due : null;
+    /// <summary>The last day to act on a request of <paramref name="requestedOn"/>, or why it is undetermined (2.(4), 2.(3) coverage).</summary>
+    public TransferTimeLimit DueOn(DateOnly requestedOn) => _decider.TimeLimit(requestedOn);
 
     /// <summary>Accepts the incoming request stored through the transfer feed under <paramref name="transferId"/>.</summary>
     public Task<StoredTransfer> AcceptAsync(string transferId, CancellationToken ct) => DecideIncomingAsync(transferId, null, ct);
@@ -60,7 +55,7 @@ public sealed class TransferWorkflow(
 
     /// <summary>
     /// Requests a transfer-out: the months paid here are the person's insured months in the XPCC as of the request date
-    /// (<see cref="PersonFacts.LocalMonths"/>); the fund amount follows <see cref="TransferFund"/>.
+    /// (<see cref="PersonFacts.LocalMonths"/>); the fund amount and the due date follow <see cref="TransferDecider.Decide"/>.
     /// </summary>
     public Task<StoredTransfer> RequestOutAsync(string residentId, string counterpartProvinceCode, string consolidationPlace, long monthlyBenefitFen,
         int monthsDue, DateOnly requestedOn, CancellationToken ct) =>
@@ -89,9 +84,13 @@ public sealed class TransferWorkflow(
             var knownAt = clock.GetUtcNow().ToUnixTimeMilliseconds();
             var monthsHere = (await personFacts.PersonAsync(residentId, requestedOn, knownAt, ct)).LocalMonths;
             var paidHere = monthsHere.Count;
+            var decision = _decider.Decide(new TransferOutFacts(requestedOn, paidHere, monthlyBenefitFen, monthsDue));
+            if (decision.FundAmountFen is not { } fund)
+            {
+                throw new ActionRefusedException($"no transfer fund parameter in force on {requestedOn:yyyy-MM-dd}: {string.Join(", ", decision.Explanation.MissingFacts)}");
+            }
             var transfer = new StoredTransfer(transferId, TransferCaseDirection.Out, personKey.Of(residentId), residentId, counterpartProvinceCode,
-                TransferCaseStatus.Requested, null, paidHere, TransferFund.Amount(paidHere, monthlyBenefitFen, monthsDue), requestedOn, DueOn(requestedOn),
-                false, requestedOn);
+                TransferCaseStatus.Requested, null, paidHere, fund, requestedOn, decision.DueOn, false, requestedOn, decision.DueUndetermined);
             var now = clock.GetUtcNow();
             await using (var lease = await database.AcquireWriterAsync(ct))
             {
@@ -101,7 +100,7 @@ public sealed class TransferWorkflow(
                     throw new ActionRefusedException($"transfer {transferId} was already requested: {TransferCodes.Name(existing.Status)}");
                 }
                 var facts = TransferFactsJson.Out(transfer.PersonKey, requestedOn, knownAt, monthsHere, monthlyBenefitFen, monthsDue);
-                await TransferStore.InsertAsync(lease, transfer, new TransferStore.Decided(facts, PolicyVersion), now, ct);
+                await TransferStore.InsertAsync(lease, transfer, new TransferStore.Decided(facts, PolicyVersion, ExplanationJson.Write(decision.Explanation)), now, ct);
                 await outbox.EnqueueAsync(lease, TransferEvents.OutRequested(transfer, consolidationPlace, monthlyBenefitFen, monthsDue, policy.Id,
                     PolicyVersion, Guid.NewGuid().ToString("D"), now), ct);
                 await lease.CommitAsync(ct);
@@ -109,8 +108,8 @@ public sealed class TransferWorkflow(
             outboxSignal.Notify();
             if (logger.IsEnabled(LogLevel.Information))
             {
-                logger.LogInformation("Transfer-out {TransferId} of person {PersonKey} requested to {Province}, fund {Fund} fen", transfer.TransferId,
-                    transfer.PersonKey, counterpartProvinceCode, transfer.FundAmountFen);
+                logger.LogInformation("Transfer-out {TransferId} of person {PersonKey} requested to {Province}, fund {Fund} fen, due {Due}", transfer.TransferId,
+                    transfer.PersonKey, counterpartProvinceCode, transfer.FundAmountFen, transfer.DueUndetermined ?? $"{transfer.DueOn:yyyy-MM-dd}");
             }
             return transfer;
         }
@@ -227,18 +226,29 @@ public sealed class TransferWorkflow(
 
     /// <summary>
     /// The undecided incoming requests before <paramref name="today"/>, as known now (<see cref="TransferRequestsReader.UndecidedIncomingAsync"/>),
-    /// as cases for their notice, with their due date (5 working days after the request); none without a calendar.
+    /// as cases for their notice, with their due date (5 working days after the request). A request whose due date is
+    /// undetermined (a calendar year the policy file does not cover) is skipped: no notice is guessed; the log says why.
     /// </summary>
     private async Task<List<StoredTransfer>> UndecidedIncomingAsync(DateOnly today, CancellationToken ct)
     {
         var pending = new List<StoredTransfer>();
+        var undetermined = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var request in await feedRequests.UndecidedIncomingAsync(today, clock.GetUtcNow().ToUnixTimeMilliseconds(), ct))
         {
-            if (DueOn(request.RequestedOn) is { } due)
+            var limit = DueOn(request.RequestedOn);
+            if (limit.DueOn is { } due)
             {
                 pending.Add(new StoredTransfer(request.TransferId, TransferCaseDirection.In, personKey.Of(request.ResidentId), request.ResidentId,
                     request.CounterpartProvinceCode, TransferCaseStatus.Received, null, 0, 0, request.RequestedOn, due, false, request.RequestedOn));
             }
+            else
+            {
+                undetermined.Add(limit.DueUndetermined!);
+            }
+        }
+        if (undetermined.Count > 0 && logger.IsEnabled(LogLevel.Information))
+        {
+            logger.LogInformation("Incoming transfer requests without a due date skipped by the deadline check: {Reasons}", string.Join("; ", undetermined));
         }
         return pending;
     }

@@ -31,6 +31,8 @@ public abstract class BenefitClaimTests(StorageProvider provider) : IAsyncLifeti
         ["Hub:Messaging:Enabled"] = "false",
         ["Hub:Refunds:SendReminders"] = "false",
         ["Hub:Benefits:SendOverdueNotices"] = "false",
+        // 2024 deadlines: counted on a test file that covers Xinjiang 2024 (TestPolicies); the real file leaves them undetermined.
+        ["Hub:Policy:Path"] = TestPolicies.XinjiangCovering2024,
     }, Clock);
 
     public async Task DisposeAsync() => await Hub.DisposeAsync();

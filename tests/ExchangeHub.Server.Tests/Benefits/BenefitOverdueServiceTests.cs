@@ -21,6 +21,7 @@ public sealed class BenefitOverdueServiceTests
             ["Hub:Refunds:SendReminders"] = "false",
             ["Hub:Benefits:SendOverdueNotices"] = "true",
             ["Hub:Benefits:OverdueCheckInterval"] = "00:00:01",
+            ["Hub:Policy:Path"] = TestPolicies.XinjiangCovering2024, // 2024 deadlines counted (TestPolicies)
         }, clock);
         var submitted = await new BenefitClaimService.BenefitClaimServiceClient(hub.Channel(TestHub.OperatorToken)).SubmitClaimAsync(new SubmitClaimRequest
         {

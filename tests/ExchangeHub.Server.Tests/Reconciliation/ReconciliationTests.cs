@@ -27,6 +27,8 @@ public abstract class ReconciliationTests(StorageProvider provider) : IAsyncLife
         {
             ["Hub:Messaging:Enabled"] = "false",
             ["Hub:Refunds:SendReminders"] = "false", // the tests call SendDueRemindersAsync themselves
+            // Reminders count working days on the Xinjiang calendar, which the real file covers for 2025 only (TestPolicies).
+            ["Hub:Policy:Path"] = TestPolicies.XinjiangCovering2024,
         }, Clock);
         var units = new[]
         {

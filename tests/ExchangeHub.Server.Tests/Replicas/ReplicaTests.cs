@@ -46,7 +46,11 @@ public sealed class ReplicaTests
     public async Task SendDueReminders_TwoReplicasAtTheSameMoment_EachReminderOnce()
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2024, 6, 30, 2, 0, 0, TimeSpan.Zero));
-        var settings = new Dictionary<string, string?> { ["Hub:Messaging:Enabled"] = "false", ["Hub:Refunds:SendReminders"] = "false" };
+        // Reminders of 2024 count on Xinjiang days, which the real file covers for 2025 only (TestPolicies).
+        var settings = new Dictionary<string, string?>
+        {
+            ["Hub:Messaging:Enabled"] = "false", ["Hub:Refunds:SendReminders"] = "false", ["Hub:Policy:Path"] = TestPolicies.XinjiangCovering2024,
+        };
         await using var database = await TestDatabase.CreateAsync(StorageProvider.Postgres);
         await using var first = await TestHub.StartAsync(database, settings, clock, ownsDatabase: false);
         await using var second = await TestHub.StartAsync(database, settings, clock, ownsDatabase: false);

@@ -22,6 +22,7 @@ public sealed class TransferDeadlineServiceTests
             ["Hub:Benefits:SendOverdueNotices"] = "false",
             ["Hub:Transfers:SendDeadlineNotices"] = "true",
             ["Hub:Transfers:DeadlineCheckInterval"] = "00:00:01",
+            ["Hub:Policy:Path"] = TestPolicies.XinjiangCovering2024, // 2024 deadlines counted (TestPolicies)
         }, clock);
         var requested = (await new TransferService.TransferServiceClient(hub.Channel(TestHub.OperatorToken)).RequestTransferOutAsync(
             new RequestTransferOutRequest

@@ -34,6 +34,8 @@ public abstract class TransferWorkflowTests(StorageProvider provider) : IAsyncLi
         ["Hub:Refunds:SendReminders"] = "false",
         ["Hub:Benefits:SendOverdueNotices"] = "false",
         ["Hub:Transfers:SendDeadlineNotices"] = "false",
+        // 2024 deadlines: counted on a test file that covers Xinjiang 2024 (TestPolicies); the real file leaves them undetermined.
+        ["Hub:Policy:Path"] = TestPolicies.XinjiangCovering2024,
     }, Clock);
 
     public async Task DisposeAsync() => await Hub.DisposeAsync();

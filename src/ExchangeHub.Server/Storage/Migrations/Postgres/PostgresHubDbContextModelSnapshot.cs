@@ -121,6 +121,10 @@ namespace ExchangeHub.Server.Storage.Migrations.Postgres
                         .HasColumnType("date")
                         .HasColumnName("due_on");
 
+                    b.Property<string>("DueUndetermined")
+                        .HasColumnType("text")
+                        .HasColumnName("due_undetermined");
+
                     b.Property<bool>("OverdueNotified")
                         .HasColumnType("boolean")
                         .HasColumnName("overdue_notified");
@@ -1173,6 +1177,15 @@ namespace ExchangeHub.Server.Storage.Migrations.Postgres
                     b.Property<DateOnly?>("DueOn")
                         .HasColumnType("date")
                         .HasColumnName("due_on");
+
+                    b.Property<string>("DueUndetermined")
+                        .HasColumnType("text")
+                        .HasColumnName("due_undetermined");
+
+                    b.Property<string>("Explanation")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("explanation");
 
                     b.Property<string>("FactsJson")
                         .IsRequired()

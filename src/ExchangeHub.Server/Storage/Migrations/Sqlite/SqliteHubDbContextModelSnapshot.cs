@@ -114,6 +114,10 @@ namespace ExchangeHub.Server.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("due_on");
 
+                    b.Property<string>("DueUndetermined")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_undetermined");
+
                     b.Property<bool>("OverdueNotified")
                         .HasColumnType("INTEGER")
                         .HasColumnName("overdue_notified");
@@ -1140,6 +1144,15 @@ namespace ExchangeHub.Server.Storage.Migrations.Sqlite
                     b.Property<DateOnly?>("DueOn")
                         .HasColumnType("TEXT")
                         .HasColumnName("due_on");
+
+                    b.Property<string>("DueUndetermined")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_undetermined");
+
+                    b.Property<string>("Explanation")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("explanation");
 
                     b.Property<string>("FactsJson")
                         .IsRequired()

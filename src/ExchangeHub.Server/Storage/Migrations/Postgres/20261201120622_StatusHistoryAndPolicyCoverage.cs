@@ -1,4 +1,5 @@
 ﻿using System;
+using ExchangeHub.Server.Storage;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
@@ -7,11 +8,30 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace ExchangeHub.Server.Storage.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class TransferStatusHistory : Migration
+    public partial class StatusHistoryAndPolicyCoverage : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "due_undetermined",
+                table: "transfer_cases",
+                type: "text",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "explanation",
+                table: "transfer_cases",
+                type: "text",
+                nullable: false,
+                defaultValue: "[]");
+
+            migrationBuilder.AddColumn<string>(
+                name: "due_undetermined",
+                table: "benefit_claims",
+                type: "text",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "transfer_case_statuses",
                 columns: table => new
@@ -35,7 +55,7 @@ namespace ExchangeHub.Server.Storage.Migrations.Postgres
                 table: "transfer_case_statuses",
                 column: "transfer_id");
 
-            // The history starts with each existing case's current status (Storage/TransferCaseStatusRow).
+            // Every case that existed before the history: its current status as its first history row (Storage/TransferCaseStatusRow).
             migrationBuilder.Sql(TransferCaseStatusRow.CopyCurrentStatusesSql);
         }
 
@@ -44,6 +64,18 @@ namespace ExchangeHub.Server.Storage.Migrations.Postgres
         {
             migrationBuilder.DropTable(
                 name: "transfer_case_statuses");
+
+            migrationBuilder.DropColumn(
+                name: "due_undetermined",
+                table: "transfer_cases");
+
+            migrationBuilder.DropColumn(
+                name: "explanation",
+                table: "transfer_cases");
+
+            migrationBuilder.DropColumn(
+                name: "due_undetermined",
+                table: "benefit_claims");
         }
     }
 }

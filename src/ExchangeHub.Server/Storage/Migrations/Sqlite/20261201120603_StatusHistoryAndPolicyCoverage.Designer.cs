@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ExchangeHub.Server.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteHubDbContext))]
-    [Migration("20261201113809_TransferStatusHistory")]
-    partial class TransferStatusHistory
+    [Migration("20261201120603_StatusHistoryAndPolicyCoverage")]
+    partial class StatusHistoryAndPolicyCoverage
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -116,6 +116,10 @@ namespace ExchangeHub.Server.Storage.Migrations.Sqlite
                     b.Property<DateOnly?>("DueOn")
                         .HasColumnType("TEXT")
                         .HasColumnName("due_on");
+
+                    b.Property<string>("DueUndetermined")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_undetermined");
 
                     b.Property<bool>("OverdueNotified")
                         .HasColumnType("INTEGER")
@@ -1143,6 +1147,15 @@ namespace ExchangeHub.Server.Storage.Migrations.Sqlite
                     b.Property<DateOnly?>("DueOn")
                         .HasColumnType("TEXT")
                         .HasColumnName("due_on");
+
+                    b.Property<string>("DueUndetermined")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_undetermined");
+
+                    b.Property<string>("Explanation")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("explanation");
 
                     b.Property<string>("FactsJson")
                         .IsRequired()

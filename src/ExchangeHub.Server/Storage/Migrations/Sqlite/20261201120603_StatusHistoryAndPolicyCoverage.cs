@@ -1,4 +1,5 @@
 ﻿using System;
+using ExchangeHub.Server.Storage;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
@@ -6,11 +7,30 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace ExchangeHub.Server.Storage.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class TransferStatusHistory : Migration
+    public partial class StatusHistoryAndPolicyCoverage : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "due_undetermined",
+                table: "transfer_cases",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "explanation",
+                table: "transfer_cases",
+                type: "TEXT",
+                nullable: false,
+                defaultValue: "[]");
+
+            migrationBuilder.AddColumn<string>(
+                name: "due_undetermined",
+                table: "benefit_claims",
+                type: "TEXT",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "transfer_case_statuses",
                 columns: table => new
@@ -34,7 +54,7 @@ namespace ExchangeHub.Server.Storage.Migrations.Sqlite
                 table: "transfer_case_statuses",
                 column: "transfer_id");
 
-            // The history starts with each existing case's current status (Storage/TransferCaseStatusRow).
+            // Every case that existed before the history: its current status as its first history row (Storage/TransferCaseStatusRow).
             migrationBuilder.Sql(TransferCaseStatusRow.CopyCurrentStatusesSql);
         }
 
@@ -43,6 +63,18 @@ namespace ExchangeHub.Server.Storage.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "transfer_case_statuses");
+
+            migrationBuilder.DropColumn(
+                name: "due_undetermined",
+                table: "transfer_cases");
+
+            migrationBuilder.DropColumn(
+                name: "explanation",
+                table: "transfer_cases");
+
+            migrationBuilder.DropColumn(
+                name: "due_undetermined",
+                table: "benefit_claims");
         }
     }
 }

@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace ExchangeHub.Server.Storage.Migrations.Postgres
 {
     [DbContext(typeof(PostgresHubDbContext))]
-    [Migration("20261201113849_TransferStatusHistory")]
-    partial class TransferStatusHistory
+    [Migration("20261201120622_StatusHistoryAndPolicyCoverage")]
+    partial class StatusHistoryAndPolicyCoverage
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -123,6 +123,10 @@ namespace ExchangeHub.Server.Storage.Migrations.Postgres
                     b.Property<DateOnly?>("DueOn")
                         .HasColumnType("date")
                         .HasColumnName("due_on");
+
+                    b.Property<string>("DueUndetermined")
+                        .HasColumnType("text")
+                        .HasColumnName("due_undetermined");
 
                     b.Property<bool>("OverdueNotified")
                         .HasColumnType("boolean")
@@ -1176,6 +1180,15 @@ namespace ExchangeHub.Server.Storage.Migrations.Postgres
                     b.Property<DateOnly?>("DueOn")
                         .HasColumnType("date")
                         .HasColumnName("due_on");
+
+                    b.Property<string>("DueUndetermined")
+                        .HasColumnType("text")
+                        .HasColumnName("due_undetermined");
+
+                    b.Property<string>("Explanation")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("explanation");
 
                     b.Property<string>("FactsJson")
                         .IsRequired()
