@@ -268,30 +268,83 @@ public sealed class RefundTests
 
     [Theory]
     [Trait("clause", "2.(1)")]
-    [InlineData(SizeClass.Small, SizeClass.Large, 181508, 90754, -90754, AdjustmentRecover)]
-    [InlineData(SizeClass.Large, SizeClass.Medium, 90754, 181508, 90754, AdjustmentPayRest)]
-    [InlineData(SizeClass.Small, SizeClass.Micro, 181508, 181508, 0, AdjustmentNone)]
-    public void Adjust_OfficialSizeClassArrives_SignedDifference(SizeClass provisional, SizeClass official, long paid, long due, long difference, string reason)
+    [InlineData(SizeClass.Small, SizeClass.Large, 181508, 90754, -90754)]
+    [InlineData(SizeClass.Large, SizeClass.Medium, 90754, 181508, 90754)]
+    public void Settle_OfficialSizeClassArrives_SignedDifferenceNamingTheSizeClass(SizeClass provisional, SizeClass official, long paid, long due, long difference)
     {
-        var decision = _decider.Decide(Units.Eligible() with { SizeClass = provisional }, Units.DecisionDate);
+        var approved = _decider.Decide(Units.Eligible() with { SizeClass = provisional }, Units.DecisionDate);
+        var redecided = _decider.Decide(Units.Eligible() with { SizeClass = official, SizeClassSource = SizeClassSource.Official }, Units.DecisionDate);
 
-        var adjustment = new RefundAdjuster(Policies.Draft).Adjust(decision, official);
+        var settled = new RefundAdjuster(Policies.Draft).Settle(Paid(approved), redecided);
 
-        Assert.Equal(paid, adjustment.PaidFen);
-        Assert.Equal(due, adjustment.DueFen);
-        Assert.Equal(difference, adjustment.DifferenceFen);
-        Assert.Equal(reason, Assert.Single(adjustment.Explanation.Checks).ReasonCode);
+        Assert.Equal((paid, due, difference), (settled.PaidFen, settled.DueFen, settled.DifferenceFen));
+        Assert.Equal((SettledSizeClass, "2.(1)", official, SizeClassSource.Official), (settled.ReasonCode, settled.ClauseId, settled.SizeClass, settled.SizeClassSource));
+        Assert.Equal(SettledSizeClass, Assert.Single(settled.Explanation.Checks).ReasonCode);
     }
 
     [Fact]
     [Trait("clause", "2.(1)")]
-    public void Adjust_RefusedRefund_NothingToSettle()
+    public void Settle_OfficialClassSameRate_NothingToSettle()
     {
+        var approved = _decider.Decide(Units.Eligible() with { SizeClass = SizeClass.Small }, Units.DecisionDate);
+        var redecided = _decider.Decide(Units.Eligible() with { SizeClass = SizeClass.Micro, SizeClassSource = SizeClassSource.Official }, Units.DecisionDate);
+
+        var settled = new RefundAdjuster(Policies.Draft).Settle(Paid(approved), redecided);
+
+        Assert.Equal((0L, AdjustmentNone, false), (settled.DifferenceFen, settled.ReasonCode, settled.Settles));
+    }
+
+    [Fact]
+    [Trait("clause", "2.(1)")]
+    public void Settle_BaseCorrected_DifferenceToTheFenNamingTheBase()
+    {
+        var approved = _decider.Decide(Units.Eligible(), Units.DecisionDate);
+        var corrected = Units.Eligible() with { Contributions = [new ContributionSum(LineKind.Regular, 2023, 151257, 151256)] };
+
+        var settled = new RefundAdjuster(Policies.Draft).Settle(Paid(approved), _decider.Decide(corrected, Units.DecisionDate));
+
+        // 60% of 302,514 fen = 181,508.4 → 181,508; of 302,513 fen = 181,507.8 → 181,508: one fen less base, no fen less refund.
+        Assert.Equal((0L, AdjustmentNone), (settled.DifferenceFen, settled.ReasonCode));
+        var less = Units.Eligible() with { Contributions = [new ContributionSum(LineKind.Regular, 2023, 151257, 151255)] };
+        var settledLess = new RefundAdjuster(Policies.Draft).Settle(Paid(approved), _decider.Decide(less, Units.DecisionDate));
+        Assert.Equal((-1L, SettledBaseCorrected, "1.(2)"), (settledLess.DifferenceFen, settledLess.ReasonCode, settledLess.ClauseId));
+    }
+
+    [Fact]
+    [Trait("clause", "2.(1)")]
+    public void Settle_NoLongerQualifiesOnD_RecoveredNamingTheFailedRule()
+    {
+        var approved = _decider.Decide(Units.Eligible(), Units.DecisionDate);
         var refused = _decider.Decide(Units.Eligible() with { RegistrationStatus = RegistrationStatus.Revoked }, Units.DecisionDate);
 
-        var adjustment = new RefundAdjuster(Policies.Draft).Adjust(refused, SizeClass.Micro);
+        var settled = new RefundAdjuster(Policies.Draft).Settle(Paid(approved), refused);
 
-        Assert.Equal(0, adjustment.DifferenceFen);
-        Assert.Equal(AdjustmentNotPaid, Assert.Single(adjustment.Explanation.Checks).ReasonCode);
+        Assert.Equal((-approved.AmountFen, SettledEligibilityCorrected, "1.(2)"), (settled.DifferenceFen, settled.ReasonCode, settled.ClauseId));
+        Assert.Contains(RegistrationNotActive, settled.Explanation.Checks[0].Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    [Trait("clause", "2.(1)")]
+    public void Settle_FactMissingOnD_NothingRecovered()
+    {
+        var approved = _decider.Decide(Units.Eligible(), Units.DecisionDate);
+        var missing = _decider.Decide(Units.Eligible() with { RegistrationStatus = null }, Units.DecisionDate);
+
+        var settled = new RefundAdjuster(Policies.Draft).Settle(Paid(approved), missing);
+
+        Assert.Equal((0L, AdjustmentNone), (settled.DifferenceFen, settled.ReasonCode));
+    }
+
+    [Fact]
+    [Trait("clause", "2.(1)")]
+    public void Settle_AtAnotherDate_Refused()
+    {
+        var approved = _decider.Decide(Units.Eligible(), Units.DecisionDate);
+        var later = _decider.Decide(Units.Eligible(), Units.DecisionDate.AddDays(1));
+
+        Assert.Throws<ArgumentException>(() => new RefundAdjuster(Policies.Draft).Settle(Paid(approved), later));
+    }
+
+    private static PaidRefund Paid(RefundDecision approved) =>
+        new(approved.AmountFen, approved.Rate, approved.BaseFen, approved.SizeClass, approved.SizeClassSource, approved.DecidedOn);
 }

@@ -59,7 +59,7 @@ internal static class PhaseProfile
         phases.Add(new("facts read (StoredFactsReader.ReadChunksAsync: units, GROUP BY, settlements merged by USCC)", clock.Elapsed, $"{subjects.Count:N0} units"));
 
         clock.Restart();
-        var programYear = services.GetRequiredService<RefundDecisions>().ProgramYearAt(decisionDate);
+        var programYear = services.GetRequiredService<RefundDecisions>().ScopeAt(decisionDate, 0).ProgramYear;
         var current = new Dictionary<string, hub::ExchangeHub.Server.Refunds.StoredDecision>(StringComparer.Ordinal);
         var cases = new Dictionary<string, hub::ExchangeHub.Server.Refunds.RefundCase>(StringComparer.Ordinal);
         foreach (var chunk in subjects.Chunk(500)) // the run reads them a chunk at a time, under the workflow gate
@@ -121,7 +121,6 @@ internal static class PhaseProfile
         RefundDecider decider, StoredFacts stored, DateOnly decisionDate, int programYear)
     {
         long events = 0, bytes = 0;
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var now = DateTimeOffset.UtcNow;
         var id = 0L;
         foreach (var uscc in stored.Subjects)
@@ -131,8 +130,8 @@ internal static class PhaseProfile
             var factsJson = RefundFactsJson.Serialize(facts);
             bytes += factsJson.Length + CanonicalJson.Sha256(factsJson).Length;
             bytes += JsonSerializer.Serialize(RuleOutcomes.Of(decision.Explanation), EventTypes.Json).Length;
-            var step = RefundWorkflow.Decide(null, decision with { ProgramYear = programYear }, ++id, today, applied: false);
-            foreach (var e in RefundEvents.For(step, decision, id, null, "", 0, "profile", now))
+            var step = RefundWorkflow.Decide(null, decision with { ProgramYear = programYear }, ++id, decisionDate, applied: false);
+            foreach (var e in RefundEvents.For(step, decision, id, null, "", "profile", now))
             {
                 bytes += JsonSerializer.Serialize(e, e.GetType(), EventTypes.Json).Length;
                 events++;

@@ -8,4 +8,7 @@ public sealed record RefundConfirmed : RefundWorkflowEvent
 
     /// <summary>The front-office system (agency id) that recorded the confirmation.</summary>
     public required string RecordedBy { get; init; }
+
+    /// <summary>Business date of the confirmation (2.(1) "Decision (dated actions)"), inside the programme window.</summary>
+    public DateOnly? ConfirmedOn { get; init; }
 }

@@ -5,4 +5,10 @@ public sealed record RefundDisbursementApproved : RefundWorkflowEvent
 {
     /// <summary>The amount to pay, in fen.</summary>
     public required long AmountFen { get; init; }
+
+    /// <summary>Business date of the approval: the confirmation's date.</summary>
+    public DateOnly? ApprovedOn { get; init; }
+
+    /// <summary>The approved decision's decision date D, now frozen: later settlements decide the refund as of it.</summary>
+    public DateOnly? DecisionDate { get; init; }
 }

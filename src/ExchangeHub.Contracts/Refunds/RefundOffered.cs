@@ -23,4 +23,7 @@ public sealed record RefundOffered : RefundDecisionEvent
 
     /// <summary>2.(1) "弹窗告知": what refund money may be used for, to show the unit with the offer.</summary>
     public required string UsageNotice { get; init; }
+
+    /// <summary>The business date the offer was made on (the run's decision date, or the application's date); reminders count working days from it.</summary>
+    public DateOnly? OfferedOn { get; init; }
 }

@@ -59,6 +59,20 @@ public static class RefundReasonCodes
     public const string SizeClassIndicatorMissing = "REFUND_SIZE_CLASS_INDICATOR_MISSING";
     public const string SizeClassTableMissing = "REFUND_SIZE_CLASS_TABLE_MISSING";
 
+    // 2.(1) "Decision (dated actions)": an offer, confirmation, waiver or application dated outside the programme window.
+    /// <summary>The action's business date is after the programme's last day: no new offer, confirmation, waiver or application.</summary>
+    public const string ProgrammeEnded = "REFUND_PROGRAMME_ENDED";
+    /// <summary>The action's business date is before the programme's first day.</summary>
+    public const string ProgrammeNotStarted = "REFUND_PROGRAMME_NOT_STARTED";
+
+    // 2.(1) "Decision (settlement)": a disbursed refund re-decided at its frozen decision date with newer knowledge.
+    /// <summary>The OFFICIAL size class (or a corrected provisional one) changed the rate: 多退少补.</summary>
+    public const string SettledSizeClass = "REFUND_SETTLED_SIZE_CLASS";
+    /// <summary>A corrected or late-reported line of Y−1 received on or before D changed the base.</summary>
+    public const string SettledBaseCorrected = "REFUND_SETTLED_BASE_CORRECTED";
+    /// <summary>Newer knowledge of a fact in force on D changed whether the unit qualifies at all.</summary>
+    public const string SettledEligibilityCorrected = "REFUND_SETTLED_ELIGIBILITY_CORRECTED";
+
     // "FACTS" (missing is not zero; sources).
     /// <summary>A month of Y−1, from the unit's first month with lines through December, with neither lines nor a settlement status.</summary>
     public const string MonthDataMissing = "REFUND_MONTH_DATA_MISSING";

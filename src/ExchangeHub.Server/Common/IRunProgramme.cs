@@ -10,8 +10,12 @@ namespace ExchangeHub.Server.Common;
 /// </summary>
 public interface IRunProgramme
 {
-    /// <summary>The program year whose window contains <paramref name="decisionDate"/>; refuses when none is open.</summary>
-    int ProgramYearAt(DateOnly decisionDate);
+    /// <summary>
+    /// What a run dated <paramref name="decisionDate"/> decides: the year whose window contains it, or, when
+    /// <paramref name="programYear"/> (0: not asked) names a year whose window has ended by then or none is open, a
+    /// settlement-only run of that (or the latest ended) year. Refuses when there is nothing to decide.
+    /// </summary>
+    RunScope ScopeAt(DateOnly decisionDate, int programYear);
 
     /// <summary>
     /// Enters the programme's in-process gate (its steps read and then write a unit's case); the run enters it for each
@@ -22,8 +26,19 @@ public interface IRunProgramme
     /// <summary>
     /// Decides the chunk's units (<see cref="StoredFacts.Subjects"/>, read as of <paramref name="asOf"/>) inside the
     /// lease's open transaction (the run has locked them): stores what is new or changed with its events, and with D and
-    /// T ("FACTS"). One outcome per unit, in order.
+    /// T ("FACTS"); a unit whose refund is already approved is decided at its own frozen decision date instead. One outcome
+    /// per unit, in order.
     /// </summary>
     Task<IReadOnlyList<RunUnitOutcome>> DecideChunkAsync(WriterLease lease, string runId, int programYear, StoredFacts chunk,
-        FactsAsOf asOf, DateOnly today, CancellationToken ct);
+        FactsAsOf asOf, CancellationToken ct);
+
+    /// <summary>The units a settlement-only run of <paramref name="programYear"/> decides (its approved cases), in a stable order.</summary>
+    Task<IReadOnlyList<string>> SettlementUnitsAsync(int programYear, CancellationToken ct);
+
+    /// <summary>
+    /// Settles <paramref name="units"/> (approved cases, locked by the run) inside the lease's open transaction: each is
+    /// re-decided at its own frozen decision date with the knowledge of <paramref name="knowledgeTimeUnixMs"/>.
+    /// </summary>
+    Task<IReadOnlyList<RunUnitOutcome>> SettleChunkAsync(WriterLease lease, string runId, int programYear, IReadOnlyList<string> units,
+        long knowledgeTimeUnixMs, CancellationToken ct);
 }

@@ -63,7 +63,7 @@ public static class RequestFields
     };
 
     /// <summary>
-    /// Runs a workflow step, turning a refusal into FAILED_PRECONDITION with its reason, and a field that contradicts
+    /// Runs a workflow step, turning a refusal into FAILED_PRECONDITION with its message (and its reason code as ErrorInfo when it has one), and a field that contradicts
     /// the stored record into INVALID_ARGUMENT naming it.
     /// </summary>
     public static async Task<T> Guard<T>(Func<Task<T>> step)
@@ -71,6 +71,10 @@ public static class RequestFields
         try
         {
             return await step();
+        }
+        catch (ActionRefusedException ex) when (ex.Reason is { } reason)
+        {
+            throw RpcErrors.FailedPrecondition(ex.Message, reason);
         }
         catch (ActionRefusedException ex)
         {

@@ -13,6 +13,10 @@ public sealed class ReconciliationGrpcService(ReconciliationRunner runner, Recon
         ServerCallContext context)
     {
         var date = RequestFields.Date(request.DecisionDate, "decision_date", clock);
+        if (request.ProgramYear != 0)
+        {
+            RequestFields.ProgramYear(request.ProgramYear);
+        }
         var call = ExchangeCall.Of(context);
         var updates = System.Threading.Channels.Channel.CreateBounded<RunProgress>(
             new System.Threading.Channels.BoundedChannelOptions(1) { FullMode = System.Threading.Channels.BoundedChannelFullMode.DropOldest });
@@ -20,7 +24,7 @@ public sealed class ReconciliationGrpcService(ReconciliationRunner runner, Recon
         {
             try
             {
-                return await runner.RunAsync(date, call.Agency.Id, new Progress(updates.Writer), context.CancellationToken);
+                return await runner.RunAsync(date, request.ProgramYear, call.Agency.Id, new Progress(updates.Writer), context.CancellationToken);
             }
             finally
             {

@@ -13,7 +13,9 @@ namespace ExchangeHub.Server.Reconciliation;
 /// ("FACTS"), a chunk of units at a time (memory holds one chunk), have the programme (<see cref="IRunProgramme"/>)
 /// decide each chunk — one transaction per chunk, under the programme's gate and the chunk's subject
 /// locks, so a decision never exists without its events — record the exceptions, and close the run with a
-/// <see cref="ReconciliationCompleted"/> event. Re-running on unchanged facts changes nothing.
+/// <see cref="ReconciliationCompleted"/> event. Re-running on unchanged facts changes nothing. A run dated after the
+/// programme's end is settlement-only (2.(1) "Decision (settlement)"): it reads no feed chunk and finds no exceptions,
+/// only the year's approved refunds, each re-decided by the programme at its own frozen decision date with the run's T.
 /// </summary>
 public sealed class ReconciliationRunner(
     HubDatabase database,
@@ -30,9 +32,10 @@ public sealed class ReconciliationRunner(
     private const int UnitsPerTransaction = 500;
     private readonly ClusterMutex _oneAtATime = new(database, "reconciliation");
 
-    public async Task<ReconciliationRunRow> RunAsync(DateOnly decisionDate, string requestedBy, IProgress<RunProgress>? progress, CancellationToken ct)
+    public async Task<ReconciliationRunRow> RunAsync(DateOnly decisionDate, int programYear, string requestedBy, IProgress<RunProgress>? progress,
+        CancellationToken ct)
     {
-        var programYear = programme.ProgramYearAt(decisionDate);
+        var scope = programme.ScopeAt(decisionDate, programYear);
         var held = await _oneAtATime.TryEnterAsync(ct)
             ?? throw new ActionRefusedException("a reconciliation run is already in progress on this hub or another replica; wait for it to finish");
         try
@@ -41,13 +44,20 @@ public sealed class ReconciliationRunner(
             await runs.MarkInterruptedAsync(ct);
             var run = new ReconciliationRunRow
             {
-                Id = Guid.NewGuid().ToString("D"), ProgramYear = programYear, RequestedBy = requestedBy, Status = StoredRunStatus.Running,
+                Id = Guid.NewGuid().ToString("D"), ProgramYear = scope.ProgramYear, RequestedBy = requestedBy, Status = StoredRunStatus.Running,
                 StartedAtUnixMs = clock.GetUtcNow().ToUnixTimeMilliseconds(), PolicyId = policy.Id, PolicyVersion = PolicyVersion,
             };
             await runs.InsertAsync(run, ct);
             try
             {
-                await ExecuteAsync(run, decisionDate, progress, ct);
+                if (scope.SettlementOnly)
+                {
+                    await SettleAsync(run, progress, ct);
+                }
+                else
+                {
+                    await ExecuteAsync(run, decisionDate, progress, ct);
+                }
                 return run;
             }
             catch (Exception ex)
@@ -75,7 +85,6 @@ public sealed class ReconciliationRunner(
         // and the units decided: on two cores the second scan costs almost nothing.
         var rateMismatches = Task.Run(() => exceptions.RateMismatchesAsync(decisionDate, ct), ct);
         var found = new List<ReconciliationMismatch>();
-        var today = clock.ChinaToday();
         var total = await factsReader.KnownUnitsAsync(ct);
         progress?.Report(new RunProgress(run.Id, 0, total));
 
@@ -86,7 +95,7 @@ public sealed class ReconciliationRunner(
             {
                 await lease.BeginAsync(ct);
                 await lease.LockAsync(LockScope.Subject, chunk.Subjects, ct);
-                foreach (var decided in await programme.DecideChunkAsync(lease, run.Id, run.ProgramYear, chunk, asOf, today, ct))
+                foreach (var decided in await programme.DecideChunkAsync(lease, run.Id, run.ProgramYear, chunk, asOf, ct))
                 {
                     Count(run, decided);
                 }
@@ -103,6 +112,31 @@ public sealed class ReconciliationRunner(
 
         found.AddRange(await rateMismatches);
         await CompleteAsync(run, found, ct);
+    }
+
+    /// <summary>A settlement-only run: the year's approved units, a chunk at a time, each settled at its frozen decision date.</summary>
+    private async Task SettleAsync(ReconciliationRunRow run, IProgress<RunProgress>? progress, CancellationToken ct)
+    {
+        var units = await programme.SettlementUnitsAsync(run.ProgramYear, ct);
+        progress?.Report(new RunProgress(run.Id, 0, units.Count));
+        foreach (var chunk in units.Chunk(UnitsPerTransaction))
+        {
+            using (await programme.EnterAsync(ct))
+            await using (var lease = await database.AcquireWriterAsync(ct))
+            {
+                await lease.BeginAsync(ct);
+                await lease.LockAsync(LockScope.Subject, chunk, ct);
+                foreach (var decided in await programme.SettleChunkAsync(lease, run.Id, run.ProgramYear, chunk, run.StartedAtUnixMs, ct))
+                {
+                    Count(run, decided);
+                }
+                await lease.CommitAsync(ct);
+            }
+            run.Units += chunk.Length;
+            outboxSignal.Notify();
+            progress?.Report(new RunProgress(run.Id, run.Units, units.Count));
+        }
+        await CompleteAsync(run, [], ct);
     }
 
     private static void Count(ReconciliationRunRow run, RunUnitOutcome decided)

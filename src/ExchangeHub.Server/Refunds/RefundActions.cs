@@ -26,46 +26,57 @@ public sealed class RefundActions(
 {
     private readonly WorkingDayCalendar _calendar = WorkingDayCalendar.For(policy, "xinjiang");
 
-    public async Task<long> ConfirmAsync(string uscc, int programYear, string agencyId, CancellationToken ct)
+    /// <summary>
+    /// The unit confirms its offer on <paramref name="confirmedOn"/> (2.(1) "Decision (dated actions)": inside the programme
+    /// window, not before the offer's date): the disbursement is approved and the confirmed decision's date D frozen.
+    /// </summary>
+    public async Task<long> ConfirmAsync(string uscc, int programYear, DateOnly confirmedOn, string agencyId, CancellationToken ct)
     {
+        ProgrammeWindow.Check(policy, programYear, confirmedOn, "confirmation_date");
         using var entered = await workflow.EnterAsync(ct);
         await using var lease = await database.AcquireWriterAsync(ct);
         await lease.BeginAsync(ct);
         await lease.LockAsync(LockScope.Subject, [uscc], ct);
-        var c = await MoveAsync(lease, uscc, programYear, RefundState.Offered, RefundState.DisbursementApproved, ct);
-        var (policyId, policyVersion) = await DecisionPolicyAsync(lease, c.DecisionId, ct);
+        var c = await MoveAsync(lease, uscc, programYear, RefundState.DisbursementApproved, confirmedOn, "confirmation_date",
+            "confirmed_on = @on, approved_decision_id = current_decision_id", ct);
+        var d = await DecisionAsync(lease, c.DecisionId, ct);
         var now = clock.GetUtcNow();
         await outbox.EnqueueAsync(lease, new RefundConfirmed
         {
-            EventId = Guid.NewGuid(), OccurredAt = now, PolicyId = policyId, PolicyVersion = policyVersion, SubjectKey = uscc,
+            EventId = Guid.NewGuid(), OccurredAt = now, PolicyId = d.PolicyId, PolicyVersion = d.PolicyVersion, SubjectKey = uscc,
             CorrelationId = c.DecisionId.ToString(CultureInfo.InvariantCulture), Uscc = uscc, ProgramYear = programYear, DecisionId = c.DecisionId,
-            AmountFen = c.AmountFen, RecordedBy = agencyId,
+            AmountFen = c.AmountFen, RecordedBy = agencyId, ConfirmedOn = confirmedOn,
         }, ct);
         await outbox.EnqueueAsync(lease, new RefundDisbursementApproved
         {
-            EventId = Guid.NewGuid(), OccurredAt = now, PolicyId = policyId, PolicyVersion = policyVersion, SubjectKey = uscc,
+            EventId = Guid.NewGuid(), OccurredAt = now, PolicyId = d.PolicyId, PolicyVersion = d.PolicyVersion, SubjectKey = uscc,
             CorrelationId = c.DecisionId.ToString(CultureInfo.InvariantCulture), Uscc = uscc, ProgramYear = programYear, DecisionId = c.DecisionId,
-            AmountFen = c.AmountFen,
+            AmountFen = c.AmountFen, ApprovedOn = confirmedOn, DecisionDate = d.DecisionDate,
         }, ct);
         await lease.CommitAsync(ct);
         outboxSignal.Notify();
         return c.AmountFen;
     }
 
-    public async Task<DateOnly> WaiveAsync(string uscc, int programYear, string agencyId, CancellationToken ct)
+    /// <summary>
+    /// The unit waives its offer on <paramref name="waivedOn"/> (inside the programme window, not before the offer's
+    /// date); it is told it may still apply until the programme's last day, which is returned.
+    /// </summary>
+    public async Task<DateOnly> WaiveAsync(string uscc, int programYear, DateOnly waivedOn, string agencyId, CancellationToken ct)
     {
-        var until = ProgramEnd(programYear);
+        ProgrammeWindow.Check(policy, programYear, waivedOn, "waiver_date");
+        var until = ProgrammeWindow.End(policy, programYear);
         using var entered = await workflow.EnterAsync(ct);
         await using var lease = await database.AcquireWriterAsync(ct);
         await lease.BeginAsync(ct);
         await lease.LockAsync(LockScope.Subject, [uscc], ct);
-        var c = await MoveAsync(lease, uscc, programYear, RefundState.Offered, RefundState.Waived, ct);
-        var (policyId, policyVersion) = await DecisionPolicyAsync(lease, c.DecisionId, ct);
+        var c = await MoveAsync(lease, uscc, programYear, RefundState.Waived, waivedOn, "waiver_date", "waived_on = @on", ct);
+        var d = await DecisionAsync(lease, c.DecisionId, ct);
         await outbox.EnqueueAsync(lease, new RefundWaived
         {
-            EventId = Guid.NewGuid(), OccurredAt = clock.GetUtcNow(), PolicyId = policyId, PolicyVersion = policyVersion, SubjectKey = uscc,
+            EventId = Guid.NewGuid(), OccurredAt = clock.GetUtcNow(), PolicyId = d.PolicyId, PolicyVersion = d.PolicyVersion, SubjectKey = uscc,
             CorrelationId = c.DecisionId.ToString(CultureInfo.InvariantCulture), Uscc = uscc, ProgramYear = programYear, DecisionId = c.DecisionId,
-            MayApplyUntil = until, RecordedBy = agencyId,
+            MayApplyUntil = until, RecordedBy = agencyId, WaivedOn = waivedOn,
         }, ct);
         await lease.CommitAsync(ct);
         outboxSignal.Notify();
@@ -75,7 +86,9 @@ public sealed class RefundActions(
     /// <summary>
     /// Publishes the reminders due today for offers nobody answered: the unit has the offer day's next
     /// <see cref="RefundOptions.ReminderAfterWorkingDays"/> working days to answer; the reminder goes out on the day
-    /// after the last of them (and again that many working days after each reminder, up to the limit). Returns how many.
+    /// after the last of them (and again that many working days after each reminder, up to the limit). The offer's day
+    /// is the business date it was made on (<see cref="RefundCase.OfferedOn"/>); after the programme's end no reminder
+    /// goes out. Returns how many.
     /// </summary>
     public async Task<int> SendDueRemindersAsync(CancellationToken ct)
     {
@@ -91,6 +104,10 @@ public sealed class RefundActions(
             while (await reader.ReadAsync(ct))
             {
                 var offeredOn = reader.GetFieldValue<DateOnly>(4);
+                if (today > ProgrammeWindow.End(policy, reader.GetInt32(1)))
+                {
+                    continue; // 2.(1): no confirmation or waiver can be dated after the programme's end, so nobody is asked for one
+                }
                 var since = reader.IsDBNull(6) ? offeredOn : reader.GetFieldValue<DateOnly>(6);
                 // A count through a year a calendar does not cover has no last day (2.(3) coverage): no reminder is guessed.
                 if (_calendar.AddWorkingDays(since, options.Value.ReminderAfterWorkingDays).Due is { } lastDay && lastDay < today)
@@ -111,10 +128,10 @@ public sealed class RefundActions(
                 .With("@offered", StoredRefundState.Offered).With("@sent_before", d.Sent);
             if (await update.ExecuteNonQueryAsync(ct) == 1)
             {
-                var (policyId, policyVersion) = await DecisionPolicyAsync(lease, d.DecisionId, ct);
+                var decision = await DecisionAsync(lease, d.DecisionId, ct);
                 await outbox.EnqueueAsync(lease, new RefundReminderDue
                 {
-                    EventId = Guid.NewGuid(), OccurredAt = clock.GetUtcNow(), PolicyId = policyId, PolicyVersion = policyVersion, SubjectKey = d.Uscc,
+                    EventId = Guid.NewGuid(), OccurredAt = clock.GetUtcNow(), PolicyId = decision.PolicyId, PolicyVersion = decision.PolicyVersion, SubjectKey = d.Uscc,
                     CorrelationId = d.DecisionId.ToString(CultureInfo.InvariantCulture), Uscc = d.Uscc, ProgramYear = d.Year,
                     DecisionId = d.DecisionId, Reminder = d.Sent + 1, OfferedOn = d.OfferedOn, AmountFen = d.AmountFen,
                 }, ct);
@@ -125,36 +142,53 @@ public sealed class RefundActions(
         return due.Count;
     }
 
-    /// <summary>The last day of a program year's refund window (units that waived may apply until then).</summary>
-    public DateOnly ProgramEnd(int programYear) =>
-        policy.Refund.Window.Values.Where(v => v.Value.ProgramYear == programYear).Select(v => v.To).FirstOrDefault()
-        ?? new DateOnly(programYear, 12, 31);
-
     private sealed record MovedCase(long DecisionId, long AmountFen);
 
-    private static async Task<MovedCase> MoveAsync(WriterLease lease, string uscc, int programYear, RefundState from, RefundState to, CancellationToken ct)
+    private sealed record DecisionStamp(string PolicyId, string PolicyVersion, DateOnly? DecisionDate);
+
+    /// <summary>
+    /// Moves an OFFERED case to <paramref name="to"/> on <paramref name="on"/> (also writing <paramref name="dated"/>,
+    /// which binds @on): refused when the unit has no case, is not OFFERED, or <paramref name="on"/> is before the
+    /// offer's date (the record the action acts on: INVALID_ARGUMENT naming <paramref name="field"/>).
+    /// </summary>
+    private static async Task<MovedCase> MoveAsync(WriterLease lease, string uscc, int programYear, RefundState to, DateOnly on, string field,
+        string dated, CancellationToken ct)
     {
-        var moved = await lease.Command("UPDATE refund_cases SET state = @to WHERE uscc = @uscc AND program_year = @program_year AND state = @from", 0)
-            .With("@to", RefundStates.ToStored(to)).With("@uscc", uscc).With("@program_year", programYear).With("@from", RefundStates.ToStored(from))
-            .ExecuteNonQueryAsync(ct) == 1;
-        var select = lease.Command("SELECT state, current_decision_id, approved_amount_fen FROM refund_cases WHERE uscc = @uscc AND program_year = @program_year", 0)
+        RefundState state;
+        MovedCase moved;
+        DateOnly? offeredOn;
+        var select = lease.Command("SELECT state, current_decision_id, approved_amount_fen, offered_on FROM refund_cases WHERE uscc = @uscc AND program_year = @program_year", 0)
             .With("@uscc", uscc).With("@program_year", programYear);
-        await using var reader = await select.ExecuteReaderAsync(ct);
-        if (!await reader.ReadAsync(ct))
+        await using (var reader = await select.ExecuteReaderAsync(ct))
         {
-            throw new ActionRefusedException($"unit {uscc} has no refund decision for {programYear}; run a reconciliation or apply first");
+            if (!await reader.ReadAsync(ct))
+            {
+                throw new ActionRefusedException($"unit {uscc} has no refund decision for {programYear}; run a reconciliation or apply first");
+            }
+            state = RefundStates.FromStored(reader.GetString(0));
+            moved = new MovedCase(reader.GetInt64(1), reader.IsDBNull(2) ? 0 : reader.GetInt64(2));
+            offeredOn = reader.IsDBNull(3) ? null : reader.GetFieldValue<DateOnly>(3);
         }
-        if (!moved)
+        if (state != RefundState.Offered)
         {
-            throw new ActionRefusedException($"unit {uscc} is {Names.Of(RefundStates.FromStored(reader.GetString(0)))} for {programYear}; only an OFFERED refund can become {Names.Of(to)}");
+            throw new ActionRefusedException($"unit {uscc} is {Names.Of(state)} for {programYear}; only an OFFERED refund can become {Names.Of(to)}");
         }
-        return new MovedCase(reader.GetInt64(1), reader.IsDBNull(2) ? 0 : reader.GetInt64(2));
+        if (offeredOn is { } offered && on < offered)
+        {
+            throw new FieldRefusedException(field, $"{on:yyyy-MM-dd} is before the offer of {offered:yyyy-MM-dd} it acts on");
+        }
+        // Under the gate and the unit's lock: the state read above is still the state.
+        await lease.Command($"UPDATE refund_cases SET state = @to, {dated} WHERE uscc = @uscc AND program_year = @program_year AND state = @from", 0)
+            .With("@to", RefundStates.ToStored(to)).With("@on", on).With("@uscc", uscc).With("@program_year", programYear)
+            .With("@from", RefundStates.ToStored(RefundState.Offered))
+            .ExecuteNonQueryAsync(ct);
+        return moved;
     }
 
-    private static async Task<(string PolicyId, string PolicyVersion)> DecisionPolicyAsync(WriterLease lease, long decisionId, CancellationToken ct)
+    private static async Task<DecisionStamp> DecisionAsync(WriterLease lease, long decisionId, CancellationToken ct)
     {
-        var select = lease.Command("SELECT policy_id, policy_version FROM refund_decisions WHERE id = @id", 0).With("@id", decisionId);
+        var select = lease.Command("SELECT policy_id, policy_version, decision_date FROM refund_decisions WHERE id = @id", 0).With("@id", decisionId);
         await using var reader = await select.ExecuteReaderAsync(ct);
-        return await reader.ReadAsync(ct) ? (reader.GetString(0), reader.GetString(1)) : ("", "");
+        return await reader.ReadAsync(ct) ? new DecisionStamp(reader.GetString(0), reader.GetString(1), reader.GetFieldValue<DateOnly>(2)) : new DecisionStamp("", "", null);
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using ExchangeHub.Contracts;
 using ExchangeHub.Policy;
@@ -13,7 +14,10 @@ namespace ExchangeHub.Server.Refunds;
 /// The refund decision of one unit (2.(1)): its facts decided under the policy, and when they, the policy or the
 /// outcome changed, a new decision row with its workflow step, events and case, written in the caller's transaction so
 /// a decision never exists without its events. A reconciliation run calls it a chunk at a time (as the
-/// <see cref="IRunProgramme"/>); the front office's "apply" decides one unit now.
+/// <see cref="IRunProgramme"/>); the front office's "apply" decides one unit as of the application's date.
+/// A refund whose disbursement is approved is always decided as of its frozen decision date D, whatever the run's or
+/// the application's date, and settled by <see cref="RefundAdjuster"/> (2.(1) "Decision (settlement)"): facts dated
+/// after D are not in force on D, so they never change a disbursed refund.
 /// </summary>
 public sealed class RefundDecisions(
     HubDatabase database,
@@ -26,15 +30,33 @@ public sealed class RefundDecisions(
     TimeProvider clock) : IRunProgramme
 {
     private readonly RefundDecider _decider = new(policy);
+    private readonly RefundAdjuster _adjuster = new(policy);
 
-    /// <summary>The program year whose refund window contains <paramref name="decisionDate"/>.</summary>
-    public int ProgramYearAt(DateOnly decisionDate) => policy.Refund.Window.At(decisionDate)?.Value.ProgramYear
-        ?? throw new ActionRefusedException($"no refund programme of policy {policy.Id} is open on {decisionDate:yyyy-MM-dd}");
+    public RunScope ScopeAt(DateOnly decisionDate, int programYear)
+    {
+        var open = policy.Refund.Window.At(decisionDate);
+        if (open is not null && (programYear == 0 || open.Value.ProgramYear == programYear))
+        {
+            return new RunScope(open.Value.ProgramYear, SettlementOnly: false);
+        }
+        // 2.(1) "Decision (settlement)": after a window's end a run only settles that year's approved refunds.
+        var ended = programYear == 0
+            ? policy.Refund.Window.Values.Where(v => v.To < decisionDate).MaxBy(v => v.To)
+            : ProgrammeWindow.Of(policy, programYear) is { } asked && asked.To < decisionDate ? asked : null;
+        return ended is not null
+            ? new RunScope(ended.Value.ProgramYear, SettlementOnly: true)
+            : throw new ActionRefusedException(programYear == 0
+                ? $"no refund programme of policy {policy.Id} is open on {decisionDate:yyyy-MM-dd} or has ended by then"
+                : $"the {programYear} refund programme of policy {policy.Id} is neither open nor ended on {decisionDate:yyyy-MM-dd}",
+                RefundReasonCodes.WindowClosed);
+    }
 
     public Task<IDisposable> EnterAsync(CancellationToken ct) => workflow.EnterAsync(ct);
 
+    public Task<IReadOnlyList<string>> SettlementUnitsAsync(int programYear, CancellationToken ct) => store.ApprovedUnitsAsync(programYear, ct);
+
     public async Task<IReadOnlyList<RunUnitOutcome>> DecideChunkAsync(WriterLease lease, string runId, int programYear, StoredFacts chunk,
-        FactsAsOf asOf, DateOnly today, CancellationToken ct)
+        FactsAsOf asOf, CancellationToken ct)
     {
         var units = chunk.Subjects;
         // Read under the gate and the chunk's subject leases (other replicas' steps on these units wait): a
@@ -44,26 +66,45 @@ public sealed class RefundDecisions(
         var outcomes = new List<RunUnitOutcome>(units.Count);
         foreach (var uscc in units)
         {
-            var decided = await DecideAsync(lease, runId, programYear, RefundFactsBuilder.Build(uscc, chunk), current.GetValueOrDefault(uscc),
-                cases.GetValueOrDefault(uscc), chunk.Units.GetValueOrDefault(uscc), asOf, today, applied: false, ct);
+            var refundCase = cases.GetValueOrDefault(uscc);
+            var decided = refundCase?.FrozenDecisionDate is not null
+                ? await SettleAsync(lease, runId, programYear, refundCase, current.GetValueOrDefault(uscc), asOf.KnowledgeTimeUnixMs, ct)
+                : await DecideAsync(lease, runId, programYear, RefundFactsBuilder.Build(uscc, chunk), current.GetValueOrDefault(uscc),
+                    refundCase, chunk.Units.GetValueOrDefault(uscc), asOf, applied: false, ct);
             outcomes.Add(decided.Outcome);
         }
         return outcomes;
     }
 
-    /// <summary>
-    /// Decides one unit now (the front office's "apply", or a re-decision) with the same rules as a run, inside its own
-    /// transaction, as of <paramref name="decisionDate"/> with the knowledge of now (T = when the call starts, "FACTS").
-    /// Returns the unit's case afterwards.
-    /// </summary>
-    public async Task<RefundCase> DecideOneAsync(string uscc, DateOnly decisionDate, bool applied, CancellationToken ct)
+    public async Task<IReadOnlyList<RunUnitOutcome>> SettleChunkAsync(WriterLease lease, string runId, int programYear, IReadOnlyList<string> units,
+        long knowledgeTimeUnixMs, CancellationToken ct)
     {
-        var programYear = ProgramYearAt(decisionDate);
+        var current = await store.CurrentDecisionsAsync(programYear, units, ct);
+        var cases = await store.CasesAsync(programYear, units, ct);
+        var outcomes = new List<RunUnitOutcome>(units.Count);
+        foreach (var uscc in units)
+        {
+            outcomes.Add(cases.GetValueOrDefault(uscc) is { FrozenDecisionDate: not null } refundCase
+                ? (await SettleAsync(lease, runId, programYear, refundCase, current.GetValueOrDefault(uscc), knowledgeTimeUnixMs, ct)).Outcome
+                : new RunUnitOutcome(null, 0));
+        }
+        return outcomes;
+    }
+
+    /// <summary>
+    /// Decides one unit now — the front office's "apply" (<paramref name="applied"/>), dated
+    /// <paramref name="decisionDate"/> — with the same rules as a run, inside its own transaction, as of that date with
+    /// the knowledge of now (T = when the call starts, "FACTS"). An approved refund is settled at its frozen date
+    /// instead. Returns the unit's case afterwards.
+    /// </summary>
+    public async Task<RefundCase> DecideOneAsync(string uscc, int programYear, DateOnly decisionDate, bool applied, CancellationToken ct)
+    {
+        ProgrammeWindow.Check(policy, programYear, decisionDate, "application_date");
         var asOf = new FactsAsOf(decisionDate, clock.GetUtcNow().ToUnixTimeMilliseconds());
         var stored = await factsReader.ReadOneAsync(uscc, asOf, ct);
         if (!stored.Units.ContainsKey(uscc) && !stored.Months.ContainsKey(uscc))
         {
-            throw new ActionRefusedException($"no feed has reported unit {uscc}");
+            throw new ActionRefusedException($"no feed has reported unit {uscc} as of {decisionDate:yyyy-MM-dd}");
         }
         using var entered = await workflow.EnterAsync(ct);
         await using var lease = await database.AcquireWriterAsync(ct);
@@ -71,10 +112,17 @@ public sealed class RefundDecisions(
         await lease.LockAsync(LockScope.Subject, [uscc], ct);
         var current = await store.CurrentDecisionsAsync(programYear, [uscc], ct);
         var cases = await store.CasesAsync(programYear, [uscc], ct);
+        var refundCase = cases.GetValueOrDefault(uscc);
+        if (refundCase?.WaivedOn is { } waivedOn && refundCase.State == RefundState.Waived && decisionDate < waivedOn)
+        {
+            throw new FieldRefusedException("application_date", $"{decisionDate:yyyy-MM-dd} is before the unit waived the offer on {waivedOn:yyyy-MM-dd}");
+        }
         // Outside a run: its own correlation id, no run row.
-        var decided = await DecideAsync(lease, Guid.NewGuid().ToString("D"), programYear, RefundFactsBuilder.Build(uscc, stored),
-            current.GetValueOrDefault(uscc), cases.GetValueOrDefault(uscc), stored.Units.GetValueOrDefault(uscc), asOf,
-            clock.ChinaToday(), applied, ct);
+        var runId = Guid.NewGuid().ToString("D");
+        var decided = refundCase?.FrozenDecisionDate is not null
+            ? await SettleAsync(lease, runId, programYear, refundCase, current.GetValueOrDefault(uscc), asOf.KnowledgeTimeUnixMs, ct)
+            : await DecideAsync(lease, runId, programYear, RefundFactsBuilder.Build(uscc, stored), current.GetValueOrDefault(uscc), refundCase,
+                stored.Units.GetValueOrDefault(uscc), asOf, applied, ct);
         await lease.CommitAsync(ct);
         outboxSignal.Notify();
         return decided.Case ?? cases[uscc];
@@ -82,8 +130,18 @@ public sealed class RefundDecisions(
 
     private sealed record Decided(RunUnitOutcome Outcome, RefundCase? Case);
 
+    /// <summary>Re-decides an approved refund at its frozen decision date with the knowledge of <paramref name="knowledgeTimeUnixMs"/>.</summary>
+    private async Task<Decided> SettleAsync(WriterLease lease, string runId, int programYear, RefundCase approved, StoredDecision? previous,
+        long knowledgeTimeUnixMs, CancellationToken ct)
+    {
+        var asOf = new FactsAsOf(approved.FrozenDecisionDate!.Value, knowledgeTimeUnixMs);
+        var facts = await factsReader.ReadOneAsync(approved.Uscc, asOf, ct);
+        return await DecideAsync(lease, runId, programYear, RefundFactsBuilder.Build(approved.Uscc, facts), previous, approved,
+            facts.Units.GetValueOrDefault(approved.Uscc), asOf, applied: false, ct);
+    }
+
     private async Task<Decided> DecideAsync(WriterLease lease, string runId, int programYear, RefundFacts facts, StoredDecision? previous,
-        RefundCase? currentCase, UnitSnapshot? unit, FactsAsOf asOf, DateOnly today, bool applied, CancellationToken ct)
+        RefundCase? currentCase, UnitSnapshot? unit, FactsAsOf asOf, bool applied, CancellationToken ct)
     {
         var decisionDate = asOf.DecisionDate;
         var decision = _decider.Decide(facts, decisionDate);
@@ -109,8 +167,16 @@ public sealed class RefundDecisions(
             DecidedAtUnixMs = now.ToUnixTimeMilliseconds(), DecisionDate = decisionDate, KnowledgeTimeUnixMs = asOf.KnowledgeTimeUnixMs, SupersedesId = previous?.Id, SupersedeReason = reason,
         }, ct);
 
-        var step = RefundWorkflow.Decide(currentCase, decision with { ProgramYear = programYear }, decisionId, today, applied);
-        foreach (var e in RefundEvents.For(step, decision, decisionId, previous?.Id, reason, currentCase?.AmountFen ?? 0, runId, now))
+        var settlement = currentCase?.State == RefundState.DisbursementApproved
+            ? _adjuster.Settle(Paid(currentCase, previous), decision)
+            : null;
+        // 2.(1) "Decision (dated actions)": an offer is dated the business date it is made on — the run's D, or the application's.
+        var step = RefundWorkflow.Decide(currentCase, decision with { ProgramYear = programYear }, decisionId, decisionDate, applied, settlement);
+        if (applied)
+        {
+            step = step with { Case = step.Case with { AppliedOn = decisionDate } };
+        }
+        foreach (var e in RefundEvents.For(step, decision, decisionId, previous?.Id, reason, runId, now, settlement))
         {
             await outbox.EnqueueAsync(lease, e, ct);
         }
@@ -118,4 +184,13 @@ public sealed class RefundDecisions(
         return new Decided(new RunUnitOutcome(decision.Outcome, decision.Outcome is RefundOutcome.Eligible or RefundOutcome.Held
             ? decision.AmountFen : 0), step.Case);
     }
+
+    /// <summary>What an approved case has been paid, and the rate, base and size class of the decision it was last settled on.</summary>
+    private static PaidRefund Paid(RefundCase approved, StoredDecision? previous) => new(
+        approved.AmountFen ?? 0,
+        decimal.TryParse(previous?.Rate, NumberStyles.Number, CultureInfo.InvariantCulture, out var rate) ? rate : null,
+        previous?.BaseFen,
+        UpperSnake.TryParse<SizeClass>(previous?.SizeClass, out var sizeClass) ? sizeClass : null,
+        UpperSnake.TryParse<SizeClassSource>(previous?.SizeClassSource, out var source) ? source : null,
+        approved.FrozenDecisionDate ?? throw new ArgumentException("an approved case has a frozen decision date", nameof(approved)));
 }

@@ -10,7 +10,7 @@ namespace ExchangeHub.Server.Refunds;
 public static class RefundEvents
 {
     public static IEnumerable<HubEvent> For(WorkflowStep step, RefundDecision decision, long decisionId, long? supersedes, string reason,
-        long previousAmountFen, string correlationId, DateTimeOffset now)
+        string correlationId, DateTimeOffset now, RefundAdjustment? settlement = null)
     {
         var explanation = RuleOutcomes.Of(decision.Explanation);
         var year = step.Case.ProgramYear;
@@ -25,6 +25,7 @@ public static class RefundEvents
                     SupersedesDecisionId = supersedes, SupersedeReason = reason, Explanation = explanation,
                     AmountFen = decision.AmountFen, Rate = decision.Rate ?? 0, BaseFen = decision.BaseFen ?? 0,
                     SizeClass = RuleOutcomes.Upper(decision.SizeClass), SizeClassSource = RuleOutcomes.Upper(decision.SizeClassSource), UsageNotice = RefundNotices.Usage,
+                    OfferedOn = step.Case.OfferedOn,
                 },
                 WorkflowEvent.Released => new RefundReleased
                 {
@@ -53,15 +54,22 @@ public static class RefundEvents
                     SupersedesDecisionId = supersedes, SupersedeReason = reason, Explanation = explanation,
                     MissingFacts = decision.Explanation.MissingFacts.ToList(),
                 },
-                _ => new RefundAdjusted
-                {
-                    EventId = Guid.NewGuid(), OccurredAt = now, PolicyId = decision.Explanation.PolicyId, PolicyVersion = decision.Explanation.Stamp(),
-                    SubjectKey = decision.Uscc, CorrelationId = correlationId, Uscc = decision.Uscc, ProgramYear = year, DecisionId = decisionId,
-                    PaidFen = previousAmountFen, DueFen = step.Case.AmountFen ?? 0, DifferenceFen = (step.Case.AmountFen ?? 0) - previousAmountFen,
-                    OfficialSizeClass = RuleOutcomes.Upper(decision.SizeClass),
-                },
+                _ => Adjusted(settlement ?? throw new InvalidOperationException("an adjustment is published with its settlement"), decision,
+                    decisionId, supersedes, correlationId, now, year),
             };
             yield return e;
         }
     }
+
+    private static RefundAdjusted Adjusted(RefundAdjustment s, RefundDecision decision, long decisionId, long? supersedes, string correlationId,
+        DateTimeOffset now, int year) => new()
+    {
+        EventId = Guid.NewGuid(), OccurredAt = now, PolicyId = decision.Explanation.PolicyId, PolicyVersion = decision.Explanation.Stamp(),
+        SubjectKey = decision.Uscc, CorrelationId = correlationId, Uscc = decision.Uscc, ProgramYear = year, DecisionId = decisionId,
+        SupersedesDecisionId = supersedes, PaidFen = s.PaidFen, DueFen = s.DueFen, DifferenceFen = s.DifferenceFen, ReasonCode = s.ReasonCode,
+        ClauseId = s.ClauseId, SizeClass = RuleOutcomes.Upper(s.SizeClass), SizeClassSource = RuleOutcomes.Upper(s.SizeClassSource),
+        // 2.(1): the official class is named only once the XPCC has classified the unit.
+        OfficialSizeClass = s.SizeClassSource == SizeClassSource.Official ? RuleOutcomes.Upper(s.SizeClass) : "",
+        DecisionDate = s.DecisionDate, Explanation = RuleOutcomes.Of(s.Explanation),
+    };
 }

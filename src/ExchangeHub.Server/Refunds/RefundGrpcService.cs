@@ -34,7 +34,8 @@ public sealed class RefundGrpcService(RefundQueries queries, RefundActions actio
     {
         RequestFields.Uscc(request.Uscc);
         RequestFields.ProgramYear(request.ProgramYear);
-        var amount = await RequestFields.Guard(() => actions.ConfirmAsync(request.Uscc, request.ProgramYear, ExchangeCall.Of(context).Agency.Id, context.CancellationToken));
+        var on = RequestFields.Date(request.ConfirmationDate, "confirmation_date", clock);
+        var amount = await RequestFields.Guard(() => actions.ConfirmAsync(request.Uscc, request.ProgramYear, on, ExchangeCall.Of(context).Agency.Id, context.CancellationToken));
         return new ConfirmRefundResponse { State = Names.Of(RefundState.DisbursementApproved), AmountFen = amount };
     }
 
@@ -42,7 +43,8 @@ public sealed class RefundGrpcService(RefundQueries queries, RefundActions actio
     {
         RequestFields.Uscc(request.Uscc);
         RequestFields.ProgramYear(request.ProgramYear);
-        var until = await RequestFields.Guard(() => actions.WaiveAsync(request.Uscc, request.ProgramYear, ExchangeCall.Of(context).Agency.Id, context.CancellationToken));
+        var on = RequestFields.Date(request.WaiverDate, "waiver_date", clock);
+        var until = await RequestFields.Guard(() => actions.WaiveAsync(request.Uscc, request.ProgramYear, on, ExchangeCall.Of(context).Agency.Id, context.CancellationToken));
         return new WaiveRefundResponse { State = Names.Of(RefundState.Waived), MayApplyUntil = until.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) };
     }
 
@@ -50,15 +52,8 @@ public sealed class RefundGrpcService(RefundQueries queries, RefundActions actio
     {
         RequestFields.Uscc(request.Uscc);
         RequestFields.ProgramYear(request.ProgramYear);
-        var today = RequestFields.Date("", "today", clock);
-        var refundCase = await RequestFields.Guard(async () =>
-        {
-            if (decisions.ProgramYearAt(today) != request.ProgramYear)
-            {
-                throw new ActionRefusedException($"the {request.ProgramYear} refund programme is not open on {today:yyyy-MM-dd}; applications close when it ends");
-            }
-            return await decisions.DecideOneAsync(request.Uscc, today, applied: true, context.CancellationToken);
-        });
+        var on = RequestFields.Date(request.ApplicationDate, "application_date", clock);
+        var refundCase = await RequestFields.Guard(() => decisions.DecideOneAsync(request.Uscc, request.ProgramYear, on, applied: true, context.CancellationToken));
         var found = await queries.DecisionAsync(request.Uscc, request.ProgramYear, context.CancellationToken);
         return new ApplyForRefundResponse { State = Names.Of(found.State ?? refundCase.State), Decision = found.Current?.ToContract() };
     }

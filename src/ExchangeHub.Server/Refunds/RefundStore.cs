@@ -8,20 +8,30 @@ public sealed class RefundStore(HubDatabase database)
 {
     private const string CaseColumns = "uscc, program_year, state, current_decision_id, offered_on, reminders_sent, last_reminder_on, approved_amount_fen";
 
+    /// <summary>
+    /// The frozen decision date of an approved case: the D of the decision the unit confirmed (a case approved before
+    /// the hub recorded it falls back to its current decision's D, which settlements keep).
+    /// </summary>
+    private const string FrozenDecisionDate =
+        "CASE WHEN c.state = @approved THEN COALESCE((SELECT a.decision_date FROM refund_decisions a WHERE a.id = c.approved_decision_id), "
+        + "(SELECT a.decision_date FROM refund_decisions a WHERE a.id = c.current_decision_id)) END";
+
     /// <summary>The current decisions of <paramref name="units"/> for a program year.</summary>
     public async Task<Dictionary<string, StoredDecision>> CurrentDecisionsAsync(int programYear, IReadOnlyList<string> units, CancellationToken ct)
     {
         var result = new Dictionary<string, StoredDecision>(StringComparer.Ordinal);
         await using var connection = await database.OpenReaderAsync(ct);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT d.id, d.uscc, d.outcome, d.amount_fen, d.facts_sha256, d.policy_version, d.facts FROM refund_decisions d "
+        command.CommandText = "SELECT d.id, d.uscc, d.outcome, d.amount_fen, d.facts_sha256, d.policy_version, d.facts, d.decision_date, d.rate, "
+            + "d.base_fen, d.size_class, d.size_class_source FROM refund_decisions d "
             + "WHERE d.program_year = @y AND d.is_current = TRUE AND d.uscc IN (" + InList(command, units) + ")";
         command.With("@y", programYear);
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
             var d = new StoredDecision(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetInt64(3),
-                reader.GetString(4), reader.GetString(5), "", reader.GetString(6));
+                reader.GetString(4), reader.GetString(5), reader.GetFieldValue<DateOnly>(7).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                reader.GetString(6), reader.GetString(8), reader.GetInt64(9), reader.GetString(10), reader.GetString(11));
             result[d.Uscc] = d;
         }
         return result;
@@ -33,14 +43,17 @@ public sealed class RefundStore(HubDatabase database)
         var result = new Dictionary<string, RefundCase>(StringComparer.Ordinal);
         await using var connection = await database.OpenReaderAsync(ct);
         await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {CaseColumns} FROM refund_cases WHERE program_year = @y AND uscc IN (" + InList(command, units) + ")";
-        command.With("@y", programYear);
+        command.CommandText = "SELECT c.uscc, c.program_year, c.state, c.current_decision_id, c.offered_on, c.reminders_sent, c.last_reminder_on, "
+            + $"c.approved_amount_fen, c.applied_on, c.waived_on, {FrozenDecisionDate} FROM refund_cases c WHERE c.program_year = @y AND c.uscc IN ("
+            + InList(command, units) + ")";
+        command.With("@y", programYear).With("@approved", StoredRefundState.DisbursementApproved);
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
             var c = new RefundCase(reader.GetString(0), reader.GetInt32(1), RefundStates.FromStored(reader.GetString(2)), reader.GetInt64(3),
                 reader.IsDBNull(4) ? null : reader.GetFieldValue<DateOnly>(4), reader.GetInt32(5),
-                reader.IsDBNull(6) ? null : reader.GetFieldValue<DateOnly>(6), reader.IsDBNull(7) ? null : reader.GetInt64(7));
+                reader.IsDBNull(6) ? null : reader.GetFieldValue<DateOnly>(6), reader.IsDBNull(7) ? null : reader.GetInt64(7),
+                OptionalDate(reader, 8), OptionalDate(reader, 9), OptionalDate(reader, 10));
             result[c.Uscc] = c;
         }
         return result;
@@ -68,17 +81,39 @@ public sealed class RefundStore(HubDatabase database)
         return Convert.ToInt64(await insert.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
     }
 
+    /// <summary>The units whose disbursement is approved for a program year, by USCC: what a settlement-only run decides.</summary>
+    public async Task<IReadOnlyList<string>> ApprovedUnitsAsync(int programYear, CancellationToken ct)
+    {
+        var result = new List<string>();
+        await using var connection = await database.OpenReaderAsync(ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT uscc FROM refund_cases WHERE program_year = @y AND state = @approved ORDER BY uscc";
+        command.With("@y", programYear).With("@approved", StoredRefundState.DisbursementApproved);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            result.Add(reader.GetString(0));
+        }
+        return result;
+    }
+
     /// <summary>
     /// Inserts or updates the unit's case (one statement per decided unit of a run). It stays a deferred write, sent with
-    /// the transaction's outbox rows in one round trip on PostgreSQL, so it binds @p0…@p8 in the column order above.
+    /// the transaction's outbox rows in one round trip on PostgreSQL, so it binds @p0…@p9 in the column order above. An
+    /// application's date is kept until the next application; confirmation and waiver dates are written by their steps.
     /// </summary>
     public static Task SaveCaseAsync(WriterLease lease, RefundCase c, long nowUnixMs, CancellationToken ct) =>
         lease.ExecuteDeferredAsync(
-            $"INSERT INTO refund_cases ({CaseColumns}, updated_at_unix_ms) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8) "
+            $"INSERT INTO refund_cases ({CaseColumns}, applied_on, updated_at_unix_ms) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9) "
             + "ON CONFLICT (uscc, program_year) DO UPDATE SET state = excluded.state, current_decision_id = excluded.current_decision_id, "
             + "offered_on = excluded.offered_on, reminders_sent = excluded.reminders_sent, last_reminder_on = excluded.last_reminder_on, "
-            + "approved_amount_fen = excluded.approved_amount_fen, updated_at_unix_ms = excluded.updated_at_unix_ms",
-            [c.Uscc, c.ProgramYear, RefundStates.ToStored(c.State), c.CurrentDecisionId, c.OfferedOn, c.RemindersSent, c.LastReminderOn, c.AmountFen, nowUnixMs], ct);
+            + "approved_amount_fen = excluded.approved_amount_fen, applied_on = COALESCE(excluded.applied_on, refund_cases.applied_on), "
+            + "updated_at_unix_ms = excluded.updated_at_unix_ms",
+            [c.Uscc, c.ProgramYear, RefundStates.ToStored(c.State), c.CurrentDecisionId, c.OfferedOn, c.RemindersSent, c.LastReminderOn, c.AmountFen,
+                c.AppliedOn, nowUnixMs], ct);
+
+    private static DateOnly? OptionalDate(System.Data.Common.DbDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : reader.GetFieldValue<DateOnly>(ordinal);
 
     /// <summary>Parameters @u0…@uN for an IN list (a chunk of a run is at most a few hundred units).</summary>
     private static string InList(System.Data.Common.DbCommand command, IReadOnlyList<string> units)

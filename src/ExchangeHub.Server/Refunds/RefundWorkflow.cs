@@ -4,13 +4,15 @@ namespace ExchangeHub.Server.Refunds;
 
 /// <summary>
 /// The refund workflow of 2.(1) as a pure function: given a unit's case (if any) and its new decision, the case's
-/// next state and the events to publish. A confirmed (approved) refund is never reopened by a later decision: a
-/// changed amount is settled with a signed <see cref="WorkflowEvent.Adjusted"/> (多退少补), and a missing fact never
-/// claws money back.
+/// next state and the events to publish. An offer is dated <paramref name="offerDate"/> (the business date it is made
+/// on: the decision date of the run or application). A confirmed (approved) refund is never reopened by a later
+/// decision: its <paramref name="settlement"/> (<see cref="RefundAdjuster"/>, at the refund's frozen decision date)
+/// moves money with a signed <see cref="WorkflowEvent.Adjusted"/> (多退少补), and without one nothing changes.
 /// </summary>
 public static class RefundWorkflow
 {
-    public static WorkflowStep Decide(RefundCase? current, RefundDecision decision, long decisionId, DateOnly today, bool applied)
+    public static WorkflowStep Decide(RefundCase? current, RefundDecision decision, long decisionId, DateOnly offerDate, bool applied,
+        RefundAdjustment? settlement = null)
     {
         var year = decision.ProgramYear ?? current?.ProgramYear ?? 0;
         var basis = current ?? new RefundCase(decision.Uscc, year, RefundState.Undetermined, decisionId, null, 0, null, null);
@@ -18,17 +20,9 @@ public static class RefundWorkflow
 
         if (current?.State == RefundState.DisbursementApproved)
         {
-            var due = decision.Outcome switch
-            {
-                RefundOutcome.Eligible or RefundOutcome.Held => decision.AmountFen == 0 && decision.Outcome == RefundOutcome.Held
-                    ? current.AmountFen ?? 0
-                    : decision.AmountFen,
-                RefundOutcome.Ineligible => 0,
-                _ => current.AmountFen ?? 0, // undetermined: nothing is recovered on a missing fact
-            };
-            return due == (current.AmountFen ?? 0)
-                ? new WorkflowStep(basis, [])
-                : new WorkflowStep(basis with { AmountFen = due }, [WorkflowEvent.Adjusted]);
+            return settlement is { Settles: true }
+                ? new WorkflowStep(basis with { AmountFen = settlement.DueFen }, [WorkflowEvent.Adjusted])
+                : new WorkflowStep(basis, []);
         }
 
         switch (decision.Outcome)
@@ -41,9 +35,9 @@ public static class RefundWorkflow
                 // Facts changed but not the refund: the standing offer (and its reminder clock) stays.
                 return new WorkflowStep(basis, []);
             case RefundOutcome.Eligible when current?.State == RefundState.Held:
-                return new WorkflowStep(Offer(basis, today, decision.AmountFen), [WorkflowEvent.Released, WorkflowEvent.Offered]);
+                return new WorkflowStep(Offer(basis, offerDate, decision.AmountFen), [WorkflowEvent.Released, WorkflowEvent.Offered]);
             case RefundOutcome.Eligible:
-                return new WorkflowStep(Offer(basis, today, decision.AmountFen), [WorkflowEvent.Offered]);
+                return new WorkflowStep(Offer(basis, offerDate, decision.AmountFen), [WorkflowEvent.Offered]);
             case RefundOutcome.Held:
                 return new WorkflowStep(basis with { State = RefundState.Held }, [WorkflowEvent.Held]);
             case RefundOutcome.Ineligible:
@@ -53,6 +47,6 @@ public static class RefundWorkflow
         }
     }
 
-    private static RefundCase Offer(RefundCase basis, DateOnly today, long amountFen) =>
-        basis with { State = RefundState.Offered, OfferedOn = today, RemindersSent = 0, LastReminderOn = null, AmountFen = amountFen };
+    private static RefundCase Offer(RefundCase basis, DateOnly offerDate, long amountFen) =>
+        basis with { State = RefundState.Offered, OfferedOn = offerDate, RemindersSent = 0, LastReminderOn = null, AmountFen = amountFen };
 }

@@ -91,11 +91,11 @@ public sealed class RefundWorkflowTests
     [Theory]
     [InlineData(RefundOutcome.Eligible, 12_345)] // decided again, same amount
     [InlineData(RefundOutcome.Undetermined, 0)] // a fact went missing: nothing is clawed back
-    public void Decide_ConfirmedNothingNewDue_StaysApprovedWithoutEvent(RefundOutcome outcome, long amountFen)
+    public void Decide_ConfirmedNothingToSettle_StaysApprovedWithoutEvent(RefundOutcome outcome, long amountFen)
     {
         var approved = Case(RefundState.DisbursementApproved, 12_345);
 
-        var step = RefundWorkflow.Decide(approved, Decision(outcome, amountFen), DecisionId, Today, applied: false);
+        var step = RefundWorkflow.Decide(approved, Decision(outcome, amountFen), DecisionId, Today, applied: false, Settlement(12_345, 12_345));
 
         Assert.Equal(RefundState.DisbursementApproved, step.Case.State);
         Assert.Equal(12_345, step.Case.AmountFen);
@@ -105,15 +105,25 @@ public sealed class RefundWorkflowTests
     [Theory]
     [InlineData(RefundOutcome.Eligible, 20_000, 20_000)] // more due: paid the difference
     [InlineData(RefundOutcome.Ineligible, 0, 0)] // no longer due: recovered
-    public void Decide_ConfirmedAmountChanges_AdjustedNeverReopened(RefundOutcome outcome, long amountFen, long dueFen)
+    public void Decide_ConfirmedSettlementMovesMoney_AdjustedNeverReopened(RefundOutcome outcome, long amountFen, long dueFen)
     {
         var approved = Case(RefundState.DisbursementApproved, 12_345);
 
-        var step = RefundWorkflow.Decide(approved, Decision(outcome, amountFen), DecisionId, Today, applied: false);
+        var step = RefundWorkflow.Decide(approved, Decision(outcome, amountFen), DecisionId, Today, applied: false, Settlement(12_345, dueFen));
 
         Assert.Equal(RefundState.DisbursementApproved, step.Case.State);
         Assert.Equal(dueFen, step.Case.AmountFen);
         Assert.Equal([WorkflowEvent.Adjusted], step.Events);
+    }
+
+    [Fact]
+    public void Decide_ConfirmedWithoutSettlement_NothingChanges()
+    {
+        var approved = Case(RefundState.DisbursementApproved, 12_345);
+
+        var step = RefundWorkflow.Decide(approved, Decision(RefundOutcome.Ineligible, 0), DecisionId, Today, applied: false);
+
+        Assert.Equal((12_345L, 0), (step.Case.AmountFen!.Value, step.Events.Count));
     }
 
     [Fact]
@@ -157,4 +167,8 @@ public sealed class RefundWorkflowTests
     private static RefundDecision Decision(RefundOutcome outcome, long amountFen, RefundOffer offer = RefundOffer.Automatic) =>
         new(Unit, outcome, amountFen, 0.6m, amountFen * 10 / 6, SizeClass.Small, SizeClassSource.Official, 2024, new DateOnly(2024, 6, 30),
             outcome == RefundOutcome.Eligible ? offer : RefundOffer.None, new Explanation("test", "1", "sha", []));
+
+    private static RefundAdjustment Settlement(long paidFen, long dueFen) =>
+        new(Unit, paidFen, dueFen, dueFen - paidFen, RefundReasonCodes.SettledBaseCorrected, "1.(2)", SizeClass.Small, SizeClassSource.Provisional,
+            new DateOnly(2024, 6, 30), new Explanation("test", "1", "sha", []));
 }

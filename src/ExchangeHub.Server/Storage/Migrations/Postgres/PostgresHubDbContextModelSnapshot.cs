@@ -623,6 +623,10 @@ namespace ExchangeHub.Server.Storage.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<DateOnly?>("AppliedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("applied_on");
+
                     b.Property<long?>("ApprovedAmountFen")
                         .HasColumnType("bigint")
                         .HasColumnName("approved_amount_fen");
@@ -630,6 +634,10 @@ namespace ExchangeHub.Server.Storage.Migrations.Postgres
                     b.Property<long?>("ApprovedDecisionId")
                         .HasColumnType("bigint")
                         .HasColumnName("approved_decision_id");
+
+                    b.Property<DateOnly?>("ConfirmedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("confirmed_on");
 
                     b.Property<long>("CurrentDecisionId")
                         .HasColumnType("bigint")
@@ -664,6 +672,10 @@ namespace ExchangeHub.Server.Storage.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("uscc");
+
+                    b.Property<DateOnly?>("WaivedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("waived_on");
 
                     b.HasKey("Id")
                         .HasName("pk_refund_cases");

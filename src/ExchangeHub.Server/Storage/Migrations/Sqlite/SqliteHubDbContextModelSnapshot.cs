@@ -604,6 +604,10 @@ namespace ExchangeHub.Server.Storage.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
+                    b.Property<DateOnly?>("AppliedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("applied_on");
+
                     b.Property<long?>("ApprovedAmountFen")
                         .HasColumnType("INTEGER")
                         .HasColumnName("approved_amount_fen");
@@ -611,6 +615,10 @@ namespace ExchangeHub.Server.Storage.Migrations.Sqlite
                     b.Property<long?>("ApprovedDecisionId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("approved_decision_id");
+
+                    b.Property<DateOnly?>("ConfirmedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("confirmed_on");
 
                     b.Property<long>("CurrentDecisionId")
                         .HasColumnType("INTEGER")
@@ -645,6 +653,10 @@ namespace ExchangeHub.Server.Storage.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("uscc");
+
+                    b.Property<DateOnly?>("WaivedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("waived_on");
 
                     b.HasKey("Id")
                         .HasName("pk_refund_cases");
