@@ -1,10 +1,14 @@
+using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
 using Grpc.Core;
 
 namespace ExchangeHub.Server.Common;
 
-/// <summary>Call-level errors with <c>google.rpc.BadRequest</c> details naming the field and why.</summary>
+/// <summary>
+/// Call-level errors a client can act on without reading prose (AIP-193): <c>google.rpc.BadRequest</c> naming the field and
+/// why, or <c>google.rpc.ErrorInfo</c> with a stable reason in the <c>exchangehub.v1</c> domain and the field it concerns.
+/// </summary>
 public static class RpcErrors
 {
     public static RpcException InvalidArgument(string message, string field, string description)
@@ -21,6 +25,35 @@ public static class RpcErrors
                 }),
             },
         };
+        return status.ToRpcException();
+    }
+
+    /// <summary>The ErrorInfo domain of the hub's own reasons.</summary>
+    public const string Domain = "exchangehub.v1";
+
+    /// <summary>ALREADY_EXISTS with an ErrorInfo: <paramref name="reason"/>, naming <paramref name="field"/> in its metadata.</summary>
+    public static RpcException AlreadyExists(string message, string reason, string field) =>
+        WithInfo(Code.AlreadyExists, message, reason, field);
+
+    /// <summary>
+    /// ABORTED with an ErrorInfo naming <paramref name="field"/> and a RetryInfo: the same call again after
+    /// <paramref name="retryAfter"/> is expected to succeed.
+    /// </summary>
+    public static RpcException Aborted(string message, string reason, string field, TimeSpan retryAfter) =>
+        WithInfo(Code.Aborted, message, reason, field, new RetryInfo { RetryDelay = Duration.FromTimeSpan(retryAfter) });
+
+    private static RpcException WithInfo(Code code, string message, string reason, string field, IMessage? extra = null)
+    {
+        var status = new Google.Rpc.Status
+        {
+            Code = (int)code,
+            Message = message,
+            Details = { Any.Pack(new ErrorInfo { Reason = reason, Domain = Domain, Metadata = { ["field"] = field } }) },
+        };
+        if (extra is not null)
+        {
+            status.Details.Add(Any.Pack(extra));
+        }
         return status.ToRpcException();
     }
 }
