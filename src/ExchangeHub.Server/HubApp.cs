@@ -1,5 +1,6 @@
 using ExchangeHub.Server.Audit;
 using ExchangeHub.Server.Common;
+using ExchangeHub.Server.Common.Retries;
 using ExchangeHub.Server.Configuration;
 using ExchangeHub.Server.Facts;
 using ExchangeHub.Server.Feeds;
@@ -47,6 +48,8 @@ public static class HubApp
             grpc.MaxReceiveMessageSize = options.Ingestion.MaxMessageBytes;
             grpc.EnableDetailedErrors = false;
             grpc.Interceptors.Add<ExchangeInterceptor>();
+            // Inside the audit: a retry answered from the store is authenticated and audited like any call.
+            grpc.Interceptors.Add<RequestIdInterceptor>();
         });
         builder.Services.AddGrpcReflection();
         builder.Services.AddGrpcHealthChecks();
@@ -54,6 +57,7 @@ public static class HubApp
             .AddHubStorage()
             .AddAgencySecurity()
             .AddAuditTrail()
+            .AddRetries(builder.Configuration)
             .AddOutbox()
             .AddPolicy(builder.Configuration)
             .AddFacts()

@@ -37,7 +37,8 @@ before(async () => {
     '--Hub:Storage:ConnectionString', `Data Source=${join(dir, 'hub.db')}`], { cwd: hubDir, stdio: 'ignore' });
   await waitForPort(port, 60000);
   const definition = protoLoader.loadSync(['exchangehub/v1/tax_feed_service.proto', 'exchangehub/v1/market_feed_service.proto',
-    'exchangehub/v1/transfer_feed_service.proto', 'exchangehub/v1/transfer_service.proto', 'exchangehub/v1/person_service.proto'],
+    'exchangehub/v1/transfer_feed_service.proto', 'exchangehub/v1/transfer_service.proto', 'exchangehub/v1/person_service.proto',
+    'exchangehub/v1/benefit_claim_service.proto'],
     { includeDirs: [join(root, 'protos')], keepCase: true, longs: Number, enums: String, defaults: true });
   v1 = grpc.loadPackageDefinition(definition).exchangehub.v1;
 });
@@ -137,4 +138,30 @@ test('a transfer from grpc-js: pushed, accepted, streamed back by WatchTransferU
   await assert.rejects(unary(persons, 'GetPersonRecord', 'dev-transfer-token', { person_key: file.person_key }),
     (e) => e.code === grpc.status.PERMISSION_DENIED);
   feed.close(); transfers.close(); persons.close();
+});
+
+// A unary call's reply and its trailers (the hub marks a reply served for a repeated request_id).
+function unaryWithTrailers(client, method, token, request) {
+  return new Promise((ok, fail) => {
+    let reply;
+    let failed;
+    const call = client[method](request, metadata(token), { deadline: Date.now() + 30000 }, (err, r) => { if (err) { failed = err; } reply = r; });
+    call.on('status', (status) => (failed ? fail(failed) : ok({ reply, trailers: status.metadata })));
+  });
+}
+
+test('request_id from grpc-js: the same id and request answered once, another request with it ALREADY_EXISTS', async () => {
+  const claims = new v1.BenefitClaimService(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
+  const claim = { resident_id: '360426199101010071', applied_date: '2024-06-03', separation_reason: 'SEPARATION_REASON_CONTRACT_EXPIRED',
+    registration: 'REGISTRATION_REGISTERED', channels: ['NOTIFICATION_CHANNEL_APP'], request_id: 'js-claim-1' };
+  const first = await unaryWithTrailers(claims, 'SubmitClaim', 'dev-operator-token', claim);
+  const again = await unaryWithTrailers(claims, 'SubmitClaim', 'dev-operator-token', claim);
+  assert.equal(again.reply.claim_id, first.reply.claim_id);
+  assert.deepEqual(first.trailers.get('exchangehub-request-replayed'), []);
+  assert.deepEqual(again.trailers.get('exchangehub-request-replayed'), ['true']);
+  await assert.rejects(unary(claims, 'SubmitClaim', 'dev-operator-token', { ...claim, applied_date: '2024-06-04' }),
+    (e) => e.code === grpc.status.ALREADY_EXISTS && /request_id/.test(e.details));
+  await assert.rejects(unary(claims, 'SubmitClaim', 'dev-operator-token', { ...claim, request_id: 'not ok' }),
+    (e) => e.code === grpc.status.INVALID_ARGUMENT && /request_id/.test(e.details));
+  claims.close();
 });

@@ -29,6 +29,7 @@ public abstract class HubDbContext(DbContextOptions options) : DbContext(options
     public DbSet<RefundCaseRow> RefundCases => Set<RefundCaseRow>();
     public DbSet<ReconciliationRunRow> ReconciliationRuns => Set<ReconciliationRunRow>();
     public DbSet<ReconciliationExceptionRow> ReconciliationExceptions => Set<ReconciliationExceptionRow>();
+    public DbSet<RequestIdRow> RequestIds => Set<RequestIdRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -128,6 +129,20 @@ public abstract class HubDbContext(DbContextOptions options) : DbContext(options
             e.ToTable("reconciliation_exceptions");
             e.HasIndex(x => new { x.RunId, x.Code });
             e.HasIndex(x => x.SubjectKey);
+        });
+
+        modelBuilder.Entity<RequestIdRow>(e =>
+        {
+            e.ToTable("request_ids");
+            // One first reply per (agency, method, request id): the unique key that lets exactly one call claim an id.
+            e.HasKey(r => new { r.AgencyId, r.Method, r.RequestId });
+            e.Property(r => r.AgencyId).HasMaxLength(64);
+            e.Property(r => r.Method).HasMaxLength(200);
+            e.Property(r => r.RequestId).HasMaxLength(128);
+            e.Property(r => r.RequestSha256).HasMaxLength(64);
+            e.Property(r => r.State).HasMaxLength(16);
+            // The sweep's work list.
+            e.HasIndex(r => r.CreatedAtUnixMs);
         });
 
         ApplySnakeCaseNames(modelBuilder);

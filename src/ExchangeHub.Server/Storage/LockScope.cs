@@ -17,4 +17,7 @@ public enum LockScope
 
     /// <summary>New transfer cases, serialised so that their ids (WatchTransferUpdates cursors) are committed in order.</summary>
     TransferCases = 0x45480004,
+
+    /// <summary>A client's request id on a mutating call (Common/Retries): run by one call at a time in the cluster.</summary>
+    RequestId = 0x45480005,
 }

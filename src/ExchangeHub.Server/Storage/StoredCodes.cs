@@ -282,3 +282,10 @@ public static class StoredRefundState
     public const string Ineligible = "INELIGIBLE";
     public const string Undetermined = "UNDETERMINED";
 }
+
+/// <summary>request_ids.state (Common/Retries).</summary>
+public static class StoredRequestIdState
+{
+    public const string Running = "RUNNING";
+    public const string Replied = "REPLIED";
+}

@@ -812,6 +812,60 @@ namespace ExchangeHub.Server.Storage.Migrations.Postgres
                     b.ToTable("refund_decisions", (string)null);
                 });
 
+            modelBuilder.Entity("ExchangeHub.Server.Storage.RequestIdRow", b =>
+                {
+                    b.Property<string>("AgencyId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("agency_id");
+
+                    b.Property<string>("Method")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("method");
+
+                    b.Property<string>("RequestId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("request_id");
+
+                    b.Property<long>("CreatedAtUnixMs")
+                        .HasColumnType("bigint")
+                        .HasColumnName("created_at_unix_ms");
+
+                    b.Property<long?>("RepliedAtUnixMs")
+                        .HasColumnType("bigint")
+                        .HasColumnName("replied_at_unix_ms");
+
+                    b.Property<byte[]>("Reply")
+                        .HasColumnType("bytea")
+                        .HasColumnName("reply");
+
+                    b.Property<string>("RequestSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("request_sha256");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("state");
+
+                    b.Property<int?>("StatusCode")
+                        .HasColumnType("integer")
+                        .HasColumnName("status_code");
+
+                    b.HasKey("AgencyId", "Method", "RequestId")
+                        .HasName("pk_request_ids");
+
+                    b.HasIndex("CreatedAtUnixMs")
+                        .HasDatabaseName("ix_request_ids_created_at_unix_ms");
+
+                    b.ToTable("request_ids", (string)null);
+                });
+
             modelBuilder.Entity("ExchangeHub.Server.Storage.SettlementStatusRow", b =>
                 {
                     b.Property<long>("Id")

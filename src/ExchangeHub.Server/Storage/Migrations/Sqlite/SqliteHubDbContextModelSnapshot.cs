@@ -791,6 +791,60 @@ namespace ExchangeHub.Server.Storage.Migrations.Sqlite
                     b.ToTable("refund_decisions", (string)null);
                 });
 
+            modelBuilder.Entity("ExchangeHub.Server.Storage.RequestIdRow", b =>
+                {
+                    b.Property<string>("AgencyId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("agency_id");
+
+                    b.Property<string>("Method")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("method");
+
+                    b.Property<string>("RequestId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("request_id");
+
+                    b.Property<long>("CreatedAtUnixMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at_unix_ms");
+
+                    b.Property<long?>("RepliedAtUnixMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("replied_at_unix_ms");
+
+                    b.Property<byte[]>("Reply")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("reply");
+
+                    b.Property<string>("RequestSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("request_sha256");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state");
+
+                    b.Property<int?>("StatusCode")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status_code");
+
+                    b.HasKey("AgencyId", "Method", "RequestId")
+                        .HasName("pk_request_ids");
+
+                    b.HasIndex("CreatedAtUnixMs")
+                        .HasDatabaseName("ix_request_ids_created_at_unix_ms");
+
+                    b.ToTable("request_ids", (string)null);
+                });
+
             modelBuilder.Entity("ExchangeHub.Server.Storage.SettlementStatusRow", b =>
                 {
                     b.Property<long>("Id")
