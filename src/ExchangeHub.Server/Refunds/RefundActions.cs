@@ -39,6 +39,10 @@ public sealed class RefundActions(
         await lease.LockAsync(LockScope.Subject, [uscc], ct);
         var c = await MoveAsync(lease, uscc, programYear, RefundState.DisbursementApproved, confirmedOn, "confirmation_date",
             "confirmed_on = @on, approved_decision_id = current_decision_id", ct);
+        if (c.AlreadyThere)
+        {
+            return c.AmountFen;
+        }
         var d = await DecisionAsync(lease, c.DecisionId, ct);
         var now = clock.GetUtcNow();
         await outbox.EnqueueAsync(lease, new RefundConfirmed
@@ -71,6 +75,10 @@ public sealed class RefundActions(
         await lease.BeginAsync(ct);
         await lease.LockAsync(LockScope.Subject, [uscc], ct);
         var c = await MoveAsync(lease, uscc, programYear, RefundState.Waived, waivedOn, "waiver_date", "waived_on = @on", ct);
+        if (c.AlreadyThere)
+        {
+            return until;
+        }
         var d = await DecisionAsync(lease, c.DecisionId, ct);
         await outbox.EnqueueAsync(lease, new RefundWaived
         {
@@ -142,14 +150,17 @@ public sealed class RefundActions(
         return due.Count;
     }
 
-    private sealed record MovedCase(long DecisionId, long AmountFen);
+    /// <summary>The case's decision and amount; <see cref="AlreadyThere"/>: it had reached the target state before this call (a retry).</summary>
+    private sealed record MovedCase(long DecisionId, long AmountFen, bool AlreadyThere = false);
 
     private sealed record DecisionStamp(string PolicyId, string PolicyVersion, DateOnly? DecisionDate);
 
     /// <summary>
     /// Moves an OFFERED case to <paramref name="to"/> on <paramref name="on"/> (also writing <paramref name="dated"/>,
     /// which binds @on): refused when the unit has no case, is not OFFERED, or <paramref name="on"/> is before the
-    /// offer's date (the record the action acts on: INVALID_ARGUMENT naming <paramref name="field"/>).
+    /// offer's date (the record the action acts on: INVALID_ARGUMENT naming <paramref name="field"/>). A case already in
+    /// <paramref name="to"/> is left as it is (issue 12: an action repeated after a dropped reply answers with the state
+    /// reached, not an error; its stored date stays the first call's) and the caller publishes nothing.
     /// </summary>
     private static async Task<MovedCase> MoveAsync(WriterLease lease, string uscc, int programYear, RefundState to, DateOnly on, string field,
         string dated, CancellationToken ct)
@@ -168,6 +179,10 @@ public sealed class RefundActions(
             state = RefundStates.FromStored(reader.GetString(0));
             moved = new MovedCase(reader.GetInt64(1), reader.IsDBNull(2) ? 0 : reader.GetInt64(2));
             offeredOn = reader.IsDBNull(3) ? null : reader.GetFieldValue<DateOnly>(3);
+        }
+        if (state == to)
+        {
+            return moved with { AlreadyThere = true };
         }
         if (state != RefundState.Offered)
         {

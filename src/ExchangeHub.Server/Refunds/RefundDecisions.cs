@@ -150,8 +150,10 @@ public sealed class RefundDecisions(
         var outcome = RuleOutcomes.Upper<RefundOutcome>(decision.Outcome);
         var policyVersion = policy.Stamp();
         if (previous is not null && previous.FactsSha256 == factsSha && previous.PolicyVersion == policyVersion
-            && previous.Outcome == outcome && previous.AmountFen == decision.AmountFen && !applied)
+            && previous.Outcome == outcome && previous.AmountFen == decision.AmountFen && (!applied || currentCase?.State == RefundState.Offered))
         {
+            // Unchanged. An application of a unit that already stands offered on the same decision (a repeated
+            // application, issue 12) changes nothing either: the reply is the current state.
             return new Decided(new RunUnitOutcome(null, 0), currentCase);
         }
 

@@ -159,6 +159,30 @@ public abstract class RefundDatedActionTests(StorageProvider provider) : SeededR
         Assert.Equal(0, await Hub.Services.GetRequiredService<RefundActions>().SendDueRemindersAsync(CancellationToken.None));
     }
 
+    [Theory]
+    [Trait("issue", "12")]
+    [InlineData("confirm", "DISBURSEMENT_APPROVED", "RefundConfirmed")]
+    [InlineData("waive", "WAIVED", "RefundWaived")]
+    [InlineData("apply", "OFFERED", "RefundOffered")]
+    public async Task DatedAction_Repeated_AnswersTheStateReached_OneEffect(string action, string state, string eventType)
+    {
+        await RunAsync();
+        Today("2024-08-01");
+        var decisionsBefore = (await Refunds.GetRefundDecisionAsync(new GetRefundDecisionRequest { Uscc = Ids.Uscc(Dispatch), ProgramYear = 2024 })).History.Count;
+
+        var first = await ActAsync(action, "2024-07-10");
+        var again = await ActAsync(action, "2024-07-10");
+
+        Assert.Equal((state, state), (first, again));
+        var subject = Ids.Uscc(action == "apply" ? Dispatch : Eligible);
+        Assert.Single(await HubQueries.EventsAsync(Hub), e => e.Type == eventType && e.Subject == subject);
+        if (action == "apply")
+        {
+            var after = await Refunds.GetRefundDecisionAsync(new GetRefundDecisionRequest { Uscc = Ids.Uscc(Dispatch), ProgramYear = 2024 });
+            Assert.Equal(decisionsBefore + 1, after.History.Count); // the first application superseded the run's decision; the repeat none
+        }
+    }
+
     /// <summary>Confirms or waives the eligible unit's offer, or has the labour-dispatch unit apply; the state afterwards.</summary>
     private async Task<string> ActAsync(string action, string date) => action switch
     {
