@@ -167,12 +167,7 @@ public abstract class SkillSubsidyTests(StorageProvider provider) : IAsyncLifeti
     [Trait("clause", "2.(2)")]
     public async Task DecideSkillSubsidies_FourthCertificateInAYear_RefusedYearlyCap()
     {
-        await InsureAsync(person: 14, months: 12);
-        await CertifyAsync(
-            Records.Certificate("cap-1", person: 14, occupation: "6-29-01-01", issued: "2024-02-01"),
-            Records.Certificate("cap-2", person: 14, occupation: "6-29-01-02", issued: "2024-03-01"),
-            Records.Certificate("cap-3", person: 14, occupation: "6-29-01-03", issued: "2024-04-01"),
-            Records.Certificate("cap-4", person: 14, occupation: "6-29-01-04", issued: "2024-05-01"));
+        await InsuredWithFourCertificatesAsync(person: 14, "cap");
 
         var summary = await DecideAsync();
 
@@ -296,12 +291,7 @@ public abstract class SkillSubsidyTests(StorageProvider provider) : IAsyncLifeti
     [Trait("clause", "2.(2)")]
     public async Task DecideSkillSubsidies_CapRefusalIn2024ThenA2025Call_NotGranted()
     {
-        await InsureAsync(person: 34, months: 12);
-        await CertifyAsync(
-            Records.Certificate("yr-1", person: 34, occupation: "6-29-01-01", issued: "2024-02-01"),
-            Records.Certificate("yr-2", person: 34, occupation: "6-29-01-02", issued: "2024-03-01"),
-            Records.Certificate("yr-3", person: 34, occupation: "6-29-01-03", issued: "2024-04-01"),
-            Records.Certificate("yr-4", person: 34, occupation: "6-29-01-04", issued: "2024-05-01"));
+        await InsuredWithFourCertificatesAsync(person: 34, "yr");
         Assert.Equal((3, 1), ((await DecideAsync()).Granted, (await CurrentAsync("C-yr-4")).Outcome == "REFUSED" ? 1 : 0));
         Clock.SetUtcNow(new DateTimeOffset(2025, 1, 10, 2, 0, 0, TimeSpan.Zero));
 
@@ -450,6 +440,14 @@ public abstract class SkillSubsidyTests(StorageProvider provider) : IAsyncLifeti
             .Select(i => Records.Line($"line-{person}-{start.AddMonths(i):yyyyMM}", unit: 1, person: person, period: $"{start.AddMonths(i):yyyy-MM}"))
             .ToList();
         Assert.Equal(0, (await Infrastructure.Feeds.PushLinesAsync(Hub.Channel(TestHub.TaxToken), lines)).Rejected);
+    }
+
+    /// <summary>12 insured months and four certificates of 2024 in four occupations (<paramref name="prefix"/>-1 … -4, issued 02-01 … 05-01): the 4th passes the yearly cap.</summary>
+    private async Task InsuredWithFourCertificatesAsync(int person, string prefix)
+    {
+        await InsureAsync(person, months: 12);
+        await CertifyAsync([.. Enumerable.Range(1, 4).Select(i =>
+            Records.Certificate($"{prefix}-{i}", person: person, occupation: $"6-29-01-0{i}", issued: $"2024-0{i + 1}-01"))]);
     }
 
     private async Task CertifyAsync(params SkillCertificateRecord[] certificates) =>
