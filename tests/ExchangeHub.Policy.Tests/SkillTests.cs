@@ -71,16 +71,59 @@ public sealed class SkillTests
     {
         var decision = _decider.Decide(Claim(), GrantDate);
 
-        Assert.Equal([RuleWindow, RulePerson, RuleLevel, RuleCap, RuleOnce, RuleNoLower], decision.Explanation.Checks.Select(c => c.RuleId));
+        Assert.Equal([RuleWindow, RuleWindow, RulePerson, RuleLevel, RuleCap, RuleOnce, RuleNoLower, RuleNoDouble],
+            decision.Explanation.Checks.Select(c => c.RuleId));
         Assert.Equal("3", decision.Explanation.Checks.Single(c => c.RuleId == RuleCap).Parameters["yearly_cap"]);
         Assert.Equal("2.(2)", decision.Explanation.Checks.Single(c => c.RuleId == RuleCap).ClauseId);
     }
 
-    private static SubsidyPayment Skill(string date, long? sequence = null) =>
-        new(SubsidyKind.SkillUpgrade, "CERT-1", RecipientKind.Person, "person-1", 150000, DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture), sequence);
+    private static SubsidyPayment Skill(string date, long? recordedAt = null) =>
+        new(SubsidyKind.SkillUpgrade, "CERT-1", RecipientKind.Person, "person-1", 150000, DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture), recordedAt);
 
-    private static SubsidyPayment Training(string date, long? sequence = null) =>
-        new(SubsidyKind.VocationalTraining, "CERT-1", RecipientKind.Unit, "91350100M000100Y43", 120000, DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture), sequence);
+    private static SubsidyPayment Training(string date, long? recordedAt = null) =>
+        new(SubsidyKind.VocationalTraining, "CERT-1", RecipientKind.Unit, "91350100M000100Y43", 120000, DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture), recordedAt);
+
+    /// <summary>
+    /// 1.(3) Decision: "grants are dated inside the programme window; deciding after the window grants nothing under
+    /// this notice unless a policy file covers that date" — the draft's window ends 2024-12-31.
+    /// </summary>
+    [Theory]
+    [Trait("clause", "1.(3)")]
+    [InlineData("2024-12-30", SkillOutcome.Granted, GrantDateInWindow)]
+    [InlineData("2024-12-31", SkillOutcome.Granted, GrantDateInWindow)]
+    [InlineData("2025-01-01", SkillOutcome.Refused, ProgrammeEnded)]
+    [InlineData("2025-01-10", SkillOutcome.Refused, ProgrammeEnded)]
+    public void Decide_GrantDateAroundTheProgrammeEnd_RefusedProgrammeEndedAfterIt(string grantDate, SkillOutcome expected, string reason)
+    {
+        var decision = _decider.Decide(Claim(), DateOnly.Parse(grantDate, System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.Equal(expected, decision.Outcome);
+        var check = decision.Explanation.Checks.Single(c => c.ReasonCode == reason);
+        Assert.Equal((RuleWindow, "1.(3)", grantDate), (check.RuleId, check.ClauseId, check.Inputs["grant_date"]));
+        Assert.Equal(expected == SkillOutcome.Granted ? 150000 : 0, decision.AmountFen);
+    }
+
+    /// <summary>
+    /// 1.(3) SKILL_NO_DOUBLE Decision: a training subsidy already paid (on or before the grant date) refuses the skill
+    /// subsidy; one paid after the grant date cannot be known at it (a later call recovers it, <see cref="DoubleSubsidyCheck"/>).
+    /// </summary>
+    [Theory]
+    [Trait("clause", "1.(3)")]
+    [InlineData("2024-03-31", SkillOutcome.Refused, TrainingSubsidyAlreadyPaid)]
+    [InlineData("2024-04-01", SkillOutcome.Refused, TrainingSubsidyAlreadyPaid)]
+    [InlineData("2024-04-02", SkillOutcome.Granted, NoTrainingSubsidyPaid)]
+    public void Decide_TrainingSubsidyPaidAroundTheGrantDate_RefusedWhenAlreadyPaid(string paid, SkillOutcome expected, string reason)
+    {
+        var decision = _decider.Decide(Claim() with { TrainingPayment = Training(paid) }, GrantDate);
+
+        Assert.Equal(expected, decision.Outcome);
+        var check = decision.Explanation.Checks.Single(c => c.RuleId == RuleNoDouble);
+        Assert.Equal((reason, "1.(3)", paid), (check.ReasonCode, check.ClauseId, check.Inputs["training_paid_on"]));
+        if (expected == SkillOutcome.Refused)
+        {
+            Assert.Equal([TrainingSubsidyAlreadyPaid], decision.Explanation.Checks.Where(c => c.Failed).Select(c => c.ReasonCode));
+        }
+    }
 
     [Fact]
     [Trait("clause", "1.(3)")]
@@ -106,17 +149,36 @@ public sealed class SkillTests
         Assert.Equal(SubsidyKind.SkillUpgrade, decision.Kept!.Kind);
     }
 
+    /// <summary>
+    /// 1.(3) Decision: paid the same day, the one the hub recorded later is the later (the training payment's record
+    /// time against the grant's decision time; recorded at the same instant, the grant is the later). Without a record
+    /// time the order is undetermined (never the case in the hub, which records both).
+    /// </summary>
     [Theory]
     [Trait("clause", "1.(3)")]
     [InlineData(null, null, ClawbackOutcome.Undetermined, null)]
-    [InlineData(7L, 9L, ClawbackOutcome.Recover, SubsidyKind.VocationalTraining)]
-    [InlineData(9L, 7L, ClawbackOutcome.Recover, SubsidyKind.SkillUpgrade)]
-    public void DecideClawback_SameDay_LedgerSequenceDecides(long? skillSequence, long? trainingSequence, ClawbackOutcome expected, SubsidyKind? recovered)
+    [InlineData(1_000L, null, ClawbackOutcome.Undetermined, null)]
+    [InlineData(7_000L, 9_000L, ClawbackOutcome.Recover, SubsidyKind.VocationalTraining)]
+    [InlineData(9_000L, 7_000L, ClawbackOutcome.Recover, SubsidyKind.SkillUpgrade)]
+    [InlineData(8_000L, 8_000L, ClawbackOutcome.Recover, SubsidyKind.SkillUpgrade)]
+    public void DecideClawback_SameDay_HubRecordTimeDecides(long? skillRecordedAt, long? trainingRecordedAt, ClawbackOutcome expected, SubsidyKind? recovered)
     {
-        var decision = new DoubleSubsidyCheck(Policies.Draft).Decide(Skill("2024-05-10", skillSequence), Training("2024-05-10", trainingSequence));
+        var decision = new DoubleSubsidyCheck(Policies.Draft).Decide(Skill("2024-05-10", skillRecordedAt), Training("2024-05-10", trainingRecordedAt));
 
         Assert.Equal(expected, decision.Outcome);
         Assert.Equal(recovered, decision.Recover?.Kind);
+    }
+
+    /// <summary>Paid on different days, the dates decide whatever the record times (a training payment reported late is still the earlier).</summary>
+    [Theory]
+    [Trait("clause", "1.(3)")]
+    [InlineData("2024-05-09", SubsidyKind.SkillUpgrade)]
+    [InlineData("2024-05-11", SubsidyKind.VocationalTraining)]
+    public void DecideClawback_OtherDays_DateDecidesNotRecordTime(string trainingPaid, SubsidyKind recovered)
+    {
+        var decision = new DoubleSubsidyCheck(Policies.Draft).Decide(Skill("2024-05-10", 9_000), Training(trainingPaid, 7_000));
+
+        Assert.Equal(recovered, decision.Recover!.Kind);
     }
 
     [Fact]

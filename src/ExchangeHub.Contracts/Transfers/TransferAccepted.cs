@@ -1,4 +1,8 @@
 namespace ExchangeHub.Contracts.Transfers;
 
 /// <summary>The operator accepted an incoming transfer request.</summary>
-public sealed record TransferAccepted : TransferEvent;
+public sealed record TransferAccepted : TransferEvent
+{
+    /// <summary>The business date of the acceptance (2.(1) dated actions): on or after the request date, not after the day it was keyed in.</summary>
+    public required DateOnly DecisionDate { get; init; }
+}

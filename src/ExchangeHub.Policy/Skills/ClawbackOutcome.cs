@@ -8,6 +8,6 @@ public enum ClawbackOutcome
     /// <summary>Recover <see cref="ClawbackDecision.Recover"/>, the payment made later (SUBSIDY_CLAWBACK).</summary>
     Recover,
 
-    /// <summary>Both paid the same day and their order is unknown: the ledger sequence is the missing fact.</summary>
+    /// <summary>Both paid the same day and the hub's record time of one is not given: that time is the missing fact.</summary>
     Undetermined,
 }

@@ -15,6 +15,12 @@ public static class SkillReasonCodes
     // Reason codes.
     public const string CertificateInWindow = "SKILL_CERTIFICATE_IN_WINDOW";
     public const string CertificateOutsideWindow = "SKILL_CERTIFICATE_OUTSIDE_WINDOW";
+
+    /// <summary>1.(3): the grant date (the decision date D) is inside the programme window of the policy file.</summary>
+    public const string GrantDateInWindow = "SKILL_GRANT_DATE_IN_WINDOW";
+
+    /// <summary>1.(3): deciding after the window grants nothing unless a policy file covers the grant date.</summary>
+    public const string ProgrammeEnded = "SKILL_PROGRAMME_ENDED";
     public const string PersonInsuredMonthsMet = "SKILL_PERSON_INSURED_MONTHS_MET";
     public const string PersonReceivingBenefit = "SKILL_PERSON_RECEIVING_BENEFIT";
     public const string PersonNotQualified = "SKILL_PERSON_NOT_QUALIFIED";
@@ -30,6 +36,12 @@ public static class SkillReasonCodes
     public const string NotLowerThanGranted = "SKILL_NOT_LOWER_THAN_GRANTED";
     public const string LowerLevelAfterHigher = "SKILL_LOWER_LEVEL_AFTER_HIGHER";
     public const string NoDoubleSubsidy = "SKILL_NO_DOUBLE_SUBSIDY";
+
+    /// <summary>1.(3) Decision: no training subsidy for the certificate paid by the decision date, as the hub knows it.</summary>
+    public const string NoTrainingSubsidyPaid = "SKILL_NO_TRAINING_SUBSIDY_PAID";
+
+    /// <summary>1.(3) Decision: a training subsidy already paid for the certificate refuses the skill subsidy (never granted and recovered at once).</summary>
+    public const string TrainingSubsidyAlreadyPaid = "SKILL_TRAINING_SUBSIDY_ALREADY_PAID";
     public const string DoubleSubsidyRecoverLater = "SKILL_DOUBLE_SUBSIDY_RECOVER_LATER";
     public const string DoubleSubsidyOrderUnknown = "SKILL_DOUBLE_SUBSIDY_ORDER_UNKNOWN";
 }

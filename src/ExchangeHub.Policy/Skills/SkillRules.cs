@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using ExchangeHub.Policy.Explanations;
+using ExchangeHub.Policy.Parameters;
 using static ExchangeHub.Policy.Skills.SkillReasonCodes;
 
 namespace ExchangeHub.Policy.Skills;
@@ -78,6 +79,37 @@ internal static partial class SkillRules
         return highest < certificate.Level
             ? new RuleCheck(RuleNoLower, "2.(2)", LowerLevelAfterHigher, false, inputs, Values.None, $"level {highest} of this occupation was granted before")
             : new RuleCheck(RuleNoLower, "2.(2)", NotLowerThanGranted, true, inputs, Values.None, "no higher level of this occupation granted before");
+    }
+
+    /// <summary>
+    /// 1.(3) "Grants are dated inside the programme window": the grant date must be covered by the window in force on
+    /// it (the policy file in force decides); after the window nothing is granted under this notice.
+    /// </summary>
+    public static RuleCheck Programme(DateOnly grantDate, DatedValue<bool>? windowOnGrantDate, DatedValue<bool> windowOnIssueDate)
+    {
+        var inputs = Values.Of(("grant_date", Values.Text(grantDate)));
+        if (windowOnGrantDate is { Value: true } covering)
+        {
+            return new RuleCheck(RuleWindow, "1.(3)", GrantDateInWindow, true, inputs,
+                Values.Of(("certificate_window", Values.Period(covering.From, covering.To))), "granted inside the programme window");
+        }
+        return new RuleCheck(RuleWindow, "1.(3)", ProgrammeEnded, false, inputs,
+            Values.Of(("certificate_window", Values.Period(windowOnIssueDate.From, windowOnIssueDate.To))),
+            $"the programme ended: no policy file covers grants dated {Values.Text(grantDate)}");
+    }
+
+    /// <summary>
+    /// 1.(3) SKILL_NO_DOUBLE, Decision: a vocational-training subsidy already paid for the certificate (on or before the
+    /// grant date, as the hub knows it) refuses the skill subsidy, rather than granting it and recovering it at once.
+    /// </summary>
+    public static RuleCheck NoDouble(SubsidyPayment? training, DateOnly grantDate)
+    {
+        var inputs = Values.Of(("training_paid_on", training is null ? "none" : Values.Text(training.PaidOn)), ("grant_date", Values.Text(grantDate)));
+        return training is not null && training.PaidOn <= grantDate
+            ? new RuleCheck(RuleNoDouble, "1.(3)", TrainingSubsidyAlreadyPaid, false, inputs, Values.None,
+                $"a vocational-training subsidy of {training.AmountFen} fen was already paid for this certificate on {Values.Text(training.PaidOn)}")
+            : new RuleCheck(RuleNoDouble, "1.(3)", NoTrainingSubsidyPaid, true, inputs, Values.None,
+                "no vocational-training subsidy paid for this certificate");
     }
 
     [GeneratedRegex(@"^\d-\d{2}-\d{2}-\d{2}$", RegexOptions.CultureInvariant)]

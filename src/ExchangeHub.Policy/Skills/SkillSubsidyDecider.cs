@@ -5,7 +5,9 @@ namespace ExchangeHub.Policy.Skills;
 
 /// <summary>
 /// Decides a skill-upgrade subsidy (1.(3), 2.(2)). Parameters are those in force on the certificate's issue date; the
-/// yearly cap counts grants by grant date, the grant being decided dated <c>grantDate</c>.
+/// yearly cap counts grants by grant date, the grant being decided dated <c>grantDate</c>. A grant date outside the
+/// programme window in force on it (no policy file covers it) refuses (SKILL_PROGRAMME_ENDED); a training subsidy
+/// already paid for the certificate refuses (SKILL_TRAINING_SUBSIDY_ALREADY_PAID).
 /// </summary>
 public sealed class SkillSubsidyDecider(PolicySet policy)
 {
@@ -23,14 +25,23 @@ public sealed class SkillSubsidyDecider(PolicySet policy)
         }
 
         var windowParameters = Values.Of(("certificate_window", Values.Period(window.From, window.To)));
+        var inWindow = new RuleCheck(RuleWindow, "1.(3)", CertificateInWindow, true, windowInputs, windowParameters, "certificate issued while the subsidy is in force");
+        var programme = SkillRules.Programme(grantDate, policy.Skill.CertificateWindow.At(grantDate), window);
+        if (programme.Failed)
+        {
+            return Decision(facts, SkillOutcome.Refused, 0, grantDate, [inWindow, programme]);
+        }
+
         RuleCheck[] checks =
         [
-            new(RuleWindow, "1.(3)", CertificateInWindow, true, windowInputs, windowParameters, "certificate issued while the subsidy is in force"),
+            inWindow,
+            programme,
             SkillRules.Person(facts, policy.Skill.MinInsuredMonths.At(issued)!.Value),
             SkillRules.Level(certificate, policy.Skill.AmountsFen.At(issued)!.Value, out var amount),
             SkillRules.Cap(facts.PriorGrants, grantDate, policy.Skill.YearlyCap.At(issued)!.Value),
             SkillRules.Once(certificate, facts.PriorGrants),
             SkillRules.NoLower(certificate, facts.PriorGrants),
+            SkillRules.NoDouble(facts.TrainingPayment, grantDate),
         ];
         return Checks.Verdict(checks) switch
         {

@@ -33,6 +33,7 @@ public static class BenefitClaimContract
             SupersedesDecisionId = d.SupersedesId ?? 0, Reason = d.Reason,
         };
         record.Explanation.Add(StoredExplanation.Rules(d.Explanation));
+        record.MissingFacts.Add(d.MissingFacts);
         return record;
     }
 }

@@ -19,11 +19,7 @@ public sealed class BenefitClaimGrpcService(BenefitClaimWorkflow workflow, Benef
     {
         var today = workflow.Today;
         CheckResidentId(request.ResidentId, today);
-        var context0 = ValidationContext.At(clock.GetUtcNow(), 0);
-        if (Fields.Date("applied_date", request.AppliedDate, context0, out var appliedOn) is { } dateFault)
-        {
-            throw RpcErrors.InvalidArgument("applied_date is not valid", "applied_date", dateFault.Message);
-        }
+        var appliedOn = RequestFields.Date(request.AppliedDate, "applied_date", clock);
         if (!Enum.IsDefined(request.SeparationReason))
         {
             throw RpcErrors.InvalidArgument("separation_reason is not valid", "separation_reason", $"unknown separation reason {(int)request.SeparationReason}");

@@ -13,8 +13,14 @@ namespace ExchangeHub.Server.Benefits;
 /// </summary>
 public static class BenefitClaimSteps
 {
-    /// <summary>A decided claim stays DECIDED: every later decision supersedes the current one.</summary>
-    public const string StatusAfterDecision = StoredClaimStatus.Decided;
+    /// <summary>
+    /// 2.(3): a claim is decided when GRANTED or REFUSED; an UNDETERMINED decision keeps it open (SUBMITTED), so it can
+    /// become overdue. Every later decision supersedes the current one and sets the status again.
+    /// </summary>
+    public static string StatusAfter(string storedOutcome) => Decides(storedOutcome) ? StoredClaimStatus.Decided : StoredClaimStatus.Submitted;
+
+    /// <summary>Whether a stored outcome decides the claim (2.(3)): GRANTED or REFUSED, not UNDETERMINED.</summary>
+    public static bool Decides(string storedOutcome) => storedOutcome is Code.Outcome.Granted or Code.Outcome.Refused;
 
     /// <summary>The current decision stands when it was made from the same facts under the same policy.</summary>
     public static bool Stands(StoredBenefitDecision? current, string factsSha256, string policyVersion) =>
@@ -49,7 +55,10 @@ public static class BenefitClaimSteps
         return (recalculation.Recalculated, recalculation.Explanation, recalculation);
     }
 
-    /// <summary>Overdue: still open after the due date, or first decided after it (no due date: never).</summary>
+    /// <summary>
+    /// Overdue: still open after the due date, or first decided after it (no due date: never). <paramref name="decidedOn"/>:
+    /// the dates of the claim's GRANTED or REFUSED decisions (an UNDETERMINED one leaves it open, <see cref="Decides"/>).
+    /// </summary>
     public static bool Overdue(DateOnly? dueOn, IEnumerable<DateOnly> decidedOn, DateOnly today)
     {
         if (dueOn is not { } due)

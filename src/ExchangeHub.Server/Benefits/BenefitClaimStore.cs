@@ -16,8 +16,9 @@ public static class BenefitClaimStore
 
     private const string InsertDecisionSql =
         "INSERT INTO benefit_decisions (claim_id, outcome, max_months, carried_over_months, consolidated_insured_months, decided_on, decision_date, "
-        + "explanation, policy_id, policy_version, facts_sha256, facts_json, knowledge_time_unix_ms, decided_at_unix_ms, is_current, supersedes_id, reason) "
-        + "VALUES (@claim_id, @outcome, @max_months, @carried_over_months, @consolidated_insured_months, @decided_on, @decision_date, @explanation, "
+        + "explanation, missing_facts, policy_id, policy_version, facts_sha256, facts_json, knowledge_time_unix_ms, decided_at_unix_ms, is_current, supersedes_id, "
+        + "reason) VALUES (@claim_id, @outcome, @max_months, @carried_over_months, @consolidated_insured_months, @decided_on, @decision_date, @explanation, "
+        + "@missing_facts, "
         + "@policy_id, @policy_version, @facts_sha256, @facts_json, @knowledge_time_unix_ms, @decided_at_unix_ms, TRUE, @supersedes_id, @reason) RETURNING id";
 
     private const string StatusSql = "UPDATE benefit_claims SET status = @status WHERE claim_id = @claim_id";
@@ -34,7 +35,10 @@ public static class BenefitClaimStore
             .With("@status", row.Status).With("@submitted_at_unix_ms", row.SubmittedAtUnixMs)
             .ExecuteNonQueryAsync(ct);
 
-    /// <summary>Stores the claim's new current decision (the one it supersedes no longer current); the claim is then DECIDED.</summary>
+    /// <summary>
+    /// Stores the claim's new current decision (the one it supersedes no longer current); the claim is then DECIDED, or
+    /// stays SUBMITTED (open) when the decision is UNDETERMINED (<see cref="BenefitClaimSteps.StatusAfter"/>).
+    /// </summary>
     public static async Task<long> InsertDecisionAsync(WriterLease lease, BenefitDecisionRow row, CancellationToken ct)
     {
         if (row.SupersedesId is { } previous)
@@ -45,11 +49,11 @@ public static class BenefitClaimStore
             .With("@claim_id", row.ClaimId).With("@outcome", row.Outcome).With("@max_months", row.MaxMonths)
             .With("@carried_over_months", row.CarriedOverMonths).With("@consolidated_insured_months", row.ConsolidatedInsuredMonths)
             .With("@decided_on", row.DecidedOn).With("@decision_date", row.DecisionDate).With("@explanation", row.Explanation)
-            .With("@policy_id", row.PolicyId).With("@policy_version", row.PolicyVersion).With("@facts_sha256", row.FactsSha256)
+            .With("@missing_facts", row.MissingFacts).With("@policy_id", row.PolicyId).With("@policy_version", row.PolicyVersion).With("@facts_sha256", row.FactsSha256)
             .With("@facts_json", row.FactsJson).With("@knowledge_time_unix_ms", row.KnowledgeTimeUnixMs).With("@decided_at_unix_ms", row.DecidedAtUnixMs)
             .With("@supersedes_id", row.SupersedesId).With("@reason", row.Reason)
             .ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
-        await SetStatusAsync(lease, row.ClaimId, BenefitClaimSteps.StatusAfterDecision, ct);
+        await SetStatusAsync(lease, row.ClaimId, BenefitClaimSteps.StatusAfter(row.Outcome), ct);
         return id;
     }
 

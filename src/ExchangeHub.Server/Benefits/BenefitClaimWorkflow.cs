@@ -217,7 +217,8 @@ public sealed class BenefitClaimWorkflow(
         {
             ClaimId = claim.ClaimId, Outcome = BenefitCodes.Outcome(decision.Outcome), MaxMonths = decision.MaxMonths, CarriedOverMonths = decision.CarriedOverMonths,
             ConsolidatedInsuredMonths = decision.ConsolidatedInsuredMonths, DecidedOn = decision.DecidedOn, DecisionDate = stamp.DecisionDate,
-            Explanation = ExplanationJson.Write(explanation), PolicyId = policy.Id, PolicyVersion = PolicyVersion,
+            Explanation = ExplanationJson.Write(explanation), MissingFacts = string.Join(",", explanation.MissingFacts), PolicyId = policy.Id,
+            PolicyVersion = PolicyVersion,
             FactsSha256 = stamp.FactsSha256, FactsJson = stamp.FactsJson, KnowledgeTimeUnixMs = stamp.KnownAtUnixMs,
             DecidedAtUnixMs = now.ToUnixTimeMilliseconds(), SupersedesId = supersedes, Reason = reason,
         }, ct);

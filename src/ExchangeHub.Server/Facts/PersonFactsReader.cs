@@ -64,9 +64,14 @@ public sealed class PersonFactsReader(HubDatabase database)
         + $"(PARTITION BY c.certificate_number ORDER BY c.id DESC) AS newest FROM {FactsSql.SkillCertificates(provider)} c) k "
         + "WHERE newest = 1 AND issue_date <= @d ORDER BY issue_date, certificate_number";
 
-    /// <summary>The newest training subsidy payment of each certificate number as known at T, paid by D.</summary>
+    /// <summary>
+    /// The newest training subsidy payment of each certificate number as known at T, paid by D, with when the hub first
+    /// recorded it (its oldest superseded version, else the current row).
+    /// </summary>
     private static string PaymentsSql(StorageProvider provider) =>
-        "SELECT certificate_number, recipient_kind, recipient_id, amount_fen, paid_date, ledger_sequence FROM (SELECT p.*, ROW_NUMBER() OVER "
+        "SELECT certificate_number, recipient_kind, recipient_id, amount_fen, paid_date, ledger_sequence, "
+        + "COALESCE((SELECT MIN(v.recorded_at_unix_ms) FROM record_versions v WHERE v.record_table = 'training_subsidy_payments' AND v.record_id = k.id), "
+        + "(SELECT t.recorded_at_unix_ms FROM training_subsidy_payments t WHERE t.id = k.id)) FROM (SELECT p.*, ROW_NUMBER() OVER "
         + $"(PARTITION BY p.certificate_number ORDER BY p.id DESC) AS newest FROM {FactsSql.TrainingPayments(provider)} p) k "
         + "WHERE newest = 1 AND paid_date <= @d";
 
@@ -87,7 +92,7 @@ public sealed class PersonFactsReader(HubDatabase database)
             new StoredCertificate(r.GetString(0), r.GetString(1), r.GetString(2), r.GetInt32(3), r.GetFieldValue<DateOnly>(4))), ct);
         var payments = new Dictionary<string, StoredTrainingPayment>(StringComparer.Ordinal);
         await DbRows.ForEachAsync(connection, PaymentsSql(database.Provider), c => Bind(c, asOf, knownAtUnixMs), r => payments[r.GetString(0)] = new StoredTrainingPayment(
-            r.GetString(0), r.GetInt32(1), r.GetString(2), r.GetInt64(3), r.GetFieldValue<DateOnly>(4), r.IsDBNull(5) ? null : r.GetInt64(5)), ct);
+            r.GetString(0), r.GetInt32(1), r.GetString(2), r.GetInt64(3), r.GetFieldValue<DateOnly>(4), r.IsDBNull(5) ? null : r.GetInt64(5), r.GetInt64(6)), ct);
         var holders = await PersonsAsync(connection, database.Provider, CertificateHolders, asOf, c => Bind(c, asOf, knownAtUnixMs), ct);
         return new CertificateFacts(certificates, holders, payments);
     }

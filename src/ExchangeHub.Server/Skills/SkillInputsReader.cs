@@ -11,7 +11,7 @@ namespace ExchangeHub.Server.Skills;
 public sealed class SkillInputsReader(HubDatabase database, PersonFactsReader facts)
 {
     private const string DecisionsSql =
-        "SELECT id, certificate_number, person_key, occupation_code, level, outcome, amount_fen, decided_on, facts_sha256, policy_version "
+        "SELECT id, certificate_number, person_key, occupation_code, level, outcome, amount_fen, decided_on, facts_sha256, policy_version, decided_at_unix_ms "
         + "FROM skill_subsidy_decisions WHERE is_current = TRUE";
 
     public async Task<SkillInputs> ReadAsync(DateOnly decisionDate, long knownAtUnixMs, CancellationToken ct)
@@ -21,7 +21,7 @@ public sealed class SkillInputsReader(HubDatabase database, PersonFactsReader fa
         var decisions = new Dictionary<string, StoredSkillDecision>(StringComparer.Ordinal);
         await DbRows.ForEachAsync(connection, DecisionsSql, [], r => decisions[r.GetString(1)] = new StoredSkillDecision(
             r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetInt32(4), r.GetString(5), r.GetInt64(6),
-            r.GetFieldValue<DateOnly>(7), r.GetString(8), r.GetString(9)), ct);
+            r.GetFieldValue<DateOnly>(7), r.GetString(8), r.GetString(9), r.GetInt64(10)), ct);
 
         var clawedBack = new HashSet<string>(StringComparer.Ordinal);
         await DbRows.ForEachAsync(connection, "SELECT certificate_number FROM subsidy_clawbacks", [], r => clawedBack.Add(r.GetString(0)), ct);

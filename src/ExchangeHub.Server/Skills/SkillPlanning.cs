@@ -19,11 +19,14 @@ public static class SkillPlanning
     /// <summary>
     /// The person's certificates (<paramref name="certificates"/>, in issue-date order) that get a new decision, and how
     /// many stand: a granted one stands (it has been paid), and so does one decided from the same facts under the same
-    /// policy. <paramref name="storedGrants"/>: the person's grants of earlier calls.
+    /// policy. A refused or undetermined one is compared with its facts as they read in its own grant year ("FACTS":
+    /// final for its facts, never superseded because the calendar moved), so a later decision date alone does not decide
+    /// it again. <paramref name="storedGrants"/>: the person's grants of earlier calls; <paramref name="trainingOf"/>: the
+    /// training subsidy paid for a certificate by the decision date (1.(3) SKILL_NO_DOUBLE).
     /// </summary>
     public static (List<Planned> Decided, int Unchanged) Person(SkillSubsidyDecider decider, string personKey, PersonFacts holder,
         IEnumerable<StoredCertificate> certificates, IEnumerable<SkillGrant> storedGrants, Func<string, StoredSkillDecision?> previousOf,
-        string policyVersion, DateOnly decisionDate)
+        Func<string, SubsidyPayment?> trainingOf, string policyVersion, DateOnly decisionDate)
     {
         var grants = storedGrants.ToList();
         var decided = new List<Planned>();
@@ -38,20 +41,21 @@ public static class SkillPlanning
             }
             var certificate = new Certificate(stored.Number, stored.OccupationCode, stored.Level, stored.IssuedOn);
             var prior = grants.Where(g => g.CertificateNumber != stored.Number).ToList();
-            var facts = new SkillSubsidyFacts(personKey, certificate, holder.InsuredMonths, holder.ReceivingBenefitOn(stored.IssuedOn), prior);
-            var json = SkillFactsJson.Serialize(facts, decisionDate.Year);
-            var sha = CanonicalJson.Sha256(json);
-            if (previous is not null && previous.FactsSha256 == sha && previous.PolicyVersion == policyVersion)
+            var facts = new SkillSubsidyFacts(personKey, certificate, holder.InsuredMonths, holder.ReceivingBenefitOn(stored.IssuedOn), prior,
+                trainingOf(stored.Number));
+            if (previous is not null && previous.PolicyVersion == policyVersion
+                && previous.FactsSha256 == CanonicalJson.Sha256(SkillFactsJson.Serialize(facts, previous.DecidedOn.Year)))
             {
                 unchanged++;
                 continue;
             }
+            var json = SkillFactsJson.Serialize(facts, decisionDate.Year);
             var decision = decider.Decide(facts, decisionDate);
             if (decision.Outcome == SkillOutcome.Granted)
             {
                 grants.Add(new SkillGrant(certificate.OccupationCode, certificate.Level, decisionDate, certificate.Number));
             }
-            decided.Add(new Planned(stored, certificate, json, sha, decision, previous));
+            decided.Add(new Planned(stored, certificate, json, CanonicalJson.Sha256(json), decision, previous));
         }
         return (decided, unchanged);
     }

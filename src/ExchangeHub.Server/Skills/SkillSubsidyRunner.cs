@@ -81,7 +81,7 @@ public sealed class SkillSubsidyRunner(
         {
             var holder = inputs.Facts.Holders.GetValueOrDefault(person.Key) ?? PersonFacts.None(person.Key);
             var (decided, standing) = SkillPlanning.Person(_decider, personKey.Of(person.Key), holder, person, holder.SkillGrants,
-                inputs.CurrentDecisions.GetValueOrDefault, PolicyVersion, decisionDate);
+                inputs.CurrentDecisions.GetValueOrDefault, SkillPayments.TrainingOf(inputs.Facts, personKey), PolicyVersion, decisionDate);
             pending.AddRange(decided);
             unchanged += standing;
         }
@@ -112,7 +112,7 @@ public sealed class SkillSubsidyRunner(
                 }, ct);
                 await outbox.EnqueueAsync(lease, SkillSubsidyEvents.ForDecision(d, p.Certificate, id, p.Previous?.Id, correlationId, now), ct);
                 written.Add(new StoredSkillDecision(id, p.Certificate.Number, d.PersonId, p.Certificate.OccupationCode, p.Certificate.Level, outcome,
-                    d.AmountFen, d.DecidedOn, p.FactsSha256, PolicyVersion));
+                    d.AmountFen, d.DecidedOn, p.FactsSha256, PolicyVersion, now.ToUnixTimeMilliseconds()));
             }
             await lease.CommitAsync(ct);
         }
@@ -125,7 +125,10 @@ public sealed class SkillSubsidyRunner(
 
     /// <summary>
     /// SKILL_NO_DOUBLE: every granted certificate for which a training subsidy was also paid, not yet recovered. The
-    /// later payment is recovered; a tie on the same day without ledger order stays open (decided again next call).
+    /// later payment is recovered; paid the same day, the one the hub recorded later (the training payment's first
+    /// recording against the grant's decision time). A training subsidy already known when deciding refused the skill
+    /// subsidy instead, so this meets only training payments the grant could not know of: paid after it (recover the
+    /// training subsidy) or reported after it (recover the skill subsidy).
     /// </summary>
     private async Task<int> RecoverDoubleSubsidiesAsync(SkillInputs inputs, Dictionary<string, StoredSkillDecision> current, string correlationId,
         CancellationToken ct)
@@ -138,13 +141,7 @@ public sealed class SkillSubsidyRunner(
             {
                 continue;
             }
-            var skillPayment = new SubsidyPayment(SubsidyKind.SkillUpgrade, number, RecipientKind.Person, skill.PersonKey, skill.AmountFen, skill.DecidedOn);
-            var trainingPayment = SkillCodes.TrainingRecipientOf(training.RecipientKind) == RecipientKind.Unit
-                ? new SubsidyPayment(SubsidyKind.VocationalTraining, number, RecipientKind.Unit, training.RecipientId, training.AmountFen, training.PaidOn,
-                    training.LedgerSequence)
-                : new SubsidyPayment(SubsidyKind.VocationalTraining, number, RecipientKind.Person, personKey.Of(training.RecipientId), training.AmountFen,
-                    training.PaidOn, training.LedgerSequence);
-            var check = _doubleSubsidy.Decide(skillPayment, trainingPayment);
+            var check = _doubleSubsidy.Decide(SkillPayments.Skill(skill), SkillPayments.Training(training, personKey));
             if (check.Outcome == ClawbackOutcome.Recover)
             {
                 found.Add((check, skill));

@@ -18,6 +18,11 @@ public sealed class BenefitDecisionRow
     /// <summary>The decision date D the facts were taken as of (a recalculation's is the day it was made).</summary>
     public DateOnly DecisionDate { get; set; }
     public string Explanation { get; set; } = "";
+    /// <summary>
+    /// An UNDETERMINED decision's missing facts, comma-separated (2.(3): it names what is missing, e.g.
+    /// <c>SeparationReason</c>); empty otherwise.
+    /// </summary>
+    public string MissingFacts { get; set; } = "";
     public string PolicyId { get; set; } = "";
     public string PolicyVersion { get; set; } = "";
     public string FactsSha256 { get; set; } = "";

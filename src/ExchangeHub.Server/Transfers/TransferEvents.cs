@@ -12,7 +12,7 @@ public static class TransferEvents
     {
         EventId = Guid.NewGuid(), OccurredAt = now, PolicyId = policyId, PolicyVersion = policyVersion, SubjectKey = t.PersonKey,
         CorrelationId = correlationId, TransferId = t.TransferId, PersonKey = t.PersonKey, Direction = TransferCodes.Name(t.Direction),
-        CounterpartProvinceCode = t.CounterpartProvinceCode,
+        CounterpartProvinceCode = t.CounterpartProvinceCode, DecisionDate = t.StatusDate,
     };
 
     public static TransferRefused Refused(StoredTransfer t, string reasonCode, string policyId, string policyVersion, string correlationId,
@@ -20,7 +20,7 @@ public static class TransferEvents
     {
         EventId = Guid.NewGuid(), OccurredAt = now, PolicyId = policyId, PolicyVersion = policyVersion, SubjectKey = t.PersonKey,
         CorrelationId = correlationId, TransferId = t.TransferId, PersonKey = t.PersonKey, Direction = TransferCodes.Name(t.Direction),
-        CounterpartProvinceCode = t.CounterpartProvinceCode, ReasonCode = reasonCode,
+        CounterpartProvinceCode = t.CounterpartProvinceCode, ReasonCode = reasonCode, DecisionDate = t.StatusDate,
     };
 
     public static TransferStatusChanged StatusChanged(StoredTransfer t, TransferCaseStatus newStatus, string? reasonCode, string policyId, string policyVersion,

@@ -19,7 +19,8 @@ public sealed class TransferGrpcService(TransferWorkflow workflow, TransferQueri
     public override async Task<AcceptTransferResponse> AcceptTransfer(AcceptTransferRequest request, ServerCallContext context)
     {
         CheckTransferId(request.TransferId);
-        var transfer = await Run(() => workflow.AcceptAsync(request.TransferId, context.CancellationToken));
+        var date = RequestFields.Date(request.DecisionDate, "decision_date", clock);
+        var transfer = await Run(() => workflow.AcceptAsync(request.TransferId, date, context.CancellationToken));
         ExchangeCall.Of(context).Accepted = 1;
         return new AcceptTransferResponse { Transfer = TransferRecords.ToContract(transfer) };
     }
@@ -28,7 +29,8 @@ public sealed class TransferGrpcService(TransferWorkflow workflow, TransferQueri
     {
         CheckTransferId(request.TransferId);
         var reason = Reason(request.ReasonCode);
-        var transfer = await Run(() => workflow.RefuseAsync(request.TransferId, reason, context.CancellationToken));
+        var date = RequestFields.Date(request.DecisionDate, "decision_date", clock);
+        var transfer = await Run(() => workflow.RefuseAsync(request.TransferId, reason, date, context.CancellationToken));
         ExchangeCall.Of(context).Accepted = 1;
         return new RefuseTransferResponse { Transfer = TransferRecords.ToContract(transfer) };
     }

@@ -47,11 +47,17 @@ public sealed class TransferWorkflow(
     /// <summary>The last day to act on a request of <paramref name="requestedOn"/>, or why it is undetermined (2.(4), 2.(3) coverage).</summary>
     public TransferTimeLimit DueOn(DateOnly requestedOn) => _decider.TimeLimit(requestedOn);
 
-    /// <summary>Accepts the incoming request stored through the transfer feed under <paramref name="transferId"/>.</summary>
-    public Task<StoredTransfer> AcceptAsync(string transferId, CancellationToken ct) => DecideIncomingAsync(transferId, null, ct);
+    /// <summary>
+    /// Accepts the incoming request stored through the transfer feed under <paramref name="transferId"/>, as of the
+    /// business date <paramref name="decisionDate"/> (2.(1) dated actions: not before the request date; stored as the
+    /// case's status date).
+    /// </summary>
+    public Task<StoredTransfer> AcceptAsync(string transferId, DateOnly decisionDate, CancellationToken ct) =>
+        DecideIncomingAsync(transferId, null, decisionDate, ct);
 
-    /// <summary>Refuses the incoming request with a concrete reason code (<see cref="TransferReasonCodes"/>).</summary>
-    public Task<StoredTransfer> RefuseAsync(string transferId, string reasonCode, CancellationToken ct) => DecideIncomingAsync(transferId, reasonCode, ct);
+    /// <summary>Refuses the incoming request with a concrete reason code (<see cref="TransferReasonCodes"/>), as of <paramref name="decisionDate"/>.</summary>
+    public Task<StoredTransfer> RefuseAsync(string transferId, string reasonCode, DateOnly decisionDate, CancellationToken ct) =>
+        DecideIncomingAsync(transferId, reasonCode, decisionDate, ct);
 
     /// <summary>
     /// Requests a transfer-out: the months paid here are the person's insured months in the XPCC as of the request date
@@ -253,7 +259,7 @@ public sealed class TransferWorkflow(
         return pending;
     }
 
-    private async Task<StoredTransfer> DecideIncomingAsync(string transferId, string? reasonCode, CancellationToken ct)
+    private async Task<StoredTransfer> DecideIncomingAsync(string transferId, string? reasonCode, DateOnly decisionDate, CancellationToken ct)
     {
         var held = await _oneAtATime.EnterAsync(ct);
         try
@@ -270,8 +276,14 @@ public sealed class TransferWorkflow(
                 var request = await TransferRequestsReader.RequestAsync(lease, transferId, TransferCodes.FeedDirection(TransferCaseDirection.In),
                         now.ToUnixTimeMilliseconds(), ct)
                     ?? throw new KeyNotFoundException($"no incoming transfer request {transferId}");
+                if (decisionDate < request.RequestedOn)
+                {
+                    throw new FieldRefusedException("decision_date",
+                        $"decision_date {decisionDate:yyyy-MM-dd} is before the request's requested_date {request.RequestedOn:yyyy-MM-dd}");
+                }
                 transfer = new StoredTransfer(transferId, TransferCaseDirection.In, personKey.Of(request.ResidentId), request.ResidentId,
-                    request.CounterpartProvinceCode, TransferTransitions.Decision(reasonCode), reasonCode, 0, 0, request.RequestedOn, null, false, Today);
+                    request.CounterpartProvinceCode, TransferTransitions.Decision(reasonCode), reasonCode, 0, 0, request.RequestedOn, null, false,
+                    decisionDate);
                 await TransferStore.InsertAsync(lease, transfer,
                     new TransferStore.Decided(TransferFactsJson.In(transfer.PersonKey, request, reasonCode), PolicyVersion), now, ct);
                 var correlationId = Guid.NewGuid().ToString("D");

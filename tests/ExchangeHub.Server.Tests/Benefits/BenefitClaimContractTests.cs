@@ -10,7 +10,7 @@ public sealed class BenefitClaimContractTests
     private static readonly StoredClaim Claim = new("0f8fad5b-d9cb-469f-a165-70867728950e", "person-key", "650102199001011234",
         new DateOnly(2024, 9, 27), new DateOnly(2024, 10, 16), ["APP", "SMS"], SeparationReason.ContractExpired, true, null, "DECIDED", false);
 
-    private static BenefitDecisionEntry Decision(long id, bool current, long? supersedes, string reason) => new(id, "GRANTED", 12, 0, 24,
+    private static BenefitDecisionEntry Decision(long id, bool current, long? supersedes, string reason, params string[] missing) => new(id, "GRANTED", 12, 0, 24,
         new DateOnly(2024, 10, 16), "xpcc-2024", "2024.1+sha256:abc", "facts-sha", 1_729_036_800_123, current, supersedes, reason,
         [
             new RuleOutcome
@@ -20,7 +20,7 @@ public sealed class BenefitClaimContractTests
             },
             new RuleOutcome { RuleId = "BENEFIT_REGISTERED", ClauseId = "1.(4)", ReasonCode = "BENEFIT_NOT_REGISTERED", Passed = false, Message = "no" },
             new RuleOutcome { RuleId = "BENEFIT_INVOLUNTARY", ClauseId = "1.(4)", ReasonCode = "BENEFIT_SEPARATION_MISSING", Passed = null, Message = "?" },
-        ]);
+        ], missing);
 
     [Fact]
     public void Record_ClaimFields_DatesAsTextNoResidentId()
@@ -71,5 +71,15 @@ public sealed class BenefitClaimContractTests
             (rules[0].RuleId, rules[0].ClauseId, rules[0].ReasonCode, rules[0].Message));
         Assert.Equal("24", rules[0].Inputs["insuredMonths"]);
         Assert.Equal("12", rules[0].Parameters["minimum"]);
+    }
+
+    /// <summary>2.(3): an UNDETERMINED decision names what is missing; any other names nothing.</summary>
+    [Fact]
+    [Trait("clause", "2.(3)")]
+    public void Decision_MissingFacts_Named()
+    {
+        Assert.Equal(["Separation", "RegisteredUnemployed"],
+            BenefitClaimContract.Decision(Decision(8, true, null, "DECIDED", "Separation", "RegisteredUnemployed")).MissingFacts);
+        Assert.Empty(BenefitClaimContract.Decision(Decision(9, true, null, "DECIDED")).MissingFacts);
     }
 }

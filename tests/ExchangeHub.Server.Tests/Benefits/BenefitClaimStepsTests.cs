@@ -32,10 +32,16 @@ public sealed class BenefitClaimStepsTests
         Assert.Equal(recalculates, BenefitClaimSteps.Recalculates(decision));
     }
 
-    [Fact]
-    public void StatusAfterDecision_IsDecided()
+    /// <summary>2.(3): GRANTED or REFUSED decides a claim; UNDETERMINED keeps it open (it can become overdue).</summary>
+    [Theory]
+    [Trait("clause", "2.(3)")]
+    [InlineData("GRANTED", "DECIDED")]
+    [InlineData("REFUSED", "DECIDED")]
+    [InlineData("UNDETERMINED", "SUBMITTED")]
+    public void StatusAfter_UndeterminedKeepsTheClaimOpen(string outcome, string status)
     {
-        Assert.Equal("DECIDED", BenefitClaimSteps.StatusAfterDecision);
+        Assert.Equal(status, BenefitClaimSteps.StatusAfter(outcome));
+        Assert.Equal(status == "DECIDED", BenefitClaimSteps.Decides(outcome));
     }
 
     [Theory]

@@ -108,6 +108,39 @@ public abstract class BenefitClaimTests(StorageProvider provider) : IAsyncLifeti
         Assert.Equal("UNDETERMINED", claim.Decisions[0].Outcome);
         var e = Assert.Single(await EventsAsync(), x => x.Type == "BenefitUndetermined");
         Assert.Equal(["Separation"], e.Payload.GetProperty("missingFacts").EnumerateArray().Select(m => m.GetString()!).ToList());
+        // 2.(3): the decision names what is missing in the reply and in the stored decision, and the claim stays open.
+        Assert.Equal(["Separation"], claim.Decisions[0].MissingFacts);
+        Assert.Equal("SUBMITTED", claim.Status);
+        Assert.Equal(1, await Hub.Database.ScalarAsync(
+            $"SELECT COUNT(*) FROM benefit_decisions WHERE claim_id = '{submitted.ClaimId}' AND missing_facts = 'Separation'"));
+    }
+
+    /// <summary>
+    /// 2.(3): "a claim is decided when GRANTED or REFUSED; UNDETERMINED keeps it open (it can become overdue)". Applied
+    /// 2024-09-27, due 2024-10-16, decided UNDETERMINED on 2024-10-10: past its due date it raises exactly one
+    /// BenefitClaimOverdue; a claim REFUSED the same day raises none.
+    /// </summary>
+    [Fact]
+    [Trait("clause", "2.(3)")]
+    public async Task SendOverdueNotices_UndeterminedClaimPastItsDueDate_ExactlyOneEvent()
+    {
+        await InsureAsync(person: 18, months: 24);
+        var undetermined = await SubmitAsync(person: 18, applied: "2024-09-27", separation: SeparationReason.Unspecified);
+        var refused = await SubmitAsync(person: 19, applied: "2024-09-27", separation: SeparationReason.Resignation);
+        var open = await DecideAsync(new DecideClaimRequest { ClaimId = undetermined.ClaimId, DecisionDate = "2024-10-10" });
+        var decided = await DecideAsync(new DecideClaimRequest { ClaimId = refused.ClaimId, DecisionDate = "2024-10-10" });
+        var workflow = Hub.Services.GetRequiredService<BenefitClaimWorkflow>();
+
+        var first = await workflow.SendOverdueNoticesAsync(CancellationToken.None);
+        var second = await workflow.SendOverdueNoticesAsync(CancellationToken.None);
+
+        Assert.Equal((("UNDETERMINED", "SUBMITTED"), ("REFUSED", "DECIDED")),
+            ((open.Decisions[0].Outcome, open.Status), (decided.Decisions[0].Outcome, decided.Status)));
+        Assert.Equal((1, 0), (first, second));
+        var e = Assert.Single(await EventsAsync(), x => x.Type == "BenefitClaimOverdue");
+        Assert.Equal((undetermined.ClaimId, "2024-10-16"), (e.Payload.GetProperty("claimId").GetString(), e.Payload.GetProperty("dueOn").GetString()));
+        Assert.True((await Client.GetClaimAsync(new GetClaimRequest { ClaimId = undetermined.ClaimId })).Claims[0].Overdue);
+        Assert.False((await Client.GetClaimAsync(new GetClaimRequest { ClaimId = refused.ClaimId })).Claims[0].Overdue);
     }
 
     [Fact]

@@ -15,8 +15,12 @@ public sealed class SkillEventDeliveryTests
 {
     private const string AllEvents = "ExchangeHub.Contracts:IHubEvent";
 
+    /// <summary>
+    /// 1.(3) SKILL_NO_DOUBLE Decision: the grant, then a training subsidy paid after it, recovered from the unit by the
+    /// next call (a training subsidy already paid refuses the grant instead, so grant and clawback come from two calls).
+    /// </summary>
     [Fact]
-    public async Task DecideSkillSubsidies_GrantAndDoubleSubsidy_SubscriberReceivesGrantAndClawback()
+    public async Task DecideSkillSubsidies_GrantThenALaterTrainingSubsidy_SubscriberReceivesGrantAndClawback()
     {
         await using var hub = await TestHub.StartAsync(StorageProvider.Sqlite, RelaySettings.For());
         await using var subscriber = await EventSubscriber.StartAsync(null, AllEvents);
@@ -24,18 +28,21 @@ public sealed class SkillEventDeliveryTests
         Assert.Equal(0, (await Infrastructure.Feeds.PushLinesAsync(hub.Channel(TestHub.TaxToken), lines)).Rejected);
         var skill = hub.Channel(TestHub.SkillToken);
         Assert.Equal(0, (await Infrastructure.Feeds.PushCertificatesAsync(skill, [Records.Certificate("deliver", person: 30)])).Rejected);
-        Assert.Equal(0, (await Infrastructure.Feeds.PushTrainingPaymentsAsync(skill, [Records.TrainingPayment("deliver-pay", "C-deliver", unit: 7)])).Rejected);
+        var client = new SkillSubsidyService.SkillSubsidyServiceClient(hub.Channel(TestHub.OperatorToken));
+        var grant = await client.DecideSkillSubsidiesAsync(new DecideSkillSubsidiesRequest { DecisionDate = "2024-11-20" }, deadline: DateTime.UtcNow.AddMinutes(2));
+        Assert.Equal(0, (await Infrastructure.Feeds.PushTrainingPaymentsAsync(skill,
+            [Records.TrainingPayment("deliver-pay", "C-deliver", unit: 7, paid: "2024-11-25")])).Rejected);
 
-        var summary = await new SkillSubsidyService.SkillSubsidyServiceClient(hub.Channel(TestHub.OperatorToken))
-            .DecideSkillSubsidiesAsync(new DecideSkillSubsidiesRequest { DecisionDate = "2024-11-30" }, deadline: DateTime.UtcNow.AddMinutes(2));
+        var clawback = await client.DecideSkillSubsidiesAsync(new DecideSkillSubsidiesRequest { DecisionDate = "2024-11-30" }, deadline: DateTime.UtcNow.AddMinutes(2));
 
+        string[] calls = [grant.CorrelationId, clawback.CorrelationId];
         var deliveries = await subscriber.WaitUntilAsync(
-            d => d.Where(x => x.CorrelationId == summary.CorrelationId).Select(x => x.EventId).Distinct().Count() >= 2, TimeSpan.FromSeconds(60));
-        var mine = deliveries.Where(x => x.CorrelationId == summary.CorrelationId).DistinctBy(d => d.EventId).ToList();
+            d => d.Where(x => calls.Contains(x.CorrelationId)).Select(x => x.EventId).Distinct().Count() >= 2, TimeSpan.FromSeconds(60));
+        var mine = deliveries.Where(x => calls.Contains(x.CorrelationId)).DistinctBy(d => d.EventId).ToList();
         Assert.All(mine, d => Assert.Equal(d.EventId, d.MessageId));
         var key = hub.Services.GetRequiredService<PersonKey>().Of(Ids.ResidentId(30));
         Assert.Equal(
-            [("SkillSubsidyGranted", key), ("SubsidyClawback", key)],
-            mine.Select(d => (d.MessageTypes[0].Split(':')[^1], d.SubjectKey)).Order().ToList());
+            [("SkillSubsidyGranted", key, grant.CorrelationId), ("SubsidyClawback", Ids.Uscc(7), clawback.CorrelationId)],
+            mine.Select(d => (d.MessageTypes[0].Split(':')[^1], d.SubjectKey, d.CorrelationId)).Order().ToList());
     }
 }

@@ -167,12 +167,7 @@ public abstract class SkillSubsidyTests(StorageProvider provider) : IAsyncLifeti
     [Trait("clause", "2.(2)")]
     public async Task DecideSkillSubsidies_FourthCertificateInAYear_RefusedYearlyCap()
     {
-        await InsureAsync(person: 14, months: 12);
-        await CertifyAsync(
-            Records.Certificate("cap-1", person: 14, occupation: "6-29-01-01", issued: "2024-02-01"),
-            Records.Certificate("cap-2", person: 14, occupation: "6-29-01-02", issued: "2024-03-01"),
-            Records.Certificate("cap-3", person: 14, occupation: "6-29-01-03", issued: "2024-04-01"),
-            Records.Certificate("cap-4", person: 14, occupation: "6-29-01-04", issued: "2024-05-01"));
+        await InsuredWithFourCertificatesAsync(person: 14, "cap");
 
         var summary = await DecideAsync();
 
@@ -216,23 +211,117 @@ public abstract class SkillSubsidyTests(StorageProvider provider) : IAsyncLifeti
         Assert.Equal(["SKILL_ALREADY_GRANTED_SAME_LEVEL"], ReasonCodes(Assert.Single(await EventsAsync(), e => e.Type == "SkillSubsidyRefused")));
     }
 
-    [Fact]
-    public async Task DecideSkillSubsidies_TrainingPaidBeforeTheGrant_ClawbackOfTheSkillSubsidyFromThePerson()
+    /// <summary>
+    /// 1.(3) SKILL_NO_DOUBLE Decision: a training subsidy already paid when the skill subsidy is decided (the day before
+    /// or on the decision date, recorded before the call) refuses it — never granted and recovered in the same call. One
+    /// paid the day after is not known on the decision date: granted, and a later call recovers the training subsidy.
+    /// </summary>
+    [Theory]
+    [InlineData(30, "2024-11-19", "REFUSED", 0)]
+    [InlineData(31, "2024-11-20", "REFUSED", 0)]
+    [InlineData(32, "2024-11-21", "GRANTED", 1)]
+    public async Task DecideSkillSubsidies_TrainingPaidAroundTheDecisionDate_RefusedWhenAlreadyPaidElseTheTrainingSubsidyRecovered(int person, string paid,
+        string outcome, int clawbacks)
     {
-        await InsureAsync(person: 17, months: 12);
-        await CertifyAsync(Records.Certificate("dbl-a", person: 17));
-        await PayTrainingAsync(Records.TrainingPayment("pay-a", "C-dbl-a", unit: 5, paid: "2024-07-01"));
+        await InsureAsync(person, months: 12);
+        await CertifyAsync(Records.Certificate($"paid-{person}", person: person));
+        await PayTrainingAsync(Records.TrainingPayment($"pay-{person}", $"C-paid-{person}", unit: 5, paid: paid));
+        Clock.Advance(TimeSpan.FromSeconds(1));
+
+        var first = await DecideAsync("2024-11-20");
+        var later = await DecideAsync();
+
+        var decision = await CurrentAsync($"C-paid-{person}");
+        Assert.Equal((outcome, 0, clawbacks), (decision.Outcome, first.Clawbacks, later.Clawbacks));
+        var events = await EventsAsync();
+        if (outcome == "REFUSED")
+        {
+            Assert.Equal(["SKILL_TRAINING_SUBSIDY_ALREADY_PAID"], ReasonCodes(Assert.Single(events, e => e.Type == "SkillSubsidyRefused")));
+            var check = decision.Explanation.Single(r => r.RuleId == "SKILL_NO_DOUBLE");
+            Assert.Equal(("1.(3)", "FAILED", paid), (check.ClauseId, check.Result, check.Inputs["training_paid_on"]));
+            Assert.DoesNotContain(events, e => e.Type is "SkillSubsidyGranted" or "SubsidyClawback");
+            // Final for its facts: a later call with the same facts does not decide it again.
+            Assert.Equal((0, 1), (later.Decided, later.Unchanged));
+        }
+        else
+        {
+            Assert.Equal(("VOCATIONAL_TRAINING", "UNIT", Ids.Uscc(5), 80_000L, paid), Clawback(Assert.Single(events, e => e.Type == "SubsidyClawback")));
+        }
+    }
+
+    /// <summary>
+    /// 1.(3) Decisions on a training subsidy the grant (decided 2024-11-20) could not know of, reported after it: paid the
+    /// grant's own day, the one the hub recorded later is the later — the training subsidy, recovered from the unit; paid
+    /// before the grant, the skill subsidy was paid later and is recovered from the person (the one kept is named).
+    /// </summary>
+    [Theory]
+    [InlineData(33, "2024-11-20", "VOCATIONAL_TRAINING", "SKILL_UPGRADE")]
+    [InlineData(17, "2024-07-01", "SKILL_UPGRADE", "VOCATIONAL_TRAINING")]
+    public async Task DecideSkillSubsidies_TrainingSubsidyReportedAfterTheGrant_TheLaterPaymentRecovered(int person, string paid, string recovered,
+        string kept)
+    {
+        await InsureAsync(person, months: 12);
+        await CertifyAsync(Records.Certificate($"dbl-{person}", person: person));
+        await DecideAsync("2024-11-20");
+        Clock.Advance(TimeSpan.FromSeconds(1));
+        await PayTrainingAsync(Records.TrainingPayment($"pay-{person}", $"C-dbl-{person}", unit: 7, paid: paid));
 
         var summary = await DecideAsync();
 
-        Assert.Equal((1, 1), (summary.Granted, summary.Clawbacks));
+        Assert.Equal((0, 1, 1), (summary.Decided, summary.Unchanged, summary.Clawbacks));
         var clawback = Assert.Single(await EventsAsync(), e => e.Type == "SubsidyClawback");
-        Assert.Equal(("SKILL_UPGRADE", "PERSON", KeyOf(17), 100_000L, "2024-11-30"), Clawback(clawback));
-        Assert.Equal(KeyOf(17), clawback.Subject);
-        Assert.Equal(("VOCATIONAL_TRAINING", "2024-07-01"),
-            (clawback.Payload.GetProperty("keptSubsidy").GetString(), clawback.Payload.GetProperty("keptPaidOn").GetString()));
-        var stored = (await DecisionsAsync("C-dbl-a")).Clawback;
-        Assert.Equal(("SKILL_UPGRADE", "PERSON", KeyOf(17), 100_000L), (stored.RecoveredSubsidy, stored.RecipientKind, stored.RecipientKey, stored.AmountFen));
+        var expected = recovered == "SKILL_UPGRADE" ? ("SKILL_UPGRADE", "PERSON", KeyOf(person), 100_000L, "2024-11-20")
+            : ("VOCATIONAL_TRAINING", "UNIT", Ids.Uscc(7), 80_000L, paid);
+        Assert.Equal(expected, Clawback(clawback));
+        Assert.Equal(expected.Item3, clawback.Subject);
+        Assert.Equal(kept, clawback.Payload.GetProperty("keptSubsidy").GetString());
+        var check = Assert.Single(clawback.Payload.GetProperty("explanation").EnumerateArray());
+        Assert.Equal("SKILL_DOUBLE_SUBSIDY_RECOVER_LATER", check.GetProperty("reasonCode").GetString());
+        var stored = (await DecisionsAsync($"C-dbl-{person}")).Clawback;
+        Assert.Equal((expected.Item1, expected.Item2, expected.Item3, expected.Item4),
+            (stored.RecoveredSubsidy, stored.RecipientKind, stored.RecipientKey, stored.AmountFen));
+    }
+
+    /// <summary>
+    /// 1.(3) "Grants are dated inside the programme window" and FACTS "final for its facts": a 4th certificate refused
+    /// for the 2024 yearly cap is not granted by a call dated 2025-01-10 under the 2024 file — the calendar moving does
+    /// not decide it again, and when its facts change it is refused SKILL_PROGRAMME_ENDED.
+    /// </summary>
+    [Fact]
+    [Trait("clause", "2.(2)")]
+    public async Task DecideSkillSubsidies_CapRefusalIn2024ThenA2025Call_NotGranted()
+    {
+        await InsuredWithFourCertificatesAsync(person: 34, "yr");
+        Assert.Equal((3, 1), ((await DecideAsync()).Granted, (await CurrentAsync("C-yr-4")).Outcome == "REFUSED" ? 1 : 0));
+        Clock.SetUtcNow(new DateTimeOffset(2025, 1, 10, 2, 0, 0, TimeSpan.Zero));
+
+        var calendarMoved = await DecideAsync("2025-01-10");
+        await InsureAsync(person: 34, months: 1, first: new DateOnly(2022, 1, 1));
+        var factsChanged = await DecideAsync("2025-01-10");
+
+        Assert.Equal((0, 4), (calendarMoved.Decided, calendarMoved.Unchanged));
+        Assert.Equal((1, 0, 1), (factsChanged.Decided, factsChanged.Granted, factsChanged.Refused));
+        var history = (await DecisionsAsync("C-yr-4")).Decisions;
+        Assert.Equal([("REFUSED", "2025-01-10"), ("REFUSED", "2024-11-30")], history.Select(d => (d.Outcome, d.DecidedOn)).ToList());
+        Assert.Equal(["SKILL_PROGRAMME_ENDED"], history[0].Explanation.Where(r => r.Result == "FAILED").Select(r => r.ReasonCode));
+        Assert.DoesNotContain(await EventsAsync(), e => e.Type == "SkillSubsidyGranted" && e.Payload.GetProperty("certificateNumber").GetString() == "C-yr-4");
+    }
+
+    /// <summary>1.(3): a certificate of 2024 decided on the programme's last day is granted; on the day after, under the 2024 file, refused.</summary>
+    [Theory]
+    [InlineData(35, "2024-12-31", "GRANTED", "SKILL_GRANT_DATE_IN_WINDOW")]
+    [InlineData(36, "2025-01-01", "REFUSED", "SKILL_PROGRAMME_ENDED")]
+    public async Task DecideSkillSubsidies_AroundTheProgrammeEnd_RefusedAfterTheWindow(int person, string decisionDate, string outcome, string reason)
+    {
+        Clock.SetUtcNow(new DateTimeOffset(2025, 1, 2, 2, 0, 0, TimeSpan.Zero));
+        await InsureAsync(person, months: 12);
+        await CertifyAsync(Records.Certificate($"end-{person}", person: person));
+
+        await DecideAsync(decisionDate);
+
+        var decision = await CurrentAsync($"C-end-{person}");
+        Assert.Equal((outcome, decisionDate), (decision.Outcome, decision.DecidedOn));
+        Assert.Contains(decision.Explanation, r => r.RuleId == "SKILL_WINDOW" && r.ReasonCode == reason && r.Inputs["grant_date"] == decisionDate);
     }
 
     [Fact]
@@ -351,6 +440,14 @@ public abstract class SkillSubsidyTests(StorageProvider provider) : IAsyncLifeti
             .Select(i => Records.Line($"line-{person}-{start.AddMonths(i):yyyyMM}", unit: 1, person: person, period: $"{start.AddMonths(i):yyyy-MM}"))
             .ToList();
         Assert.Equal(0, (await Infrastructure.Feeds.PushLinesAsync(Hub.Channel(TestHub.TaxToken), lines)).Rejected);
+    }
+
+    /// <summary>12 insured months and four certificates of 2024 in four occupations (<paramref name="prefix"/>-1 … -4, issued 02-01 … 05-01): the 4th passes the yearly cap.</summary>
+    private async Task InsuredWithFourCertificatesAsync(int person, string prefix)
+    {
+        await InsureAsync(person, months: 12);
+        await CertifyAsync([.. Enumerable.Range(1, 4).Select(i =>
+            Records.Certificate($"{prefix}-{i}", person: person, occupation: $"6-29-01-0{i}", issued: $"2024-0{i + 1}-01"))]);
     }
 
     private async Task CertifyAsync(params SkillCertificateRecord[] certificates) =>

@@ -1,4 +1,5 @@
 using ExchangeHub.Server.Tests.Infrastructure;
+using ExchangeHub.Server.Tests.Reconciliation;
 using ExchangeHub.V1;
 using Google.Rpc;
 using Grpc.Core;
@@ -96,6 +97,52 @@ public abstract class TransferStatusDateTests(ClockedHubFixture fixture)
 
         Assert.Equal(((TransferStatus.Requested, "2024-11-25"), (TransferStatus.Refused, "2024-11-30")),
             ((requested.Status, requested.StatusDate), (refused.Status, refused.StatusDate)));
+    }
+
+    /// <summary>
+    /// 2.(1) dated actions: an acceptance or refusal carries its business date — request date 2024-11-20: the day before is
+    /// refused naming decision_date, the day itself and after are stored as the case's status date and carried by the
+    /// event; a date after today (2024-11-30) is refused naming the field; nothing is stored when refused.
+    /// </summary>
+    [Theory]
+    [Trait("clause", "2.(1)")]
+    [InlineData("dd-acc-before", 410, true, "2024-11-19", false)]
+    [InlineData("dd-acc-on", 411, true, "2024-11-20", true)]
+    [InlineData("dd-acc-after", 412, true, "2024-11-21", true)]
+    [InlineData("dd-acc-future", 413, true, "2024-12-01", false)]
+    [InlineData("dd-ref-before", 414, false, "2024-11-19", false)]
+    [InlineData("dd-ref-on", 415, false, "2024-11-20", true)]
+    [InlineData("dd-ref-after", 416, false, "2024-11-21", true)]
+    [InlineData("dd-ref-future", 417, false, "2024-12-01", false)]
+    public async Task AcceptOrRefuseTransfer_DecisionDateAgainstTheRequestDateAndToday_StoredAndCarriedOrRefusedNamingTheField(string id, int person,
+        bool accept, string decisionDate, bool stored)
+    {
+        await PushRequestAsync(id, person, "2024-11-20");
+
+        async Task<TransferRecord> Act() => accept
+            ? (await Operator.AcceptTransferAsync(new AcceptTransferRequest { TransferId = id, DecisionDate = decisionDate })).Transfer
+            : (await Operator.RefuseTransferAsync(new RefuseTransferRequest
+            {
+                TransferId = id, ReasonCode = TransferReasonCode.TransferPersonUnknown, DecisionDate = decisionDate,
+            })).Transfer;
+        if (stored)
+        {
+            var transfer = await Act();
+            var status = accept ? TransferStatus.Accepted : TransferStatus.Refused;
+            Assert.Equal((status, decisionDate), (transfer.Status, transfer.StatusDate));
+            Assert.Equal((status, decisionDate), await StatusAsync(id));
+            var e = Assert.Single(await HubQueries.EventsAsync(Hub), x => x.Type == (accept ? "TransferAccepted" : "TransferRefused")
+                && x.Payload.GetProperty("transferId").GetString() == id);
+            Assert.Equal(decisionDate, e.Payload.GetProperty("decisionDate").GetString());
+            Assert.Equal(1, await Hub.Database.ScalarAsync(
+                $"SELECT COUNT(*) FROM transfer_case_statuses WHERE transfer_id = '{id}' AND status_date = '{decisionDate}'"));
+        }
+        else
+        {
+            var ex = await Assert.ThrowsAsync<RpcException>(Act);
+            Assert.Equal((StatusCode.InvalidArgument, "decision_date"), (ex.StatusCode, FieldOf(ex)));
+            Assert.Equal(0, await Hub.Database.ScalarAsync($"SELECT COUNT(*) FROM transfer_cases WHERE transfer_id = '{id}'"));
+        }
     }
 
     private async Task AcceptedAsync(string id, int person, string requested)

@@ -248,6 +248,11 @@ namespace ExchangeHub.Server.Storage.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("max_months");
 
+                    b.Property<string>("MissingFacts")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("missing_facts");
+
                     b.Property<string>("Outcome")
                         .IsRequired()
                         .HasColumnType("text")

@@ -239,6 +239,11 @@ namespace ExchangeHub.Server.Storage.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("max_months");
 
+                    b.Property<string>("MissingFacts")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("missing_facts");
+
                     b.Property<string>("Outcome")
                         .IsRequired()
                         .HasColumnType("TEXT")
