@@ -1,4 +1,5 @@
 using System.Globalization;
+using ExchangeHub.Server.Configuration;
 using ExchangeHub.Server.Storage;
 
 namespace ExchangeHub.Server.Refunds;
@@ -59,27 +60,80 @@ public sealed class RefundStore(HubDatabase database)
         return result;
     }
 
-    public static async Task<long> InsertDecisionAsync(WriterLease lease, RefundDecisionRow row, CancellationToken ct)
+    private const string DecisionColumns =
+        "uscc, program_year, run_id, outcome, amount_fen, rate, base_fen, size_class, size_class_source, "
+        + "division_code, labour_dispatch, policy_id, policy_version, facts_sha256, facts, explanation, decided_at_unix_ms, decision_date, "
+        + "knowledge_time_unix_ms, is_current, supersedes_id, supersede_reason";
+
+    private const int DecisionValues = 22;
+
+    private const string SupersedeSql = "UPDATE refund_decisions SET is_current = FALSE WHERE id = @p0";
+
+    private static readonly string InsertReturningIdSql = $"INSERT INTO refund_decisions ({DecisionColumns}) VALUES ({Positional(DecisionValues)}) RETURNING id";
+
+    private static readonly string InsertWithIdSql = $"INSERT INTO refund_decisions (id, {DecisionColumns}) VALUES ({Positional(DecisionValues + 1)})";
+
+    /// <summary>
+    /// Stores a decision (and marks the one it supersedes no longer current); returns its id. With
+    /// <paramref name="reservedId"/> (PostgreSQL, <see cref="ReserveDecisionIdsAsync"/>) both statements are deferred
+    /// writes sent with the transaction's other rows in one round trip: nothing in a run's chunk reads a decision back
+    /// before the commit. Without it, the database assigns the id (one round trip for <c>RETURNING id</c>).
+    /// </summary>
+    public static async Task<long> InsertDecisionAsync(WriterLease lease, RefundDecisionRow row, CancellationToken ct, long? reservedId = null)
     {
+        object?[] values =
+        [
+            row.Uscc, row.ProgramYear, row.RunId, row.Outcome, row.AmountFen, row.Rate, row.BaseFen, row.SizeClass, row.SizeClassSource,
+            row.DivisionCode, row.LabourDispatch, row.PolicyId, row.PolicyVersion, row.FactsSha256, row.Facts, row.Explanation,
+            row.DecidedAtUnixMs, row.DecisionDate, row.KnowledgeTimeUnixMs, true, row.SupersedesId, row.SupersedeReason,
+        ];
+        if (reservedId is { } id)
+        {
+            if (row.SupersedesId is { } superseded)
+            {
+                await lease.ExecuteDeferredAsync(SupersedeSql, [superseded], ct);
+            }
+            await lease.ExecuteDeferredAsync(InsertWithIdSql, [id, .. values], ct);
+            return id;
+        }
         if (row.SupersedesId is { } previous)
         {
-            await lease.Command("UPDATE refund_decisions SET is_current = FALSE WHERE id = @id", 0).With("@id", previous).ExecuteNonQueryAsync(ct);
+            var update = lease.Command(SupersedeSql, 1);
+            update.Parameters[0].Value = previous;
+            await update.ExecuteNonQueryAsync(ct);
         }
-        var insert = lease.Command(
-            "INSERT INTO refund_decisions (uscc, program_year, run_id, outcome, amount_fen, rate, base_fen, size_class, size_class_source, "
-            + "division_code, labour_dispatch, policy_id, policy_version, facts_sha256, facts, explanation, decided_at_unix_ms, decision_date, "
-            + "knowledge_time_unix_ms, is_current, supersedes_id, supersede_reason) VALUES (@uscc, @program_year, @run_id, @outcome, @amount_fen, @rate, @base_fen, @size_class, "
-            + "@size_class_source, @division_code, @labour_dispatch, @policy_id, @policy_version, @facts_sha256, @facts, @explanation, "
-            + "@decided_at_unix_ms, @decision_date, @knowledge_time_unix_ms, TRUE, @supersedes_id, @supersede_reason) RETURNING id", 0)
-            .With("@uscc", row.Uscc).With("@program_year", row.ProgramYear).With("@run_id", row.RunId).With("@outcome", row.Outcome)
-            .With("@amount_fen", row.AmountFen).With("@rate", row.Rate).With("@base_fen", row.BaseFen).With("@size_class", row.SizeClass)
-            .With("@size_class_source", row.SizeClassSource).With("@division_code", row.DivisionCode).With("@labour_dispatch", row.LabourDispatch)
-            .With("@policy_id", row.PolicyId).With("@policy_version", row.PolicyVersion).With("@facts_sha256", row.FactsSha256)
-            .With("@facts", row.Facts).With("@explanation", row.Explanation).With("@decided_at_unix_ms", row.DecidedAtUnixMs)
-            .With("@decision_date", row.DecisionDate).With("@knowledge_time_unix_ms", row.KnowledgeTimeUnixMs)
-            .With("@supersedes_id", row.SupersedesId).With("@supersede_reason", row.SupersedeReason);
+        var insert = lease.Command(InsertReturningIdSql, values.Length);
+        for (var i = 0; i < values.Length; i++)
+        {
+            insert.Parameters[i].Value = values[i] ?? DBNull.Value;
+        }
         return Convert.ToInt64(await insert.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
     }
+
+    /// <summary>
+    /// PostgreSQL: <paramref name="count"/> decision ids taken from the table's identity sequence in one round trip, so
+    /// a run's decisions can be deferred writes (<see cref="InsertDecisionAsync"/>). Ids a chunk does not use stay unused
+    /// (a gap, as after any rolled-back insert). SQLite: none — its in-process insert costs nothing.
+    /// </summary>
+    public static async Task<Queue<long>> ReserveDecisionIdsAsync(WriterLease lease, int count, CancellationToken ct)
+    {
+        var ids = new Queue<long>(count);
+        if (lease.Provider != StorageProvider.Postgres || count == 0)
+        {
+            return ids;
+        }
+        var select = lease.Command("SELECT nextval(pg_get_serial_sequence('refund_decisions', 'id')) FROM generate_series(1, @p0)", 1);
+        select.Parameters[0].Value = count;
+        await using var reader = await select.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            ids.Enqueue(reader.GetInt64(0));
+        }
+        return ids;
+    }
+
+    /// <summary>"@p0, @p1, …" for <paramref name="count"/> values.</summary>
+    private static string Positional(int count) => string.Join(", ", Enumerable.Range(0, count).Select(i => "@p" + i.ToString(CultureInfo.InvariantCulture)));
 
     /// <summary>The units whose disbursement is approved for a program year, by USCC: what a settlement-only run decides.</summary>
     public async Task<IReadOnlyList<string>> ApprovedUnitsAsync(int programYear, CancellationToken ct)
