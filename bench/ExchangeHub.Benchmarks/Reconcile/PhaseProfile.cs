@@ -95,7 +95,7 @@ internal static class PhaseProfile
         phases.Add(new("exceptions per unit (ExceptionDetector.ForUnit)", check.Elapsed, $"{perUnit:N0} exceptions"));
 
         clock.Restart();
-        var rate = await detector.RateMismatchesAsync(decisionDate, ct);
+        var rate = await detector.RateMismatchesAsync(asOf, ct);
         phases.Add(new("rate check scan (ExceptionDetector.RateMismatchesAsync)", clock.Elapsed, $"{rate.Count:N0} exceptions"));
         return phases;
     }

@@ -77,7 +77,8 @@ public sealed class BenefitClaimWorkflow(
             var claim = await reader.ClaimAsync(claimId, ct) ?? throw new KeyNotFoundException($"no benefit claim {claimId}");
             if (decisionDate < claim.AppliedOn)
             {
-                throw new ActionRefusedException($"the decision date {BenefitFactsJson.Date(decisionDate)} is before the application date {BenefitFactsJson.Date(claim.AppliedOn)}");
+                throw new FieldRefusedException("decision_date",
+                    $"the decision date {BenefitFactsJson.Date(decisionDate)} is before the application date {BenefitFactsJson.Date(claim.AppliedOn)}");
             }
             return await DecideClaimAsync(claim, decisionDate, Guid.NewGuid().ToString("D"), ct);
         }

@@ -31,9 +31,19 @@ public static class FactsSql
     /// employer_amount_fen, employee_amount_fen): the one definition every programme's lines come from (refunds' month
     /// aggregate, persons' insured months). Cancelled lines are still in it: filter with <see cref="NotCancelled"/>.
     /// </summary>
-    public static string LinesInForce(StorageProvider provider) =>
-        "(SELECT uscc, resident_id, period, kind, employer_amount_fen, employee_amount_fen FROM contribution_lines "
+    public static string LinesInForce(StorageProvider provider) => LinesInForce(provider, withSourceAndWageBase: false);
+
+    /// <summary>
+    /// The lines in force as of D and T with their source id and wage base as well (the contribution-rate check, 1.(1),
+    /// compares each line's amounts with its base): the same versions as <see cref="LinesInForce(StorageProvider)"/>.
+    /// </summary>
+    public static string LinesInForceForRateCheck(StorageProvider provider) => LinesInForce(provider, withSourceAndWageBase: true);
+
+    private static string LinesInForce(StorageProvider provider, bool withSourceAndWageBase) =>
+        "(SELECT " + (withSourceAndWageBase ? "source_record_id, wage_base_fen, " : "")
+        + "uscc, resident_id, period, kind, employer_amount_fen, employee_amount_fen FROM contribution_lines "
         + "WHERE recorded_at_unix_ms <= @t AND received_date <= @d UNION ALL SELECT "
+        + (withSourceAndWageBase ? $"v.source_record_id, {Number(provider, "wage_base_fen", "BIGINT")}, " : "")
         + $"{Text(provider, "uscc")}, {Text(provider, "resident_id")}, {Number(provider, "period", "INTEGER")}, {Number(provider, "kind", "INTEGER")}, "
         + $"{Number(provider, "employer_amount_fen", "BIGINT")}, {Number(provider, "employee_amount_fen", "BIGINT")} "
         + SupersededInForce("contribution_lines", "received_date") + ")";

@@ -69,10 +69,11 @@ public sealed class ExceptionDetector(PolicySet policy, HubDatabase database)
     }
 
     /// <summary>
-    /// Lines received on or before the decision date whose amounts do not match the rate in force in their period
-    /// (1.(1)); a cancelled line (0 and 0, "FACTS") is not a mismatch.
+    /// Lines in force as of D and T (<see cref="FactsSql.LinesInForceForRateCheck"/>: received on or before D, in their
+    /// version recorded by T) whose amounts do not match the rate in force in their period (1.(1)); a cancelled line
+    /// (0 and 0, "FACTS") is not a mismatch.
     /// </summary>
-    public async Task<List<ReconciliationMismatch>> RateMismatchesAsync(DateOnly decisionDate, CancellationToken ct)
+    public async Task<List<ReconciliationMismatch>> RateMismatchesAsync(FactsAsOf asOf, CancellationToken ct)
     {
         var sql = RateCandidateSql();
         var found = new List<ReconciliationMismatch>();
@@ -84,7 +85,7 @@ public sealed class ExceptionDetector(PolicySet policy, HubDatabase database)
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         command.CommandTimeout = 0;
-        command.With("@d", decisionDate);
+        command.With("@d", asOf.DecisionDate).With("@t", asOf.KnowledgeTimeUnixMs);
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
@@ -127,9 +128,9 @@ public sealed class ExceptionDetector(PolicySet policy, HubDatabase database)
         }
         return clauses.Count == 0
             ? null
-            : "SELECT source_record_id, uscc, period, wage_base_fen, employer_amount_fen, employee_amount_fen FROM contribution_lines "
-              + "WHERE wage_base_fen IS NOT NULL AND kind IN " + StoredLineKind.InsuredKindsSql
-              + " AND received_date <= @d AND (employer_amount_fen <> 0 OR employee_amount_fen <> 0) AND (" + string.Join(" OR ", clauses) + ")";
+            : "SELECT source_record_id, uscc, period, wage_base_fen, employer_amount_fen, employee_amount_fen FROM "
+              + FactsSql.LinesInForceForRateCheck(database.Provider) + " l WHERE wage_base_fen IS NOT NULL AND kind IN " + StoredLineKind.InsuredKindsSql
+              + " AND " + FactsSql.NotCancelled + " AND (" + string.Join(" OR ", clauses) + ")";
     }
 
     private static string Off(string column, decimal rate)

@@ -83,7 +83,7 @@ public sealed class ReconciliationRunner(
         var asOf = new FactsAsOf(decisionDate, run.StartedAtUnixMs);
         // The rate check (1.(1)) scans the contribution lines on its own reader connection while the facts are read
         // and the units decided: on two cores the second scan costs almost nothing.
-        var rateMismatches = Task.Run(() => exceptions.RateMismatchesAsync(decisionDate, ct), ct);
+        var rateMismatches = Task.Run(() => exceptions.RateMismatchesAsync(asOf, ct), ct);
         var found = new List<ReconciliationMismatch>();
         var total = await factsReader.KnownUnitsAsync(ct);
         progress?.Report(new RunProgress(run.Id, 0, total));

@@ -32,7 +32,6 @@ public sealed class RefundActions(
     /// </summary>
     public async Task<long> ConfirmAsync(string uscc, int programYear, DateOnly confirmedOn, string agencyId, CancellationToken ct)
     {
-        ProgrammeWindow.Check(policy, programYear, confirmedOn, "confirmation_date");
         using var entered = await workflow.EnterAsync(ct);
         await using var lease = await database.AcquireWriterAsync(ct);
         await lease.BeginAsync(ct);
@@ -68,7 +67,6 @@ public sealed class RefundActions(
     /// </summary>
     public async Task<DateOnly> WaiveAsync(string uscc, int programYear, DateOnly waivedOn, string agencyId, CancellationToken ct)
     {
-        ProgrammeWindow.Check(policy, programYear, waivedOn, "waiver_date");
         var until = ProgrammeWindow.End(policy, programYear);
         using var entered = await workflow.EnterAsync(ct);
         await using var lease = await database.AcquireWriterAsync(ct);
@@ -162,7 +160,7 @@ public sealed class RefundActions(
     /// <paramref name="to"/> is left as it is (issue 12: an action repeated after a dropped reply answers with the state
     /// reached, not an error; its stored date stays the first call's) and the caller publishes nothing.
     /// </summary>
-    private static async Task<MovedCase> MoveAsync(WriterLease lease, string uscc, int programYear, RefundState to, DateOnly on, string field,
+    private async Task<MovedCase> MoveAsync(WriterLease lease, string uscc, int programYear, RefundState to, DateOnly on, string field,
         string dated, CancellationToken ct)
     {
         RefundState state;
@@ -184,6 +182,9 @@ public sealed class RefundActions(
         {
             return moved with { AlreadyThere = true };
         }
+        // The window is checked once the case is read: a repeat of an action already done answers with its state even
+        // after the programme's end (an empty date is today).
+        ProgrammeWindow.Check(policy, programYear, on, field);
         if (state != RefundState.Offered)
         {
             throw new ActionRefusedException($"unit {uscc} is {Names.Of(state)} for {programYear}; only an OFFERED refund can become {Names.Of(to)}");

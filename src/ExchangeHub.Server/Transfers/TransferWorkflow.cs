@@ -271,6 +271,12 @@ public sealed class TransferWorkflow(
                 await lease.BeginAsync(ct);
                 if (await TransferStore.FindAsync(lease, transferId, ct) is { } existing)
                 {
+                    // The same decision repeated (a dropped reply, issue 12): the case as it stands, nothing written or published.
+                    if (existing.Direction == TransferCaseDirection.In && existing.ReasonCode == reasonCode
+                        && (reasonCode is null) == (existing.Status != TransferCaseStatus.Refused))
+                    {
+                        return existing;
+                    }
                     throw new ActionRefusedException($"transfer {transferId} was already decided: {TransferCodes.Name(existing.Status)}");
                 }
                 var request = await TransferRequestsReader.RequestAsync(lease, transferId, TransferCodes.FeedDirection(TransferCaseDirection.In),

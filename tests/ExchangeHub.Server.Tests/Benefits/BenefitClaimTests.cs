@@ -390,7 +390,7 @@ public abstract class BenefitClaimTests(StorageProvider provider) : IAsyncLifeti
     }
 
     [Fact]
-    public async Task DecideClaim_UnknownClaimOrDateBeforeApplication_NotFoundOrFailedPrecondition()
+    public async Task DecideClaim_UnknownClaimOrDateBeforeApplication_NotFoundOrInvalidArgumentNamingTheDate()
     {
         var submitted = await SubmitAsync(person: 23, applied: "2024-11-04");
 
@@ -399,7 +399,9 @@ public abstract class BenefitClaimTests(StorageProvider provider) : IAsyncLifeti
         var early = await Assert.ThrowsAsync<RpcException>(async () =>
             await DecideAsync(new DecideClaimRequest { ClaimId = submitted.ClaimId, DecisionDate = "2024-11-01" }));
 
-        Assert.Equal((StatusCode.NotFound, StatusCode.FailedPrecondition), (unknown.StatusCode, early.StatusCode));
+        // A business date before the record it acts on (2.(1) "Decision (dated actions)"): INVALID_ARGUMENT naming the field.
+        Assert.Equal((StatusCode.NotFound, StatusCode.InvalidArgument), (unknown.StatusCode, early.StatusCode));
+        Assert.Equal("decision_date", Assert.Single(early.GetRpcStatus()!.GetDetail<Google.Rpc.BadRequest>().FieldViolations).Field);
     }
 
     /// <summary>

@@ -183,6 +183,20 @@ public abstract class RefundDatedActionTests(StorageProvider provider) : SeededR
         }
     }
 
+    [Theory]
+    [Trait("issue", "12")]
+    [InlineData("confirm", "DISBURSEMENT_APPROVED")]
+    [InlineData("waive", "WAIVED")]
+    public async Task DatedAction_RepeatedWithoutADateAfterTheProgrammeEnded_AnswersTheStateReached(string action, string state)
+    {
+        await RunAsync();
+        Today("2024-08-01");
+        await ActAsync(action, "2024-07-10");
+        Today("2025-01-05");
+
+        Assert.Equal(state, await ActAsync(action, ""));
+    }
+
     /// <summary>Confirms or waives the eligible unit's offer, or has the labour-dispatch unit apply; the state afterwards.</summary>
     private async Task<string> ActAsync(string action, string date) => action switch
     {

@@ -51,8 +51,15 @@ public abstract class TransferWorkflowTests(StorageProvider provider) : IAsyncLi
             accepted.CounterpartProvinceCode));
         var e = Assert.Single(await EventsAsync(), x => x.Type == "TransferAccepted");
         Assert.Equal(("tr-40", KeyOf(40), "IN"), (e.Payload.GetProperty("transferId").GetString(), e.Subject, e.Payload.GetProperty("direction").GetString()));
-        var again = await Assert.ThrowsAsync<RpcException>(async () => await Operator.AcceptTransferAsync(new AcceptTransferRequest { TransferId = "tr-40" }));
-        Assert.Equal(StatusCode.FailedPrecondition, again.StatusCode);
+        // Issue 12: the same decision repeated answers with the case as it stands, one event; the opposite decision is refused.
+        var again = (await Operator.AcceptTransferAsync(new AcceptTransferRequest { TransferId = "tr-40" })).Transfer;
+        Assert.Equal(accepted, again);
+        Assert.Single(await EventsAsync(), x => x.Type == "TransferAccepted");
+        var refuse = await Assert.ThrowsAsync<RpcException>(async () => await Operator.RefuseTransferAsync(new RefuseTransferRequest
+        {
+            TransferId = "tr-40", ReasonCode = TransferReasonCode.TransferPeriodsOverlapUnresolved,
+        }));
+        Assert.Equal(StatusCode.FailedPrecondition, refuse.StatusCode);
     }
 
     [Fact]
@@ -323,6 +330,10 @@ public abstract class TransferWorkflowTests(StorageProvider provider) : IAsyncLi
             ResidentId = Ids.ResidentId(49), AppliedDate = "2024-11-04", SeparationReason = SeparationReason.ContractExpired,
             Registration = Registration.Registered, Channels = { NotificationChannel.App },
         });
+        var early = await Assert.ThrowsAsync<RpcException>(async () =>
+            await claims.DecideClaimAsync(new DecideClaimRequest { ClaimId = submitted.ClaimId, DecisionDate = "2024-11-03" }));
+        Assert.Equal((StatusCode.InvalidArgument, "decision_date"), (early.StatusCode,
+            Assert.Single(early.GetRpcStatus()!.GetDetail<Google.Rpc.BadRequest>().FieldViolations).Field)); // the day before the application
         var granted = await claims.DecideClaimAsync(new DecideClaimRequest { ClaimId = submitted.ClaimId, DecisionDate = "2024-11-05" });
         Assert.Equal(12, granted.Claim.Decisions[0].MaxMonths);
         // Another person's running benefit whose facts changed since: recalculated by RecalculateBenefits, not by this transfer.
