@@ -158,12 +158,14 @@ public sealed class RefundDecisions(
     {
         var asOf = new FactsAsOf(approved.FrozenDecisionDate!.Value, knowledgeTimeUnixMs);
         var facts = await factsReader.ReadOneAsync(approved.Uscc, asOf, ct);
+        var basis = await store.SettledBasisAsync(programYear, approved.Uscc, ct);
         return await DecideAsync(lease, runId, programYear, RefundFactsBuilder.Build(approved.Uscc, facts), previous, approved,
-            facts.Units.GetValueOrDefault(approved.Uscc), asOf, applied: false, ct);
+            facts.Units.GetValueOrDefault(approved.Uscc), asOf, applied: false, ct, settledBasis: basis);
     }
 
     private async Task<Decided> DecideAsync(WriterLease lease, string runId, int programYear, RefundFacts facts, StoredDecision? previous,
-        RefundCase? currentCase, UnitSnapshot? unit, FactsAsOf asOf, bool applied, CancellationToken ct, ChunkIds? ids = null)
+        RefundCase? currentCase, UnitSnapshot? unit, FactsAsOf asOf, bool applied, CancellationToken ct, ChunkIds? ids = null,
+        StoredDecision? settledBasis = null)
     {
         var decisionDate = asOf.DecisionDate;
         var decision = _decider.Decide(facts, decisionDate);
@@ -192,7 +194,7 @@ public sealed class RefundDecisions(
         }, ct, ids is null ? null : await ids.NextAsync(ct));
 
         var settlement = currentCase?.State == RefundState.DisbursementApproved
-            ? _adjuster.Settle(Paid(currentCase, previous), decision)
+            ? _adjuster.Settle(Paid(currentCase, settledBasis ?? previous), decision)
             : null;
         // 2.(1) "Decision (dated actions)": an offer is dated the business date it is made on — the run's D, or the application's.
         var step = RefundWorkflow.Decide(currentCase, decision with { ProgramYear = programYear }, decisionId, decisionDate, applied, settlement);
@@ -209,7 +211,10 @@ public sealed class RefundDecisions(
             ? decision.AmountFen : 0), step.Case);
     }
 
-    /// <summary>What an approved case has been paid, and the rate, base and size class of the decision it was last settled on.</summary>
+    /// <summary>
+    /// What an approved case has been paid, and the rate, base and size class of the decision it was last settled on
+    /// (<see cref="RefundStore.SettledBasisAsync"/>; the current decision when there is none).
+    /// </summary>
     private static PaidRefund Paid(RefundCase approved, StoredDecision? previous) => new(
         approved.AmountFen ?? 0,
         decimal.TryParse(previous?.Rate, NumberStyles.Number, CultureInfo.InvariantCulture, out var rate) ? rate : null,

@@ -1,4 +1,6 @@
 using System.Globalization;
+using ExchangeHub.Policy.Refunds;
+using ExchangeHub.Server.Common;
 using ExchangeHub.Server.Configuration;
 using ExchangeHub.Server.Storage;
 
@@ -23,20 +25,41 @@ public sealed class RefundStore(HubDatabase database)
         var result = new Dictionary<string, StoredDecision>(StringComparer.Ordinal);
         await using var connection = await database.OpenReaderAsync(ct);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT d.id, d.uscc, d.outcome, d.amount_fen, d.facts_sha256, d.policy_version, d.facts, d.decision_date, d.rate, "
-            + "d.base_fen, d.size_class, d.size_class_source FROM refund_decisions d "
+        command.CommandText = $"SELECT {DecisionReadColumns} FROM refund_decisions d "
             + "WHERE d.program_year = @y AND d.is_current = TRUE AND d.uscc IN (" + InList(command, units) + ")";
         command.With("@y", programYear);
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
-            var d = new StoredDecision(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetInt64(3),
-                reader.GetString(4), reader.GetString(5), reader.GetFieldValue<DateOnly>(7).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                reader.GetString(6), reader.GetString(8), reader.GetInt64(9), reader.GetString(10), reader.GetString(11));
+            var d = Decision(reader);
             result[d.Uscc] = d;
         }
         return result;
     }
+
+    /// <summary>
+    /// The decision an approved refund was last paid on: the newest ELIGIBLE decision of the unit and year from the
+    /// confirmed one on (a later UNDETERMINED or HELD decision settles nothing, so it is never the basis of the next
+    /// settlement, 2.(1) "Decision (settlement)"). Null when there is none.
+    /// </summary>
+    public async Task<StoredDecision?> SettledBasisAsync(int programYear, string uscc, CancellationToken ct)
+    {
+        await using var connection = await database.OpenReaderAsync(ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {DecisionReadColumns} FROM refund_decisions d WHERE d.program_year = @y AND d.uscc = @uscc "
+            + "AND d.outcome = @eligible AND d.id >= (SELECT c.approved_decision_id FROM refund_cases c WHERE c.uscc = @uscc AND c.program_year = @y) "
+            + "ORDER BY d.id DESC LIMIT 1";
+        command.With("@y", programYear).With("@uscc", uscc).With("@eligible", RuleOutcomes.Upper<RefundOutcome>(RefundOutcome.Eligible));
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        return await reader.ReadAsync(ct) ? Decision(reader) : null;
+    }
+
+    private const string DecisionReadColumns = "d.id, d.uscc, d.outcome, d.amount_fen, d.facts_sha256, d.policy_version, d.facts, d.decision_date, d.rate, "
+        + "d.base_fen, d.size_class, d.size_class_source";
+
+    private static StoredDecision Decision(System.Data.Common.DbDataReader reader) => new(reader.GetInt64(0), reader.GetString(1), reader.GetString(2),
+        reader.GetInt64(3), reader.GetString(4), reader.GetString(5), reader.GetFieldValue<DateOnly>(7).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        reader.GetString(6), reader.GetString(8), reader.GetInt64(9), reader.GetString(10), reader.GetString(11));
 
     /// <summary>The workflow cases of <paramref name="units"/> for a program year.</summary>
     public async Task<Dictionary<string, RefundCase>> CasesAsync(int programYear, IReadOnlyList<string> units, CancellationToken ct)

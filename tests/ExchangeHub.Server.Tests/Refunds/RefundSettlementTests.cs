@@ -107,6 +107,38 @@ public abstract class RefundSettlementTests(StorageProvider provider) : SeededRe
     }
 
     [Fact]
+    public async Task Run_HeldAtTheFrozenDateThenSettledAgainAndABaseCorrection_SettledAgainstThePaidDecisionNamingTheBase()
+    {
+        var approvedId = await DisburseEligibleAsync();
+        Today("2024-07-10");
+        // Told after the approval: March 2023 was deferred (dated before D) — the re-decision at D is HELD, which settles nothing.
+        var deferred = SeedData.YearOfSettlements(Eligible, P).ElementAt(2);
+        deferred.Revision = 2;
+        deferred.Status = SettlementStatus.Deferred;
+        await Infrastructure.Feeds.PushSettlementsAsync(Hub.Channel(TestHub.TaxToken), [deferred]);
+        var held = await RunAsync("2024-07-10");
+        Assert.DoesNotContain(await HubQueries.EventsAsync(Hub), e => e.CorrelationId == held.RunId && e.Type == "RefundAdjusted");
+        Assert.Equal("HELD", (await DecisionAsync(Eligible)).Decision.Outcome);
+        Today("2024-07-20");
+        deferred.Revision = 3;
+        deferred.Status = SettlementStatus.Settled;
+        await Infrastructure.Feeds.PushSettlementsAsync(Hub.Channel(TestHub.TaxToken), [deferred]);
+        var corrected = SeedData.YearOfLines(Eligible, P).First();
+        corrected.Revision = 2;
+        corrected.EmployerAmountFen = 0;
+        corrected.ClearWageBaseFen();
+        await Infrastructure.Feeds.PushLinesAsync(Hub.Channel(TestHub.TaxToken), [corrected]);
+
+        var run = await RunAsync("2024-07-20");
+
+        // Compared with the decision paid (rate 0.6, base known), not with the HELD one in between.
+        var adjusted = (await HubQueries.EventsAsync(Hub)).Single(e => e.CorrelationId == run.RunId && e.Type == "RefundAdjusted").Payload;
+        Assert.Equal((432_000L, 431_100L, -900L), (Long(adjusted, "paidFen"), Long(adjusted, "dueFen"), Long(adjusted, "differenceFen")));
+        Assert.Equal("REFUND_SETTLED_BASE_CORRECTED", Text(adjusted, "reasonCode"));
+        Assert.NotEqual(approvedId, Long(adjusted, "supersedesDecisionId")); // it supersedes the HELD decision, the current one
+    }
+
+    [Fact]
     public async Task SettlementRun_NothingApprovedChanged_DecidesNothingAndOffersNothing()
     {
         await DisburseEligibleAsync();
