@@ -121,7 +121,8 @@ public sealed class BenefitClaimGrpcService(BenefitClaimWorkflow workflow, Benef
 
     public override async Task<RecalculateBenefitsResponse> RecalculateBenefits(RecalculateBenefitsRequest request, ServerCallContext context)
     {
-        var (claims, recalculated, correlationId) = await workflow.RecalculateGrantedClaimsAsync(context.CancellationToken);
+        var on = RequestFields.Date(request.DecisionDate, "decision_date", clock);
+        var (claims, recalculated, correlationId) = await workflow.RecalculateGrantedClaimsAsync(context.CancellationToken, decisionDate: on);
         ExchangeCall.Of(context).Accepted = recalculated;
         return new RecalculateBenefitsResponse { CorrelationId = correlationId, Claims = claims, Recalculated = recalculated };
     }

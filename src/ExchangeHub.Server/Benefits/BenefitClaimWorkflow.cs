@@ -95,9 +95,12 @@ public sealed class BenefitClaimWorkflow(
         return (claims, recalculated);
     }
 
-    /// <summary>Recalculates every granted claim whose facts changed; returns (granted claims, periods changed, correlation id).</summary>
+    /// <summary>
+    /// Recalculates every granted claim whose facts as of <paramref name="decisionDate"/> (default today) changed; returns
+    /// (granted claims, periods changed, correlation id).
+    /// </summary>
     public async Task<(int Claims, int Recalculated, string CorrelationId)> RecalculateGrantedClaimsAsync(CancellationToken ct,
-        string? residentId = null)
+        string? residentId = null, DateOnly? decisionDate = null)
     {
         var held = await _oneAtATime.EnterAsync(ct);
         try
@@ -107,7 +110,7 @@ public sealed class BenefitClaimWorkflow(
             var changed = 0;
             foreach (var claim in granted)
             {
-                if (await DecideClaimAsync(claim, Today, correlationId, ct))
+                if (await DecideClaimAsync(claim, decisionDate ?? Today, correlationId, ct))
                 {
                     changed++;
                 }

@@ -9,7 +9,9 @@ namespace ExchangeHub.Server.Tests.Common;
 /// <summary>
 /// FACTS: "D is never after today (China Standard Time); a later date is refused naming the field". Every method that
 /// takes a business date, through the real hub on a clock at 2024-11-30 (China Standard Time): tomorrow is
-/// INVALID_ARGUMENT with a <c>google.rpc.BadRequest</c> naming the field, today and yesterday are accepted.
+/// INVALID_ARGUMENT with a <c>google.rpc.BadRequest</c> naming the field, today and yesterday are accepted. The refund
+/// actions' and transfer decisions' dates are tested with their own records (Refunds/RefundDatedActionTests,
+/// Transfers/TransferStatusHistoryTests and the persons' dated-action tests).
 /// </summary>
 [Trait("clause", "FACTS")]
 public abstract class DatedMethodTests(ClockedHubFixture fixture)
@@ -43,6 +45,9 @@ public abstract class DatedMethodTests(ClockedHubFixture fixture)
             await call.RequestStream.CompleteAsync();
             Assert.Equal(1, (await call.ResponseAsync).Updated);
         }),
+        ["RecalculateBenefits"] = ("decision_date", async (hub, date, _) =>
+            await new BenefitClaimService.BenefitClaimServiceClient(hub.Channel(TestHub.OperatorToken))
+                .RecalculateBenefitsAsync(new RecalculateBenefitsRequest { DecisionDate = date })),
     };
 
     /// <summary>Every dated method with the day after, on and before today.</summary>
