@@ -17,15 +17,23 @@ public abstract class SeededRefundHub(StorageProvider provider) : IAsyncLifetime
     protected FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2024, 6, 30, 2, 0, 0, TimeSpan.Zero));
     protected TestHub Hub { get; private set; } = null!;
 
+    /// <summary>Settings over the defaults below (a subclass relaying to the broker sets the messaging ones).</summary>
+    protected virtual Dictionary<string, string?> Settings => [];
+
     public async Task InitializeAsync()
     {
-        Hub = await TestHub.StartAsync(provider, new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["Hub:Messaging:Enabled"] = "false",
             ["Hub:Refunds:SendReminders"] = "false", // the tests call SendDueRemindersAsync themselves
             // Reminders count working days on the Xinjiang calendar, which the real file covers for 2025 only (TestPolicies).
             ["Hub:Policy:Path"] = TestPolicies.XinjiangCovering2024,
-        }, Clock);
+        };
+        foreach (var (key, value) in Settings)
+        {
+            settings[key] = value;
+        }
+        Hub = await TestHub.StartAsync(provider, settings, Clock);
         var units = new[]
         {
             SeedData.Unit(Eligible, P), SeedData.Unit(Arrears, P), SeedData.Unit(Deferred, P),
