@@ -7,7 +7,7 @@ using Spectre.Console;
 namespace ExchangeHub.Cli.Reconciliation;
 
 /// <summary>
-/// <c>exchangehub reconcile [--date YYYY-MM-DD]</c>: starts a reconciliation run on the hub, shows its progress and
+/// <c>exchangehub reconcile [--date YYYY-MM-DD] [--program-year Y]</c>: starts a reconciliation run on the hub, shows its progress and
 /// prints the run's summary. Exit 0 when the run completed, 1 when the hub refused it (another run going, a bad
 /// date), 2 on error or a failed run.
 /// </summary>
@@ -21,13 +21,20 @@ public static class ReconcileCommand
             HelpName = "YYYY-MM-DD",
             Description = "decision date YYYY-MM-DD: the refund programme open that day is reconciled (default: today, China Standard Time)",
         };
+        var year = new Option<int>("--program-year")
+        {
+            HelpName = "YYYY",
+            Description = "program year to decide (default 0: the one open on the date, or when none is open the latest that ended: "
+                + "a settlement-only run of its approved refunds, POLICY.md 2.(1))",
+        };
         var command = new Command("reconcile", "Run a reconciliation on the hub: decide every unit under the notice and publish the decisions.");
         hub.AddTo(command);
         command.Options.Add(date);
+        command.Options.Add(year);
         command.SetAction((result, ct) => HubCall.RunAsync(console, hub.Read(result), async session =>
         {
             var client = new ReconciliationService.ReconciliationServiceClient(session.Channel);
-            using var call = client.RunReconciliation(new RunReconciliationRequest { DecisionDate = result.GetValue(date) ?? "" }, session.Call());
+            using var call = client.RunReconciliation(new RunReconciliationRequest { DecisionDate = result.GetValue(date) ?? "", ProgramYear = result.GetValue(year) }, session.Call());
             var run = console.Profile.Capabilities is { Interactive: true, Ansi: true }
                 ? await ReadWithProgressBarAsync(console, call.ResponseStream, session.Cancellation)
                 : await ReadAsync(call.ResponseStream, new PlainProgress(console).Report, session.Cancellation);

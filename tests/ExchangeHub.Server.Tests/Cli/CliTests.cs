@@ -187,6 +187,16 @@ public sealed class CliTests : IAsyncLifetime
 
     [Fact]
     [Trait("clause", "2.(1)")]
+    public async Task Reconcile_ProgramYearNeitherOpenNorEnded_Exit1NamingTheYear()
+    {
+        var (exit, output) = await RunAsync("reconcile", "--date", "2024-06-30", "--program-year", "2025");
+
+        Assert.Equal(1, exit);
+        Assert.Contains("the 2025 refund programme", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    [Trait("clause", "2.(1)")]
     public async Task RefundWaive_ThenApply_WaivedThenOfferedAgain()
     {
         await RunAsync("reconcile", "--date", "2024-06-30");
