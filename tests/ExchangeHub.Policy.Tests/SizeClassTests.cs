@@ -36,6 +36,19 @@ public sealed class SizeClassTests
 
     [Theory]
     [Trait("clause", "2.(1)")]
+    [Trait("issue", "13")]
+    [InlineData(1_000_000_000_000_000_000L)]
+    [InlineData(long.MaxValue)]
+    public void Check_ExtremeRevenueAndAssets_ClassifiedWithoutOverflow(long fen)
+    {
+        // Revenue = assets = 10^18 fen stopped every run ("Value was either too large or too small for a Decimal").
+        var check = _check.Check(new SizeClassFacts(Units.Uscc, "K7010", null, fen, fen, null), AsOf);
+
+        Assert.Equal((SizeClass.Large, SizeIndicator.Revenue), (check.ComputedClass, check.DecidingBound!.Indicator));
+    }
+
+    [Theory]
+    [Trait("clause", "2.(1)")]
     [MemberData(nameof(Cases))]
     public void Check_Indicators_ComputedClassAndDecidingBound(string name, SizeClassFacts facts, SizeClass expected, SizeIndicator indicator, SizeClass boundOf, bool met)
     {

@@ -84,7 +84,8 @@ public sealed class SizeClassCrossCheck(PolicySet policy)
         var tightest = indicators[0];
         foreach (var indicator in indicators.Skip(1))
         {
-            if ((decimal)indicator.Value!.Value * tightest.Threshold(sizeClass) < (decimal)tightest.Value!.Value * indicator.Threshold(sizeClass))
+            // Int128: two longs multiplied never overflow it (decimal did, at revenue = assets = 10^18 fen: issue 13).
+            if ((Int128)indicator.Value!.Value * tightest.Threshold(sizeClass) < (Int128)tightest.Value!.Value * indicator.Threshold(sizeClass))
             {
                 tightest = indicator;
             }
