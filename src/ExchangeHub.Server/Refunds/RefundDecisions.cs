@@ -4,7 +4,6 @@ using ExchangeHub.Contracts;
 using ExchangeHub.Policy;
 using ExchangeHub.Policy.Refunds;
 using ExchangeHub.Server.Common;
-using ExchangeHub.Server.Configuration;
 using ExchangeHub.Server.Facts;
 using ExchangeHub.Server.Outbox;
 using ExchangeHub.Server.Storage;
@@ -143,11 +142,7 @@ public sealed class RefundDecisions(
 
         public async ValueTask<long?> NextAsync(CancellationToken ct)
         {
-            if (lease.Provider != StorageProvider.Postgres)
-            {
-                return null;
-            }
-            _reserved ??= await RefundStore.ReserveDecisionIdsAsync(lease, units, ct);
+            _reserved ??= await RefundStore.ReserveDecisionIdsAsync(lease, units, ct); // none on SQLite
             return _reserved.Count > 0 ? _reserved.Dequeue() : null;
         }
     }

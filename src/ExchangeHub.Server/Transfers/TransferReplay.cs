@@ -17,7 +17,8 @@ namespace ExchangeHub.Server.Transfers;
 /// as known when the case was decided (its first status's record time, <c>transfer_case_statuses</c>) and is identical
 /// when its facts come out the same. Reads only.
 /// </summary>
-public sealed class TransferReplay(HubDatabase database, TransferRequestsReader feedRequests, PersonFactsReader personFacts, PolicySet policy)
+public sealed class TransferReplay(HubDatabase database, TransferRequestsReader feedRequests, PersonFactsReader personFacts, PolicySet policy,
+    TimeProvider clock)
 {
     private const string CaseSql =
         "SELECT c.direction, c.person_key, c.resident_id, c.requested_on, c.fund_amount_fen, c.facts_json, c.policy_version, c.explanation, "
@@ -70,7 +71,7 @@ public sealed class TransferReplay(HubDatabase database, TransferRequestsReader 
     {
         var reasonCode = (string?)facts["ReasonCode"];
         var decided = TransferCodes.Name(TransferTransitions.Decision(reasonCode));
-        var knownAt = stored.DecidedAtUnixMs ?? DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        var knownAt = stored.DecidedAtUnixMs ?? clock.GetUtcNow().ToUnixTimeMilliseconds();
         var request = await feedRequests.RequestAsync(transferId, TransferCodes.FeedDirection(TransferCaseDirection.In), knownAt, ct);
         // No feed record any more: nothing to re-read (a facts difference names it).
         var json = request is null ? "{}" : TransferFactsJson.In(stored.PersonKey, request, reasonCode);
