@@ -35,7 +35,11 @@ if [ "$status" -eq 0 ] || [ -f src/ExchangeHub.Server/bin/Debug/net10.0/Exchange
   fi
 fi
 
-passed=$interop_passed; failed=$interop_failed; files=0
+# The contract itself: buf lint and buf breaking against the frozen baseline (scripts/contract-check.sh), one test each.
+contract_out=$(bash scripts/contract-check.sh); printf '%s\n' "$contract_out" >&2
+contract_passed=$(grep -c '^ok ' <<<"$contract_out"); contract_failed=$(grep -c '^not ok ' <<<"$contract_out")
+
+passed=$((interop_passed + contract_passed)); failed=$((interop_failed + contract_failed)); files=0
 for trx in "$results"/*.trx; do
   [ -f "$trx" ] || continue
   files=$((files + 1))
