@@ -29,6 +29,7 @@ public static class Extensions
         try
         {
             var database = services.GetRequiredService<HubDatabase>();
+            await ProbeAsync(database, ct);
             await using var context = database.CreateContext();
             await context.Database.MigrateAsync(ct);
         }
@@ -37,6 +38,21 @@ public static class Extensions
             var storage = services.GetRequiredService<IOptions<HubOptions>>().Value.Storage;
             throw new HubStartupException($"cannot open the database {Describe(storage)}: {ex.Message}",
                 HubStartupException.DatabaseUnavailable, ex);
+        }
+    }
+
+    /// <summary>
+    /// Opens the database over plain ADO.NET and, on SQLite, takes and releases the write lock: a database the hub cannot
+    /// open or write fails here, before EF Core would log its own error lines.
+    /// </summary>
+    private static async Task ProbeAsync(HubDatabase database, CancellationToken ct)
+    {
+        await using var connection = await database.OpenReaderAsync(ct);
+        if (database.Provider == StorageProvider.Sqlite)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "BEGIN IMMEDIATE; ROLLBACK;";
+            await command.ExecuteNonQueryAsync(ct);
         }
     }
 

@@ -36,13 +36,17 @@ public sealed class HubProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<HubProcess> StartAsync(TestDatabase database, params string[] settings)
+    public static Task<HubProcess> StartAsync(TestDatabase database, params string[] settings) =>
+        StartInAsync(ServerDirectory(), database, settings);
+
+    /// <summary>The hub started from <paramref name="workingDirectory"/> (its binary stays where it was built).</summary>
+    public static async Task<HubProcess> StartInAsync(string workingDirectory, TestDatabase database, params string[] settings)
     {
         var port = FreePort();
         var directory = ServerDirectory();
         var start = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = directory,
+            WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -58,6 +62,47 @@ public sealed class HubProcess : IAsyncDisposable
         var hub = new HubProcess(Process.Start(start)!, new Uri($"http://127.0.0.1:{port}"));
         await hub.WaitUntilListeningAsync(port);
         return hub;
+    }
+
+    /// <summary>
+    /// Runs the built hub with <paramref name="arguments"/> (and <paramref name="environment"/>) until it exits by itself,
+    /// for start-up refusals; the exit code and every line it wrote (stdout and stderr).
+    /// </summary>
+    public static async Task<(int ExitCode, List<string> Lines)> RunUntilExitAsync(IReadOnlyDictionary<string, string> environment,
+        params string[] arguments)
+    {
+        var directory = ServerDirectory();
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = directory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(directory, "ExchangeHub.Server.dll"));
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"the hub did not exit within 60 s:\n{await stdout}{await stderr}");
+        }
+        var lines = (await stdout + await stderr).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+        return (process.ExitCode, lines);
     }
 
     /// <summary>SIGKILL: no shutdown, no flush — a crash.</summary>
@@ -124,7 +169,7 @@ public sealed class HubProcess : IAsyncDisposable
             : throw new InvalidOperationException($"build the solution first: no ExchangeHub.Server.dll in {directory}");
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
