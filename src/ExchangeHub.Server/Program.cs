@@ -1,5 +1,5 @@
 using ExchangeHub.Server;
-using ExchangeHub.Server.Common;
+using ExchangeHub.Server.Configuration;
 
 try
 {

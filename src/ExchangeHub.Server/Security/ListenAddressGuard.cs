@@ -1,5 +1,4 @@
 using System.Net;
-using ExchangeHub.Server.Common;
 using ExchangeHub.Server.Configuration;
 
 namespace ExchangeHub.Server.Security;

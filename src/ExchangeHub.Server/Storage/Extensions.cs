@@ -1,5 +1,4 @@
 using System.Data.Common;
-using ExchangeHub.Server.Common;
 using ExchangeHub.Server.Configuration;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;

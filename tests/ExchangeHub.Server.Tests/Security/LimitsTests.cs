@@ -140,7 +140,9 @@ public sealed class LimitsTests(LimitsHubFixture fixture) : IClassFixture<Limits
             }
             await WaitForOpenCallsAsync("tax-2", LimitsHubFixture.StreamsPerAgency);
 
-            var refused = await Assert.ThrowsAsync<RpcException>(() => Infrastructure.Feeds.PushLinesAsync(Hub.Channel("tax-2-token"), [Records.Line("limits-cap-x")]));
+            // Refused on its headers: nothing is written, so the answer cannot race a write into a closed stream.
+            using var third = tax.PushContributions();
+            var refused = await Assert.ThrowsAsync<RpcException>(() => third.ResponseAsync);
             Assert.Equal(StatusCode.ResourceExhausted, refused.StatusCode);
             Assert.Equal((CallLimitsInterceptor.AgencyLimitReason, "2"), Reason(refused, "limit"));
 

@@ -1,4 +1,3 @@
-using ExchangeHub.Server.Common;
 using ExchangeHub.Server.Configuration;
 using ExchangeHub.Server.Security;
 

@@ -1,4 +1,4 @@
-namespace ExchangeHub.Server.Common;
+namespace ExchangeHub.Server.Configuration;
 
 /// <summary>
 /// The hub cannot start as configured (a forbidden listen address, a database it cannot open). Program.cs prints its
