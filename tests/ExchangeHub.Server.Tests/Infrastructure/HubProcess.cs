@@ -43,22 +43,11 @@ public sealed class HubProcess : IAsyncDisposable
     public static async Task<HubProcess> StartInAsync(string workingDirectory, TestDatabase database, params string[] settings)
     {
         var port = FreePort();
-        var directory = ServerDirectory();
-        var start = new ProcessStartInfo("dotnet")
+        var start = BuiltHub(workingDirectory, new[]
         {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in new[]
-        {
-            Path.Combine(directory, "ExchangeHub.Server.dll"), "--urls", $"http://127.0.0.1:{port}",
+            "--urls", $"http://127.0.0.1:{port}",
             "--Hub:Storage:Provider", database.Provider.ToString(), "--Hub:Storage:ConnectionString", database.ConnectionString,
-        }.Concat(settings))
-        {
-            start.ArgumentList.Add(argument);
-        }
+        }.Concat(settings));
         var hub = new HubProcess(Process.Start(start)!, new Uri($"http://127.0.0.1:{port}"));
         await hub.WaitUntilListeningAsync(port);
         return hub;
@@ -71,19 +60,7 @@ public sealed class HubProcess : IAsyncDisposable
     public static async Task<(int ExitCode, List<string> Lines)> RunUntilExitAsync(IReadOnlyDictionary<string, string> environment,
         params string[] arguments)
     {
-        var directory = ServerDirectory();
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(directory, "ExchangeHub.Server.dll"));
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
+        var start = BuiltHub(ServerDirectory(), arguments);
         foreach (var (name, value) in environment)
         {
             start.Environment[name] = value;
@@ -103,6 +80,24 @@ public sealed class HubProcess : IAsyncDisposable
         }
         var lines = (await stdout + await stderr).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
         return (process.ExitCode, lines);
+    }
+
+    /// <summary><c>dotnet ExchangeHub.Server.dll arguments…</c> in <paramref name="workingDirectory"/>, its output redirected.</summary>
+    private static ProcessStartInfo BuiltHub(string workingDirectory, IEnumerable<string> arguments)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(ServerDirectory(), "ExchangeHub.Server.dll"));
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+        return start;
     }
 
     /// <summary>SIGKILL: no shutdown, no flush — a crash.</summary>
