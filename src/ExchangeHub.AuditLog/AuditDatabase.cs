@@ -7,22 +7,22 @@ namespace ExchangeHub.AuditLog;
 /// <summary>The hub's database as the verifier reaches it: a provider and an ADO.NET connection string.</summary>
 public sealed record AuditDatabase(DatabaseProvider Provider, string ConnectionString)
 {
-    /// <summary>Opens the database and checks the whole chain.</summary>
+    /// <summary>Opens the database read-only and checks the whole chain.</summary>
     public async Task<AuditVerification> VerifyAsync(CancellationToken ct)
     {
-        await using var connection = await OpenAsync(ct);
+        await using var connection = await OpenAsync(ct, readOnly: true);
         return await AuditLogVerifier.VerifyAsync(connection, ct);
     }
 
     /// <summary>
-    /// A new open connection. On SQLite the file's directory is created first, as the hub does, so that a hub that
-    /// never ran reads as an empty database (no <c>audit_log</c> table) rather than as an unreachable path.
+    /// A new open connection to an existing database. A SQLite file that is not there is never created (an auditor
+    /// pointed at the wrong path must not get an empty database that "verifies"): <see cref="DatabaseNotFoundException"/>.
     /// </summary>
-    public async Task<DbConnection> OpenAsync(CancellationToken ct)
+    public async Task<DbConnection> OpenAsync(CancellationToken ct, bool readOnly = false)
     {
         DbConnection connection = Provider switch
         {
-            DatabaseProvider.Sqlite => SqliteIn(ConnectionString),
+            DatabaseProvider.Sqlite => ExistingSqlite(ConnectionString, readOnly),
             DatabaseProvider.Postgres => new NpgsqlConnection(ConnectionString),
             _ => throw new InvalidOperationException($"Unknown storage provider {Provider}."),
         };
@@ -38,14 +38,18 @@ public sealed record AuditDatabase(DatabaseProvider Provider, string ConnectionS
         }
     }
 
-    private static SqliteConnection SqliteIn(string connectionString)
+    private static SqliteConnection ExistingSqlite(string connectionString, bool readOnly)
     {
-        var dataSource = new SqliteConnectionStringBuilder(connectionString).DataSource;
-        var directory = Path.GetDirectoryName(Path.GetFullPath(dataSource));
-        if (!string.IsNullOrEmpty(directory) && dataSource != ":memory:")
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        var memory = builder.DataSource is ":memory:" or "" || builder.Mode == SqliteOpenMode.Memory;
+        if (!memory && !File.Exists(builder.DataSource))
         {
-            Directory.CreateDirectory(directory);
+            throw new DatabaseNotFoundException(Path.GetFullPath(builder.DataSource));
         }
-        return new SqliteConnection(connectionString);
+        if (!memory)
+        {
+            builder.Mode = readOnly ? SqliteOpenMode.ReadOnly : SqliteOpenMode.ReadWrite;
+        }
+        return new SqliteConnection(builder.ToString());
     }
 }

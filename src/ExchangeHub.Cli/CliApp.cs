@@ -15,7 +15,8 @@ public static class CliApp
 {
     public static async Task<int> InvokeAsync(string[] args, TextWriter output)
     {
-        var terminal = output == Console.Out;
+        // Console.Out piped into a file or another program is no terminal either: Spectre would wrap it at 80 columns.
+        var terminal = output == Console.Out && !Console.IsOutputRedirected;
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Out = new AnsiConsoleOutput(output),
@@ -25,8 +26,8 @@ public static class CliApp
         });
         if (!terminal)
         {
-            // A file or a test: wide enough that identifiers and hashes are not wrapped inside table cells.
-            console.Profile.Width = 240;
+            // A pipe, a file or a test: full width, so that no cell (a USCC, a timestamp, a hash) is wrapped mid-word.
+            console.Profile.Width = UnwrappedWidth;
         }
         var root = new RootCommand("ExchangeHub operator tool: reconciliation, refunds and audit verification.");
         root.Subcommands.Add(ReconcileCommand.Create(console));
@@ -41,6 +42,9 @@ public static class CliApp
         root.Subcommands.Add(Simulate.SimulateCommand.Create(console));
         return await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = output });
     }
+
+    /// <summary>The width of output that is not a terminal: no table or line the tool writes comes near it.</summary>
+    public const int UnwrappedWidth = 1 << 16;
 
     private static Command Group(string name, string description, params Command[] commands)
     {

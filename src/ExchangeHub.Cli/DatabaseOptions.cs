@@ -3,7 +3,7 @@ using ExchangeHub.AuditLog;
 
 namespace ExchangeHub.Cli;
 
-/// <summary>The options every database command takes; defaults follow the hub's embedded defaults.</summary>
+/// <summary>The options every database command takes; the default database is the hub's (<see cref="DataLocation"/>).</summary>
 public sealed class DatabaseOptions
 {
     public Option<DatabaseProvider> Provider { get; } = new("--provider")
@@ -16,9 +16,9 @@ public sealed class DatabaseOptions
 
     public Option<string> Connection { get; } = new("--connection")
     {
-        Description = "ADO.NET connection string (env EXCHANGEHUB_CONNECTION; default: the hub's SQLite file)",
+        Description = $"ADO.NET connection string (env EXCHANGEHUB_CONNECTION; default: the hub's default SQLite file, exchangehub.db in ${DataLocation.Variable} or ./data)",
         DefaultValueFactory = _ => Environment.GetEnvironmentVariable("EXCHANGEHUB_CONNECTION")
-            ?? "Data Source=data/exchangehub.db",
+            ?? DataLocation.DefaultConnectionString,
     };
 
     public void AddTo(Command command)

@@ -15,6 +15,7 @@ using ExchangeHub.Server.Skills;
 using ExchangeHub.Server.Storage;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using System.Globalization;
 
 namespace ExchangeHub.Server;
 
@@ -26,7 +27,7 @@ public static class HubApp
 {
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? customise = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = ContentRoot(args) });
         customise?.Invoke(builder);
 
         var options = builder.Configuration.GetSection(HubOptions.Section).Get<HubOptions>() ?? new HubOptions();
@@ -34,8 +35,11 @@ public static class HubApp
         builder.Services.TryAddSingleton(TimeProvider.System);
 
         ListenAddressGuard.Check(options.Security.Mode, ConfiguredUrls(builder.Configuration));
+        var connections = ConnectionBudget.From(options.Limits, FileLimit.Read());
+        builder.Services.AddSingleton(connections);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
+            KestrelLimits.Apply(kestrel.Limits, options.Limits, connections);
             kestrel.ConfigureEndpointDefaults(endpoint => endpoint.Protocols = HttpProtocols.Http2);
             if (options.Security.Mode == AuthenticationMode.MutualTls)
             {
@@ -48,6 +52,8 @@ public static class HubApp
             grpc.MaxReceiveMessageSize = options.Ingestion.MaxMessageBytes;
             grpc.EnableDetailedErrors = false;
             grpc.Interceptors.Add<ExchangeInterceptor>();
+            // Inside the audit, so a call refused for its agency's cap is audited RESOURCE_EXHAUSTED.
+            grpc.Interceptors.Add<CallLimitsInterceptor>();
             // Inside the audit: a retry answered from the store is authenticated and audited like any call.
             grpc.Interceptors.Add<RequestIdInterceptor>();
         });
@@ -99,16 +105,42 @@ public static class HubApp
         }
         if (app.Logger.IsEnabled(LogLevel.Information))
         {
-            app.Logger.LogInformation("ExchangeHub listening on {Urls} ({Mode})", string.Join(", ", app.Urls), mode);
+            var connections = app.Services.GetRequiredService<ConnectionBudget>();
+            app.Logger.LogInformation(
+                "ExchangeHub listening on {Urls} ({Mode}); file limit (RLIMIT_NOFILE) {FileLimit}, at most {MaxConnections} connections (Hub:Limits:MaxConcurrentConnections {Configured})",
+                string.Join(", ", app.Urls), mode, connections.FileLimit?.ToString(CultureInfo.InvariantCulture) ?? "unknown",
+                connections.MaxConnections?.ToString(CultureInfo.InvariantCulture) ?? "unlimited", connections.Configured);
         }
     }
 
+    /// <summary>
+    /// The binary's directory, so that the hub finds its appsettings.json wherever it is started from, unless a content
+    /// root is given (<c>--contentRoot</c>, <c>ASPNETCORE_CONTENTROOT</c>, <c>DOTNET_CONTENTROOT</c>).
+    /// </summary>
+    private static string? ContentRoot(string[] args)
+    {
+        var given = new ConfigurationBuilder().AddEnvironmentVariables("DOTNET_").AddEnvironmentVariables("ASPNETCORE_")
+            .AddCommandLine(args).Build()[HostDefaults.ContentRootKey];
+        return string.IsNullOrEmpty(given) ? AppContext.BaseDirectory : null;
+    }
+
+    /// <summary>
+    /// Every address the hub could bind: <c>urls</c>, the <c>HTTP_PORTS</c>/<c>HTTPS_PORTS</c> of ASP.NET Core 8+
+    /// (any address, <c>[::]</c>) and Kestrel endpoints — all checked before Kestrel starts, so nothing listens first.
+    /// </summary>
     private static IEnumerable<string> ConfiguredUrls(ConfigurationManager configuration)
     {
         var urls = configuration["urls"] ?? configuration["ASPNETCORE_URLS"];
-        foreach (var url in (urls ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        foreach (var url in Split(urls))
         {
             yield return url;
+        }
+        foreach (var (key, scheme) in new[] { ("HTTP_PORTS", "http"), ("HTTPS_PORTS", "https") })
+        {
+            foreach (var port in Split(configuration[key]))
+            {
+                yield return $"{scheme}://*:{port}";
+            }
         }
         foreach (var endpoint in configuration.GetSection("Kestrel:Endpoints").GetChildren())
         {
@@ -118,4 +150,7 @@ public static class HubApp
             }
         }
     }
+
+    private static string[] Split(string? list) =>
+        (list ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

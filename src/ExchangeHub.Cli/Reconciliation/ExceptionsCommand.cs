@@ -7,7 +7,7 @@ using Spectre.Console;
 namespace ExchangeHub.Cli.Reconciliation;
 
 /// <summary>
-/// <c>exchangehub exceptions [--run ID] [--code CODE] [--uscc USCC] [--all]</c>: the mismatches between the agencies'
+/// <c>exchangehub exceptions [--run ID] [--code CODE] [--uscc USCC] [--all] [--output table|json|csv]</c>: the mismatches between the agencies'
 /// data that reconciliation found, for people to resolve.
 /// </summary>
 public static class ExceptionsCommand
@@ -16,6 +16,7 @@ public static class ExceptionsCommand
     {
         var hub = new HubConnectionOptions(TimeSpan.FromSeconds(30));
         var paging = new PagingOptions();
+        var output = new ListOutput();
         var runId = new Option<string?>("--run") { HelpName = "id", Description = "only this run's exceptions (default: every run)" };
         var code = new Option<string?>("--code") { Description = "only this code, e.g. CONTRIBUTION_RATE_MISMATCH" };
         var uscc = new Option<string?>("--uscc") { Description = "only this unit" };
@@ -25,6 +26,7 @@ public static class ExceptionsCommand
         command.Options.Add(code);
         command.Options.Add(uscc);
         paging.AddTo(command);
+        output.AddTo(command);
         command.SetAction((result, ct) => HubCall.RunAsync(console, hub.Read(result), async session =>
         {
             var client = new ReconciliationService.ReconciliationServiceClient(session.Channel);
@@ -40,12 +42,10 @@ public static class ExceptionsCommand
                 }, session.Call());
                 return ((IEnumerable<ReconciliationExceptionRecord>)page.Exceptions, page.NextPageToken);
             });
-            var table = Tables.Create("Code", "USCC", "Period", "Detail", "Run");
-            foreach (var x in items)
+            if (!ListOutput.Write(console, result.GetValue(output.Format), Columns, items))
             {
-                table.Row(x.Code, x.SubjectKey, x.Period, x.Detail, x.RunId);
+                return 0;
             }
-            console.Write(table);
             console.MarkupLineInterpolated($"{items.Count} exception(s)");
             if (more)
             {
@@ -55,4 +55,13 @@ public static class ExceptionsCommand
         }, ct));
         return command;
     }
+
+    private static readonly ListColumn<ReconciliationExceptionRecord>[] Columns =
+    [
+        new("Code", "code", x => x.Code),
+        new("USCC", "subject_key", x => x.SubjectKey),
+        new("Period", "period", x => x.Period),
+        new("Detail", "detail", x => x.Detail),
+        new("Run", "run_id", x => x.RunId),
+    ];
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using ExchangeHub.Cli.Display;
 using ExchangeHub.Cli.Remote;
 using ExchangeHub.V1;
@@ -6,13 +7,14 @@ using Spectre.Console;
 
 namespace ExchangeHub.Cli.Refunds;
 
-/// <summary><c>exchangehub refund list [--year 2024] [--outcome X] [--division 01] [--all]</c>: current decisions of a programme.</summary>
+/// <summary><c>exchangehub refund list [--year 2024] [--outcome X] [--division 01] [--all] [--output table|json|csv]</c>: current decisions of a programme.</summary>
 public static class RefundListCommand
 {
     public static Command Create(IAnsiConsole console)
     {
         var hub = new HubConnectionOptions(TimeSpan.FromSeconds(30));
         var paging = new PagingOptions();
+        var output = new ListOutput();
         var year = ProgramYear.Create();
         var outcome = new Option<string?>("--outcome") { Description = "only this outcome" };
         outcome.AcceptOnlyFromAmong("ELIGIBLE", "INELIGIBLE", "HELD", "UNDETERMINED");
@@ -23,6 +25,7 @@ public static class RefundListCommand
         command.Options.Add(outcome);
         command.Options.Add(division);
         paging.AddTo(command);
+        output.AddTo(command);
         command.SetAction((result, ct) => HubCall.RunAsync(console, hub.Read(result), async session =>
         {
             var client = new RefundService.RefundServiceClient(session.Channel);
@@ -38,13 +41,10 @@ public static class RefundListCommand
                 }, session.Call());
                 return ((IEnumerable<RefundDecisionRecord>)page.Decisions, page.NextPageToken);
             });
-            var table = Tables.Create("USCC", "Outcome", "Amount (yuan)", "Rate", "Size class", "Division", "Decided at");
-            foreach (var d in decisions)
+            if (!ListOutput.Write(console, result.GetValue(output.Format), Columns, decisions))
             {
-                table.AddRow(new Text(d.Uscc), Tables.Coloured(d.Outcome), new Text(Yuan.Format(d.AmountFen)), new Text(d.Rate),
-                    new Text(d.SizeClass), new Text(d.DivisionCode), new Text(d.DecidedAt));
+                return 0;
             }
-            console.Write(table);
             console.MarkupLineInterpolated($"{decisions.Count} decision(s), {Yuan.WithFen(decisions.Sum(d => d.AmountFen))} in total");
             if (more)
             {
@@ -54,4 +54,15 @@ public static class RefundListCommand
         }, ct));
         return command;
     }
+
+    private static readonly ListColumn<RefundDecisionRecord>[] Columns =
+    [
+        new("USCC", "uscc", d => d.Uscc),
+        new("Outcome", "outcome", d => d.Outcome, Style: Tables.Coloured),
+        new("Amount (yuan)", "amount_fen", d => Yuan.Format(d.AmountFen), d => d.AmountFen.ToString(CultureInfo.InvariantCulture)),
+        new("Rate", "rate", d => d.Rate),
+        new("Size class", "size_class", d => d.SizeClass),
+        new("Division", "division_code", d => d.DivisionCode),
+        new("Decided at", "decided_at", d => d.DecidedAt),
+    ];
 }

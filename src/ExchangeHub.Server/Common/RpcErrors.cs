@@ -45,6 +45,20 @@ public static class RpcErrors
     public static RpcException Aborted(string message, string reason, string field, TimeSpan retryAfter) =>
         WithInfo(Code.Aborted, message, reason, field, new RetryInfo { RetryDelay = Duration.FromTimeSpan(retryAfter) });
 
+    /// <summary>
+    /// A limit of the hub reached (RESOURCE_EXHAUSTED, DEADLINE_EXCEEDED): an ErrorInfo with <paramref name="reason"/> and
+    /// the limit's values in its metadata, so a client can back off or reconnect without reading the message.
+    /// </summary>
+    public static RpcException LimitReached(Code code, string message, string reason, params (string Key, string Value)[] metadata)
+    {
+        var info = new ErrorInfo { Reason = reason, Domain = Domain };
+        foreach (var (key, value) in metadata)
+        {
+            info.Metadata[key] = value;
+        }
+        return new Google.Rpc.Status { Code = (int)code, Message = message, Details = { Any.Pack(info) } }.ToRpcException();
+    }
+
     /// <summary>An error with an ErrorInfo (reason, the hub's domain, and the field it concerns when there is one) and an optional further detail.</summary>
     private static RpcException WithInfo(Code code, string message, string reason, string? field, IMessage? extra = null)
     {

@@ -8,4 +8,5 @@ public sealed class HubOptions
     public StorageOptions Storage { get; set; } = new();
     public SecurityOptions Security { get; set; } = new();
     public IngestionOptions Ingestion { get; set; } = new();
+    public LimitsOptions Limits { get; set; } = new();
 }

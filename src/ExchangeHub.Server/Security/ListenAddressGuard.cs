@@ -5,7 +5,7 @@ namespace ExchangeHub.Server.Security;
 
 /// <summary>
 /// Refuses unsafe combinations before the hub listens: development tokens on any address that is not loopback,
-/// and mutual TLS on a plain-HTTP address.
+/// and mutual TLS on a plain-HTTP address (<see cref="HubStartupException"/>, exit code 2).
 /// </summary>
 public static class ListenAddressGuard
 {
@@ -15,13 +15,15 @@ public static class ListenAddressGuard
         {
             if (mode == AuthenticationMode.DevToken && !IsLoopback(url))
             {
-                throw new InvalidOperationException(
+                throw new HubStartupException(
                     $"Refusing to start: Hub:Security:Mode is DevToken but the hub would listen on {url}. Development tokens are " +
-                    "allowed on loopback addresses only (127.0.0.1, [::1], localhost); configure MutualTls for any other address.");
+                    "allowed on loopback addresses only (127.0.0.1, [::1], localhost); configure MutualTls for any other address.",
+                    HubStartupException.AddressRefused);
             }
             if (mode == AuthenticationMode.MutualTls && !url.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
             {
-                throw new InvalidOperationException($"Refusing to start: Hub:Security:Mode is MutualTls but {url} is not https.");
+                throw new HubStartupException($"Refusing to start: Hub:Security:Mode is MutualTls but {url} is not https.",
+                    HubStartupException.AddressRefused);
             }
         }
     }

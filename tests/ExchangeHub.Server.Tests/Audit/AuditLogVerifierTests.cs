@@ -88,22 +88,45 @@ public abstract class AuditLogVerifierTests(StorageProvider provider) : IAsyncLi
 [Trait("storage", "sqlite")]
 public sealed class SqliteAuditLogVerifierTests() : AuditLogVerifierTests(StorageProvider.Sqlite)
 {
-    [Fact]
-    public async Task Open_FileInAMissingFolder_CreatesTheFolderAsTheHubDoes()
+    /// <summary>Issue 13: a verifier pointed at a path with no database says so and creates nothing there (it used to create an empty file).</summary>
+    [Theory]
+    [InlineData("data/hub.db")]
+    [InlineData("hub.db")]
+    public async Task Verify_NoDatabaseAtThePath_NoDatabaseErrorAndNothingCreated(string file)
     {
         var folder = Path.Combine(Path.GetTempPath(), "exchangehub-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, file);
         try
         {
-            var database = new AuditDatabase(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(folder, "data", "hub.db")}");
-            var error = await Assert.ThrowsAnyAsync<DbException>(() => database.VerifyAsync(CancellationToken.None));
-            Assert.Contains("no such table: audit_log", error.Message, StringComparison.Ordinal);
-            Assert.True(Directory.Exists(Path.Combine(folder, "data")));
+            var database = new AuditDatabase(DatabaseProvider.Sqlite, $"Data Source={path}");
+            var error = await Assert.ThrowsAsync<DatabaseNotFoundException>(() => database.VerifyAsync(CancellationToken.None));
+            Assert.StartsWith($"no database at {path}", error.Message, StringComparison.Ordinal);
+            Assert.False(File.Exists(path));
+            Assert.False(Directory.Exists(Path.Combine(folder, "data")));
+
+            using var output = new StringWriter();
+            Assert.Equal(2, await ExchangeHub.Cli.CliApp.InvokeAsync(["audit", "verify", "--connection", $"Data Source={path}"], output));
+            Assert.Contains($"no database at {path}", output.ToString(), StringComparison.Ordinal);
+            Assert.False(File.Exists(path));
         }
         finally
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    /// <summary>The hub's default database and the CLI's are one file (issue 13): exchangehub.db in ./data unless EXCHANGEHUB_DATA says otherwise.</summary>
+    [Fact]
+    public void DefaultDatabase_HubAndCli_TheSameFile()
+    {
+        Assert.Null(Environment.GetEnvironmentVariable(DataLocation.Variable));
+        Assert.Equal($"Data Source={Path.GetFullPath(Path.Combine("data", "exchangehub.db"))}", DataLocation.DefaultConnectionString);
+        Assert.Equal(DataLocation.DefaultConnectionString, new StorageOptions().ConnectionString);
+        var command = new System.CommandLine.RootCommand();
+        var options = new ExchangeHub.Cli.DatabaseOptions();
+        options.AddTo(command);
+        Assert.Equal(DataLocation.DefaultConnectionString, command.Parse([]).GetValue(options.Connection));
     }
 }
 

@@ -212,6 +212,52 @@ public sealed class CliTests : IAsyncLifetime
         Assert.Equal("4,320.00 yuan (432000 fen)", CliOutput.Field(applied.Output, "Amount"));
     }
 
+    /// <summary>Issue 13: <c>--output json</c> is one array of string-valued objects with exact amounts in fen, nothing else on stdout.</summary>
+    [Fact]
+    public async Task RefundList_OutputJson_OneArrayWithFen()
+    {
+        await RunAsync("reconcile", "--date", "2024-06-30");
+
+        var (exit, output) = await RunAsync("refund", "list", "--output", "json");
+
+        Assert.Equal(0, exit);
+        using var json = System.Text.Json.JsonDocument.Parse(output);
+        var rows = json.RootElement.EnumerateArray().ToList();
+        Assert.Equal(5, rows.Count);
+        Assert.Equal(["uscc", "outcome", "amount_fen", "rate", "size_class", "division_code", "decided_at"],
+            rows[0].EnumerateObject().Select(p => p.Name));
+        Assert.Equal(864000, rows.Sum(r => long.Parse(r.GetProperty("amount_fen").GetString()!, System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    /// <summary>Issue 13: <c>--output csv</c> is RFC 4180 — a header of the machine keys, CRLF, quoted fields where needed.</summary>
+    [Fact]
+    public async Task Exceptions_OutputCsv_HeaderAndOneLinePerException()
+    {
+        await RunAsync("reconcile", "--date", "2024-06-30");
+
+        var (exit, output) = await RunAsync("exceptions", "--output", "csv", "--all");
+
+        Assert.Equal(0, exit);
+        var lines = output.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("code,subject_key,period,detail,run_id", lines[0]);
+        Assert.Equal(17, lines.Length - 1);
+        Assert.DoesNotContain('\n', output.Replace("\r\n", "", StringComparison.Ordinal));
+    }
+
+    /// <summary>Issue 13: a table written to a file or pipe is full width — every row one line, no USCC or detail split over lines.</summary>
+    [Fact]
+    public async Task Exceptions_TableNotOnATerminal_NoCellWrapped()
+    {
+        await RunAsync("reconcile", "--date", "2024-06-30");
+
+        var (exit, output) = await RunAsync("exceptions", "--all");
+
+        Assert.Equal(0, exit);
+        var rows = CliOutput.Rows(output).Skip(1).ToList();
+        Assert.Equal(17, rows.Count);
+        Assert.All(rows, r => Assert.Equal(18, r[1].Length));
+    }
+
     [Fact]
     public async Task AnyCommand_WrongToken_Exit2Unauthenticated()
     {

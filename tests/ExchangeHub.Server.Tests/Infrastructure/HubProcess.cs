@@ -36,28 +36,68 @@ public sealed class HubProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<HubProcess> StartAsync(TestDatabase database, params string[] settings)
+    public static Task<HubProcess> StartAsync(TestDatabase database, params string[] settings) =>
+        StartInAsync(ServerDirectory(), database, settings);
+
+    /// <summary>The hub started from <paramref name="workingDirectory"/> (its binary stays where it was built).</summary>
+    public static async Task<HubProcess> StartInAsync(string workingDirectory, TestDatabase database, params string[] settings)
     {
         var port = FreePort();
-        var directory = ServerDirectory();
+        var start = BuiltHub(workingDirectory, new[]
+        {
+            "--urls", $"http://127.0.0.1:{port}",
+            "--Hub:Storage:Provider", database.Provider.ToString(), "--Hub:Storage:ConnectionString", database.ConnectionString,
+        }.Concat(settings));
+        var hub = new HubProcess(Process.Start(start)!, new Uri($"http://127.0.0.1:{port}"));
+        await hub.WaitUntilListeningAsync(port);
+        return hub;
+    }
+
+    /// <summary>
+    /// Runs the built hub with <paramref name="arguments"/> (and <paramref name="environment"/>) until it exits by itself,
+    /// for start-up refusals; the exit code and every line it wrote (stdout and stderr).
+    /// </summary>
+    public static async Task<(int ExitCode, List<string> Lines)> RunUntilExitAsync(IReadOnlyDictionary<string, string> environment,
+        params string[] arguments)
+    {
+        var start = BuiltHub(ServerDirectory(), arguments);
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"the hub did not exit within 60 s:\n{await stdout}{await stderr}");
+        }
+        var lines = (await stdout + await stderr).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+        return (process.ExitCode, lines);
+    }
+
+    /// <summary><c>dotnet ExchangeHub.Server.dll arguments…</c> in <paramref name="workingDirectory"/>, its output redirected.</summary>
+    private static ProcessStartInfo BuiltHub(string workingDirectory, IEnumerable<string> arguments)
+    {
         var start = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = directory,
+            WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[]
-        {
-            Path.Combine(directory, "ExchangeHub.Server.dll"), "--urls", $"http://127.0.0.1:{port}",
-            "--Hub:Storage:Provider", database.Provider.ToString(), "--Hub:Storage:ConnectionString", database.ConnectionString,
-        }.Concat(settings))
+        start.ArgumentList.Add(Path.Combine(ServerDirectory(), "ExchangeHub.Server.dll"));
+        foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
-        var hub = new HubProcess(Process.Start(start)!, new Uri($"http://127.0.0.1:{port}"));
-        await hub.WaitUntilListeningAsync(port);
-        return hub;
+        return start;
     }
 
     /// <summary>SIGKILL: no shutdown, no flush — a crash.</summary>
@@ -124,7 +164,7 @@ public sealed class HubProcess : IAsyncDisposable
             : throw new InvalidOperationException($"build the solution first: no ExchangeHub.Server.dll in {directory}");
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

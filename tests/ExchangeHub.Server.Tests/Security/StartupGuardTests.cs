@@ -14,8 +14,9 @@ public sealed class StartupGuardTests
     [InlineData("http://hub.example:5080")]
     public void Build_DevTokenOnNonLoopbackAddress_RefusesToStart(string url)
     {
-        var ex = Assert.Throws<InvalidOperationException>(() => HubApp.Build(["--urls", url]));
+        var ex = Assert.Throws<HubStartupException>(() => HubApp.Build(["--urls", url]));
         Assert.Contains("loopback", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(HubStartupException.AddressRefused, ex.ExitCode);
     }
 
     [Theory]
@@ -30,7 +31,7 @@ public sealed class StartupGuardTests
 
     [Fact]
     public void Check_MutualTlsOnPlainHttp_Refused() =>
-        Assert.Throws<InvalidOperationException>(() => ListenAddressGuard.Check(AuthenticationMode.MutualTls, ["http://127.0.0.1:5080"]));
+        Assert.Throws<HubStartupException>(() => ListenAddressGuard.Check(AuthenticationMode.MutualTls, ["http://127.0.0.1:5080"]));
 
     [Fact]
     public void AgencyDirectory_UnknownRole_RefusedNamingIt()

@@ -1,0 +1,17 @@
+namespace ExchangeHub.Server.Configuration;
+
+/// <summary>
+/// The hub cannot start as configured (a forbidden listen address, a database it cannot open). Program.cs prints its
+/// message as one line and exits with <see cref="ExitCode"/>, no stack trace: the operator fixes the setting, not a bug.
+/// </summary>
+public sealed class HubStartupException(string message, int exitCode, Exception? inner = null)
+    : InvalidOperationException(message, inner)
+{
+    /// <summary>README "Limits": the listen address refused.</summary>
+    public const int AddressRefused = 2;
+
+    /// <summary>README "Limits": the database could not be opened.</summary>
+    public const int DatabaseUnavailable = 3;
+
+    public int ExitCode { get; } = exitCode;
+}
