@@ -39,4 +39,5 @@ public static class RejectionCodes
     public const string OutOfRange = "OUT_OF_RANGE";
     public const string OccupationCodeFormat = "OCCUPATION_CODE_FORMAT";
     public const string SkillLevelUnknown = "SKILL_LEVEL_UNKNOWN";
+    public const string SizeClassSourceWithoutClass = "SIZE_CLASS_SOURCE_WITHOUT_CLASS";
 }

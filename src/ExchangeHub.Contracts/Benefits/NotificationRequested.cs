@@ -1,9 +1,13 @@
+using MassTransit;
+
 namespace ExchangeHub.Contracts.Benefits;
 
 /// <summary>
 /// Asks the bureau's channels to notify the claimant. Names no personal id: the notifier resolves the claim id (and the
 /// pseudonymous key) itself.
 /// </summary>
+[MessageUrn("exchangehub.v1:NotificationRequested")]
+[EntityName("exchangehub.v1.notification-requested")]
 public sealed record NotificationRequested : BenefitClaimEvent
 {
     /// <summary>Where to notify: APP, SMS, WECHAT, OFFICIAL_ACCOUNT, QR_CODE.</summary>

@@ -1,3 +1,5 @@
+using MassTransit;
+
 namespace ExchangeHub.Contracts.Refunds;
 
 /// <summary>
@@ -8,6 +10,8 @@ namespace ExchangeHub.Contracts.Refunds;
 /// <see cref="ClauseId"/> its clause; <see cref="RefundWorkflowEvent.DecisionId"/> is the new decision,
 /// <see cref="SupersedesDecisionId"/> the one it replaces.
 /// </summary>
+[MessageUrn("exchangehub.v1:RefundAdjusted")]
+[EntityName("exchangehub.v1.refund-adjusted")]
 public sealed record RefundAdjusted : RefundWorkflowEvent
 {
     /// <summary>What was approved (as adjusted by earlier settlements), in fen.</summary>

@@ -1,3 +1,5 @@
+using MassTransit;
+
 namespace ExchangeHub.Contracts.Skills;
 
 /// <summary>
@@ -5,6 +7,8 @@ namespace ExchangeHub.Contracts.Skills;
 /// for one certificate; recover the one paid later from whoever received it. <see cref="HubEvent.SubjectKey"/> is
 /// <see cref="RecipientKey"/>.
 /// </summary>
+[MessageUrn("exchangehub.v1:SubsidyClawback")]
+[EntityName("exchangehub.v1.subsidy-clawback")]
 public sealed record SubsidyClawback : HubEvent
 {
     /// <summary>The certificate both subsidies were paid for.</summary>

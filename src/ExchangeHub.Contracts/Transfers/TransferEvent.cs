@@ -1,9 +1,13 @@
+using MassTransit;
+
 namespace ExchangeHub.Contracts.Transfers;
 
 /// <summary>
 /// What every event about a cross-province transfer (2.(4) TRANSFER) carries. The person is named only by the
 /// pseudonymous <see cref="PersonKey"/> (also <see cref="HubEvent.SubjectKey"/>), never by the resident id.
 /// </summary>
+[MessageUrn("exchangehub.v1:TransferEvent")]
+[ExcludeFromTopology]
 public abstract record TransferEvent : HubEvent
 {
     /// <summary>The transfer id: the national system's id of an incoming request, a UUID for a transfer-out.</summary>

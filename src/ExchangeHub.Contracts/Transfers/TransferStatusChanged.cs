@@ -1,6 +1,10 @@
+using MassTransit;
+
 namespace ExchangeHub.Contracts.Transfers;
 
 /// <summary>The national transfer system reported a new status of a transfer.</summary>
+[MessageUrn("exchangehub.v1:TransferStatusChanged")]
+[EntityName("exchangehub.v1.transfer-status-changed")]
 public sealed record TransferStatusChanged : TransferEvent
 {
     /// <summary>The status before: REQUESTED, ACCEPTED, SENT or RECEIVED.</summary>
