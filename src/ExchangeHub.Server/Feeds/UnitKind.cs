@@ -31,8 +31,8 @@ public sealed class UnitKind : IFeedKind<UnitRecord>
             ?? IndustryCode.Check("industry_code", r.IndustryCode)
             ?? SizeClass(r)
             ?? (r.HasEmployees ? Fields.Count("employees", r.Employees, 0, 10_000_000) : null)
-            ?? (r.HasRevenueFen ? Fields.Count("revenue_fen", r.RevenueFen, 0, long.MaxValue) : null)
-            ?? (r.HasTotalAssetsFen ? Fields.Count("total_assets_fen", r.TotalAssetsFen, 0, long.MaxValue) : null)
+            ?? (r.HasRevenueFen ? Fields.Count("revenue_fen", r.RevenueFen, 0, Fields.MaxFigure) : null)
+            ?? (r.HasTotalAssetsFen ? Fields.Count("total_assets_fen", r.TotalAssetsFen, 0, Fields.MaxFigure) : null)
             ?? DivisionCode.Check("division_code", r.DivisionCode)
             ?? DivisionCode.Within("division_code", r.DivisionCode, context.Divisions);
         if (fault is not null)

@@ -27,10 +27,14 @@ public sealed class RefundDecisions(
     OutboxSignal outboxSignal,
     WorkflowGate workflow,
     PolicySet policy,
-    TimeProvider clock) : IRunProgramme
+    TimeProvider clock,
+    ILogger<RefundDecisions> logger) : IRunProgramme
 {
     private readonly RefundDecider _decider = new(policy);
     private readonly RefundAdjuster _adjuster = new(policy);
+
+    /// <summary>Tests only: runs before a unit's rules, to prove that a unit whose decision throws does not stop a run.</summary>
+    internal Action<RefundFacts>? BeforeDecide { get; set; }
 
     public RunScope ScopeAt(DateOnly decisionDate, int programYear)
     {
@@ -133,6 +137,25 @@ public sealed class RefundDecisions(
     private sealed record Decided(RunUnitOutcome Outcome, RefundCase? Case);
 
     /// <summary>
+    /// The unit's decision; an exception in its rules (pure computation, nothing written yet) makes this one unit
+    /// UNDETERMINED with REFUND_DECISION_FAILED and is logged: a run never fails because of one unit (issue 13).
+    /// </summary>
+    private RefundDecision Decide(RefundFacts facts, DateOnly decisionDate)
+    {
+        try
+        {
+            BeforeDecide?.Invoke(facts);
+            return _decider.Decide(facts, decisionDate);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "Deciding the refund of unit {Uscc} as of {DecisionDate} failed; the unit is UNDETERMINED ({ReasonCode})",
+                facts.Uscc, decisionDate, RefundReasonCodes.DecisionFailed);
+            return _decider.Failed(facts, decisionDate, ex.GetType().Name);
+        }
+    }
+
+    /// <summary>
     /// A run chunk's decision ids on PostgreSQL, reserved in one round trip when the first unit is decided, so the
     /// chunk's decisions go with its outbox rows and cases as deferred writes (<see cref="RefundStore.InsertDecisionAsync"/>):
     /// the run was 3.35× psql's GROUP BY with one <c>INSERT … RETURNING id</c> round trip per unit. Null on SQLite.
@@ -164,7 +187,7 @@ public sealed class RefundDecisions(
         StoredDecision? settledBasis = null, string? correlationId = null)
     {
         var decisionDate = asOf.DecisionDate;
-        var decision = _decider.Decide(facts, decisionDate);
+        var decision = Decide(facts, decisionDate);
         var factsJson = RefundFactsJson.Serialize(facts);
         var factsSha = CanonicalJson.Sha256(factsJson);
         var outcome = RuleOutcomes.Upper<RefundOutcome>(decision.Outcome);
