@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace ExchangeHub.Contracts;
 
 /// <summary>One rule the policy engine checked for a decision: the explanation a subscriber can show.</summary>
@@ -16,6 +18,7 @@ public sealed record RuleOutcome
     /// The rule's result: <c>"PASSED"</c>, <c>"FAILED"</c> or <c>"UNDETERMINED"</c> (a fact it needs is missing:
     /// "FACTS", missing is not zero) — the proto's <c>RULE_EVALUATION_*</c> names without their prefix.
     /// </summary>
+    [AllowedValues("PASSED", "FAILED", "UNDETERMINED")]
     public required string Result { get; init; }
 
     /// <summary>The sentence explaining the result.</summary>

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using MassTransit;
 
 namespace ExchangeHub.Contracts.Benefits;
@@ -14,6 +15,7 @@ public sealed record NotificationRequested : BenefitClaimEvent
     public required IReadOnlyList<string> Channels { get; init; }
 
     /// <summary>The template: CLAIM_DECIDED or BENEFIT_PERIOD_RECALCULATED.</summary>
+    [AllowedValues("CLAIM_DECIDED", "BENEFIT_PERIOD_RECALCULATED")]
     public required string Purpose { get; init; }
 
     /// <summary>The decision the notice is about.</summary>

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using MassTransit;
 
 namespace ExchangeHub.Contracts.Refunds;
@@ -24,6 +25,7 @@ public sealed record RefundAdjusted : RefundWorkflowEvent
     public required long DifferenceFen { get; init; }
 
     /// <summary>The OFFICIAL size class the due amount uses; empty while the class is still PROVISIONAL.</summary>
+    [AllowedValues("", "LARGE", "MEDIUM", "SMALL", "MICRO")]
     public required string OfficialSizeClass { get; init; }
 
     /// <summary>Why: the reason code of the fact that changed (REFUND_SETTLED_*).</summary>
@@ -36,9 +38,11 @@ public sealed record RefundAdjusted : RefundWorkflowEvent
     public long? SupersedesDecisionId { get; init; }
 
     /// <summary>The size class the due amount uses (LARGE, MEDIUM, SMALL, MICRO), whatever its source.</summary>
+    [AllowedValues("", "LARGE", "MEDIUM", "SMALL", "MICRO")]
     public string SizeClass { get; init; } = "";
 
     /// <summary>PROVISIONAL or OFFICIAL: where <see cref="SizeClass"/> came from.</summary>
+    [AllowedValues("", "PROVISIONAL", "OFFICIAL")]
     public string SizeClassSource { get; init; } = "";
 
     /// <summary>The refund's frozen decision date D: the facts in force on it decide, facts dated later never do.</summary>

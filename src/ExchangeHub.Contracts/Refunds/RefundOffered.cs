@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using MassTransit;
 
 namespace ExchangeHub.Contracts.Refunds;
@@ -20,9 +21,11 @@ public sealed record RefundOffered : RefundDecisionEvent
     public required long BaseFen { get; init; }
 
     /// <summary>The size class the rate comes from (LARGE, MEDIUM, SMALL, MICRO).</summary>
+    [AllowedValues("LARGE", "MEDIUM", "SMALL", "MICRO")]
     public required string SizeClass { get; init; }
 
     /// <summary>PROVISIONAL (social-insurance class, settled later) or OFFICIAL.</summary>
+    [AllowedValues("PROVISIONAL", "OFFICIAL")]
     public required string SizeClassSource { get; init; }
 
     /// <summary>2.(1) "弹窗告知": what refund money may be used for, to show the unit with the offer.</summary>

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using MassTransit;
 
 namespace ExchangeHub.Contracts.Transfers;
@@ -17,6 +18,7 @@ public abstract record TransferEvent : HubEvent
     public required string PersonKey { get; init; }
 
     /// <summary>IN or OUT.</summary>
+    [AllowedValues("IN", "OUT")]
     public required string Direction { get; init; }
 
     /// <summary>The counterpart province (GB/T 2260).</summary>

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using MassTransit;
 
 namespace ExchangeHub.Contracts.Transfers;
@@ -8,9 +9,11 @@ namespace ExchangeHub.Contracts.Transfers;
 public sealed record TransferStatusChanged : TransferEvent
 {
     /// <summary>The status before: REQUESTED, ACCEPTED, SENT or RECEIVED.</summary>
+    [AllowedValues("REQUESTED", "ACCEPTED", "SENT", "RECEIVED")]
     public required string OldStatus { get; init; }
 
     /// <summary>The status now: SENT, RECEIVED, COMPLETED or REFUSED.</summary>
+    [AllowedValues("SENT", "RECEIVED", "COMPLETED", "REFUSED")]
     public required string NewStatus { get; init; }
 
     /// <summary>With REFUSED: the concrete reason code; otherwise null.</summary>
