@@ -74,11 +74,11 @@ public sealed class EventCatalogueTests
     public async Task Hub_Started_DeclaresExactlyTheCataloguedExchanges()
     {
         var vhost = "exchangehub-catalogue-" + Guid.NewGuid().ToString("N")[..10];
-        await RabbitMqCtlAsync("add_vhost", vhost);
+        await RabbitBroker.RabbitMqCtlAsync("add_vhost", vhost);
         try
         {
             var user = EventSubscriber.BrokerUri.UserInfo.Split(':')[0] is { Length: > 0 } u ? Uri.UnescapeDataString(u) : "guest";
-            await RabbitMqCtlAsync("set_permissions", "-p", vhost, user, ".*", ".*", ".*");
+            await RabbitBroker.RabbitMqCtlAsync("set_permissions", "-p", vhost, user, ".*", ".*", ".*");
             var broker = new UriBuilder(EventSubscriber.BrokerUri) { Path = "/" + Uri.EscapeDataString(vhost) }.Uri;
             await using var hub = await TestHub.StartAsync(StorageProvider.Sqlite, Outbox.RelaySettings.For(broker));
 
@@ -87,7 +87,7 @@ public sealed class EventCatalogueTests
             var deadline = Stopwatch.StartNew();
             while (deadline.Elapsed < TimeSpan.FromSeconds(30))
             {
-                declared = [.. (await RabbitMqCtlAsync("list_exchanges", "-p", vhost, "name"))
+                declared = [.. (await RabbitBroker.RabbitMqCtlAsync("list_exchanges", "-p", vhost, "name"))
                     .Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
                     .Where(n => !n.StartsWith("amq.", StringComparison.Ordinal) && n != "name" && !n.StartsWith("Listing", StringComparison.Ordinal))
                     .Order(StringComparer.Ordinal)];
@@ -103,7 +103,7 @@ public sealed class EventCatalogueTests
         }
         finally
         {
-            await RabbitMqCtlAsync("delete_vhost", vhost);
+            await RabbitBroker.RabbitMqCtlAsync("delete_vhost", vhost);
         }
     }
 
@@ -155,16 +155,6 @@ public sealed class EventCatalogueTests
             node = (Dictionary<string, object>)node[key];
         }
         return node;
-    }
-
-    private static async Task<string> RabbitMqCtlAsync(params string[] arguments)
-    {
-        var start = new ProcessStartInfo("rabbitmqctl", ["-q", .. arguments]) { RedirectStandardOutput = true, RedirectStandardError = true };
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("cannot run rabbitmqctl");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return process.ExitCode == 0 ? await stdout : throw new InvalidOperationException($"rabbitmqctl {string.Join(' ', arguments)}: {await stderr}");
     }
 
     /// <summary>The pinned names, written out: a rename of an attribute fails here too.</summary>
