@@ -41,7 +41,7 @@ builder.Services.AddMassTransit(bus =>
             host.Password(settings.Password);
         });
         // One queue for this subscriber. MassTransit binds it to the exchange of each consumed type, the exchanges the
-        // hub publishes to (ExchangeHub.Contracts.Refunds:RefundOffered, …). Quorum: replicated on a RabbitMQ cluster,
+        // hub publishes to (exchangehub.v1.refund-offered, …: the pinned names of docs/events.asyncapi.yaml). Quorum: replicated on a RabbitMQ cluster,
         // and it survives a node's loss without losing acknowledged-by-the-broker events.
         rabbit.ReceiveEndpoint(settings.Queue, endpoint =>
         {

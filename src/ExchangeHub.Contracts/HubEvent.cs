@@ -1,6 +1,10 @@
+using MassTransit;
+
 namespace ExchangeHub.Contracts;
 
 /// <summary>The fields of <see cref="IHubEvent"/>, as a base for the concrete events.</summary>
+[MessageUrn("exchangehub.v1:HubEvent")]
+[ExcludeFromTopology]
 public abstract record HubEvent : IHubEvent
 {
     /// <inheritdoc />

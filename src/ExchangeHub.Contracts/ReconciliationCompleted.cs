@@ -1,6 +1,10 @@
+using MassTransit;
+
 namespace ExchangeHub.Contracts;
 
 /// <summary>A reconciliation run finished: how many subjects it decided and how. <see cref="HubEvent.SubjectKey"/> is the run id.</summary>
+[MessageUrn("exchangehub.v1:ReconciliationCompleted")]
+[EntityName("exchangehub.v1.reconciliation-completed")]
 public sealed record ReconciliationCompleted : HubEvent
 {
     /// <summary>Program year reconciled.</summary>

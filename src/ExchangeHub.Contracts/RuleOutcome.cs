@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace ExchangeHub.Contracts;
 
 /// <summary>One rule the policy engine checked for a decision: the explanation a subscriber can show.</summary>
@@ -12,8 +14,12 @@ public sealed record RuleOutcome
     /// <summary>Stable reason code, e.g. <c>REFUND_LAYOFF_RATE_ABOVE_TARGET</c>.</summary>
     public required string ReasonCode { get; init; }
 
-    /// <summary>True passed, false failed, null undetermined (a fact was missing).</summary>
-    public bool? Passed { get; init; }
+    /// <summary>
+    /// The rule's result: <c>"PASSED"</c>, <c>"FAILED"</c> or <c>"UNDETERMINED"</c> (a fact it needs is missing:
+    /// "FACTS", missing is not zero) — the proto's <c>RULE_EVALUATION_*</c> names without their prefix.
+    /// </summary>
+    [AllowedValues("PASSED", "FAILED", "UNDETERMINED")]
+    public required string Result { get; init; }
 
     /// <summary>The sentence explaining the result.</summary>
     public required string Message { get; init; }

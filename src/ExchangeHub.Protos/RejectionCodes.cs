@@ -39,4 +39,10 @@ public static class RejectionCodes
     public const string OutOfRange = "OUT_OF_RANGE";
     public const string OccupationCodeFormat = "OCCUPATION_CODE_FORMAT";
     public const string SkillLevelUnknown = "SKILL_LEVEL_UNKNOWN";
+    public const string SizeClassSourceWithoutClass = "SIZE_CLASS_SOURCE_WITHOUT_CLASS";
+    public const string TextBlank = "TEXT_BLANK";
+    public const string TextBidiControl = "TEXT_BIDI_CONTROL";
+    public const string TextZeroWidth = "TEXT_ZERO_WIDTH";
+    public const string TextNonCharacter = "TEXT_NON_CHARACTER";
+    public const string TextUnpairedSurrogate = "TEXT_UNPAIRED_SURROGATE";
 }

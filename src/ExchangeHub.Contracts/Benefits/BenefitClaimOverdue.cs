@@ -1,6 +1,10 @@
+using MassTransit;
+
 namespace ExchangeHub.Contracts.Benefits;
 
 /// <summary>A claim was not decided by its due date (2.(3) CLAIM_TIME_LIMIT); published once per claim.</summary>
+[MessageUrn("exchangehub.v1:BenefitClaimOverdue")]
+[EntityName("exchangehub.v1.benefit-claim-overdue")]
 public sealed record BenefitClaimOverdue : BenefitClaimEvent
 {
     /// <summary>The application date.</summary>

@@ -1,6 +1,10 @@
+using MassTransit;
+
 namespace ExchangeHub.Contracts.Benefits;
 
 /// <summary>What every benefit decision event carries: the stored decision, its date and every rule checked.</summary>
+[MessageUrn("exchangehub.v1:BenefitDecisionEvent")]
+[ExcludeFromTopology]
 public abstract record BenefitDecisionEvent : BenefitClaimEvent
 {
     /// <summary>The hub's id of the stored decision; query the claim for the history.</summary>

@@ -1,6 +1,10 @@
+using MassTransit;
+
 namespace ExchangeHub.Contracts.Benefits;
 
 /// <summary>Unemployment benefit is granted for at most <see cref="MaxMonths"/> months.</summary>
+[MessageUrn("exchangehub.v1:BenefitGranted")]
+[EntityName("exchangehub.v1.benefit-granted")]
 public sealed record BenefitGranted : BenefitDecisionEvent
 {
     /// <summary>The maximum benefit period in months (1.(4) BENEFIT_DURATION).</summary>

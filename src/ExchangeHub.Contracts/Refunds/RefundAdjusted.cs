@@ -1,3 +1,6 @@
+using System.ComponentModel.DataAnnotations;
+using MassTransit;
+
 namespace ExchangeHub.Contracts.Refunds;
 
 /// <summary>
@@ -8,6 +11,8 @@ namespace ExchangeHub.Contracts.Refunds;
 /// <see cref="ClauseId"/> its clause; <see cref="RefundWorkflowEvent.DecisionId"/> is the new decision,
 /// <see cref="SupersedesDecisionId"/> the one it replaces.
 /// </summary>
+[MessageUrn("exchangehub.v1:RefundAdjusted")]
+[EntityName("exchangehub.v1.refund-adjusted")]
 public sealed record RefundAdjusted : RefundWorkflowEvent
 {
     /// <summary>What was approved (as adjusted by earlier settlements), in fen.</summary>
@@ -20,6 +25,7 @@ public sealed record RefundAdjusted : RefundWorkflowEvent
     public required long DifferenceFen { get; init; }
 
     /// <summary>The OFFICIAL size class the due amount uses; empty while the class is still PROVISIONAL.</summary>
+    [AllowedValues("", "LARGE", "MEDIUM", "SMALL", "MICRO")]
     public required string OfficialSizeClass { get; init; }
 
     /// <summary>Why: the reason code of the fact that changed (REFUND_SETTLED_*).</summary>
@@ -32,9 +38,11 @@ public sealed record RefundAdjusted : RefundWorkflowEvent
     public long? SupersedesDecisionId { get; init; }
 
     /// <summary>The size class the due amount uses (LARGE, MEDIUM, SMALL, MICRO), whatever its source.</summary>
+    [AllowedValues("", "LARGE", "MEDIUM", "SMALL", "MICRO")]
     public string SizeClass { get; init; } = "";
 
     /// <summary>PROVISIONAL or OFFICIAL: where <see cref="SizeClass"/> came from.</summary>
+    [AllowedValues("", "PROVISIONAL", "OFFICIAL")]
     public string SizeClassSource { get; init; } = "";
 
     /// <summary>The refund's frozen decision date D: the facts in force on it decide, facts dated later never do.</summary>

@@ -1,6 +1,10 @@
+using MassTransit;
+
 namespace ExchangeHub.Contracts.Refunds;
 
 /// <summary>The unit confirmed the offer (through the front office).</summary>
+[MessageUrn("exchangehub.v1:RefundConfirmed")]
+[EntityName("exchangehub.v1.refund-confirmed")]
 public sealed record RefundConfirmed : RefundWorkflowEvent
 {
     /// <summary>The refund confirmed, in fen.</summary>

@@ -1,6 +1,10 @@
+using MassTransit;
+
 namespace ExchangeHub.Contracts.Refunds;
 
 /// <summary>What every event about a job-retention refund decision (1.(2)) carries.</summary>
+[MessageUrn("exchangehub.v1:RefundDecisionEvent")]
+[ExcludeFromTopology]
 public abstract record RefundDecisionEvent : HubEvent
 {
     /// <summary>The unit's unified social credit code (also <see cref="HubEvent.SubjectKey"/>).</summary>

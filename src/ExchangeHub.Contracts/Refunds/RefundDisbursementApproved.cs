@@ -1,6 +1,10 @@
+using MassTransit;
+
 namespace ExchangeHub.Contracts.Refunds;
 
 /// <summary>On confirmation the disbursement is approved (2.(1)): the finance system pays <see cref="AmountFen"/>.</summary>
+[MessageUrn("exchangehub.v1:RefundDisbursementApproved")]
+[EntityName("exchangehub.v1.refund-disbursement-approved")]
 public sealed record RefundDisbursementApproved : RefundWorkflowEvent
 {
     /// <summary>The amount to pay, in fen.</summary>

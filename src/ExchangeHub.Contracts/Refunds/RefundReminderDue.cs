@@ -1,6 +1,10 @@
+using MassTransit;
+
 namespace ExchangeHub.Contracts.Refunds;
 
 /// <summary>An offered unit has not answered within the configured working days: the bureau contacts it (2.(1)).</summary>
+[MessageUrn("exchangehub.v1:RefundReminderDue")]
+[EntityName("exchangehub.v1.refund-reminder-due")]
 public sealed record RefundReminderDue : RefundWorkflowEvent
 {
     /// <summary>1 for the first reminder, 2 for the second, … up to the configured limit.</summary>

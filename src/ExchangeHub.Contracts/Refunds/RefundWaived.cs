@@ -1,6 +1,10 @@
+using MassTransit;
+
 namespace ExchangeHub.Contracts.Refunds;
 
 /// <summary>The unit waived the offer; it is told it may still apply until the program ends (2.(1)).</summary>
+[MessageUrn("exchangehub.v1:RefundWaived")]
+[EntityName("exchangehub.v1.refund-waived")]
 public sealed record RefundWaived : RefundWorkflowEvent
 {
     /// <summary>Last day the unit may still apply: the programme's last day.</summary>

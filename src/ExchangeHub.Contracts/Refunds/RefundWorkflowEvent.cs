@@ -1,6 +1,10 @@
+using MassTransit;
+
 namespace ExchangeHub.Contracts.Refunds;
 
 /// <summary>What every event of the refund workflow (2.(1): offer, confirm, waive, remind, approve) carries.</summary>
+[MessageUrn("exchangehub.v1:RefundWorkflowEvent")]
+[ExcludeFromTopology]
 public abstract record RefundWorkflowEvent : HubEvent
 {
     /// <summary>The unit's unified social credit code.</summary>

@@ -1,9 +1,13 @@
+using MassTransit;
+
 namespace ExchangeHub.Contracts.Skills;
 
 /// <summary>
 /// What every event about a skill-upgrade subsidy decision (1.(3), 2.(2)) carries. The person is named only by the
 /// pseudonymous <see cref="PersonKey"/> (also <see cref="HubEvent.SubjectKey"/>), never by the resident id.
 /// </summary>
+[MessageUrn("exchangehub.v1:SkillSubsidyDecisionEvent")]
+[ExcludeFromTopology]
 public abstract record SkillSubsidyDecisionEvent : HubEvent
 {
     /// <summary>The certificate decided (the subsidy is decided per certificate).</summary>

@@ -1,3 +1,6 @@
+using System.ComponentModel.DataAnnotations;
+using MassTransit;
+
 namespace ExchangeHub.Contracts.Skills;
 
 /// <summary>
@@ -5,6 +8,8 @@ namespace ExchangeHub.Contracts.Skills;
 /// for one certificate; recover the one paid later from whoever received it. <see cref="HubEvent.SubjectKey"/> is
 /// <see cref="RecipientKey"/>.
 /// </summary>
+[MessageUrn("exchangehub.v1:SubsidyClawback")]
+[EntityName("exchangehub.v1.subsidy-clawback")]
 public sealed record SubsidyClawback : HubEvent
 {
     /// <summary>The certificate both subsidies were paid for.</summary>
@@ -14,9 +19,11 @@ public sealed record SubsidyClawback : HubEvent
     public required string PersonKey { get; init; }
 
     /// <summary>The subsidy to recover, the one paid later: SKILL_UPGRADE or VOCATIONAL_TRAINING.</summary>
+    [AllowedValues("SKILL_UPGRADE", "VOCATIONAL_TRAINING")]
     public required string RecoverSubsidy { get; init; }
 
     /// <summary>Who received it: UNIT or PERSON.</summary>
+    [AllowedValues("UNIT", "PERSON")]
     public required string RecipientKind { get; init; }
 
     /// <summary>From whom to recover: the unit's unified social credit code, or the person's pseudonymous key.</summary>

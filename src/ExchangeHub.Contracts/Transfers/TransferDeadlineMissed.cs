@@ -1,3 +1,5 @@
+using MassTransit;
+
 namespace ExchangeHub.Contracts.Transfers;
 
 /// <summary>
@@ -5,6 +7,8 @@ namespace ExchangeHub.Contracts.Transfers;
 /// due date (<see cref="TransferEvent.Direction"/> OUT), or an incoming request neither accepted nor refused by its due
 /// date (IN). Published once per transfer.
 /// </summary>
+[MessageUrn("exchangehub.v1:TransferDeadlineMissed")]
+[EntityName("exchangehub.v1.transfer-deadline-missed")]
 public sealed record TransferDeadlineMissed : TransferEvent
 {
     /// <summary>The request date.</summary>

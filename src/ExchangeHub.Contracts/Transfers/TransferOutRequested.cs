@@ -1,9 +1,13 @@
+using MassTransit;
+
 namespace ExchangeHub.Contracts.Transfers;
 
 /// <summary>
 /// The hub requested a transfer-out (the person chose a consolidation place elsewhere). Fund amount per 2.(4) practice:
 /// money moves only when at least 12 months were paid here; then 1.5 × monthly benefit × months due.
 /// </summary>
+[MessageUrn("exchangehub.v1:TransferOutRequested")]
+[EntityName("exchangehub.v1.transfer-out-requested")]
 public sealed record TransferOutRequested : TransferEvent
 {
     /// <summary>LAST_INSURED or HOUSEHOLD_REGISTRATION.</summary>

@@ -1,6 +1,10 @@
+using MassTransit;
+
 namespace ExchangeHub.Contracts.Transfers;
 
 /// <summary>The operator refused an incoming transfer request, with a concrete reason code (never "already transferred out").</summary>
+[MessageUrn("exchangehub.v1:TransferRefused")]
+[EntityName("exchangehub.v1.transfer-refused")]
 public sealed record TransferRefused : TransferEvent
 {
     /// <summary>One of the hub's transfer reason codes, e.g. TRANSFER_PERSON_UNKNOWN.</summary>

@@ -68,6 +68,19 @@ public sealed class RefundDecider(PolicySet policy)
             Explanation.For(policy, checks));
     }
 
+    /// <summary>
+    /// The decision of a unit whose rules could not be computed (<paramref name="error"/>: what went wrong, e.g. the
+    /// exception's type): UNDETERMINED with <see cref="DecisionFailed"/> — never a guess, never a failed run (issue 13).
+    /// </summary>
+    public RefundDecision Failed(RefundFacts facts, DateOnly decisionDate, string error)
+    {
+        var check = new RuleCheck(RuleDecision, "1.(2)", DecisionFailed, false,
+            Values.Of(("decision_date", Values.Text(decisionDate)), ("error", error)), Values.None,
+            $"the decision could not be computed ({error}); the unit is decided again in the next run", DecisionFact);
+        return new RefundDecision(facts.Uscc, RefundOutcome.Undetermined, 0, null, null, facts.SizeClass, facts.SizeClassSource,
+            TermsAt(decisionDate)?.ProgramYear, decisionDate, RefundOffer.None, Explanation.For(policy, [check]));
+    }
+
     private RefundTerms? TermsAt(DateOnly date)
     {
         var last = _lastTerms;

@@ -19,6 +19,14 @@ public static class RefundReasonCodes
     /// <summary>"FACTS": the unit's record and its sources; checked only when a unit record is missing or its sources disagree.</summary>
     public const string RuleUnitSources = "REFUND_UNIT_SOURCES";
 
+    /// <summary>
+    /// Issue 13: deciding the unit failed (an exception in the rules or their arithmetic). The unit is UNDETERMINED
+    /// naming the fact <see cref="DecisionFact"/>, the run goes on with the other units, and the hub logs the exception.
+    /// </summary>
+    public const string RuleDecision = "REFUND_DECISION";
+    public const string DecisionFailed = "REFUND_DECISION_FAILED";
+    public const string DecisionFact = "Decision";
+
     // Reason codes.
     public const string WindowOpen = "REFUND_WINDOW_OPEN";
     public const string WindowClosed = "REFUND_WINDOW_CLOSED";

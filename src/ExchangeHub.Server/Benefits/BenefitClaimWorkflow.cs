@@ -80,7 +80,7 @@ public sealed class BenefitClaimWorkflow(
                 throw new FieldRefusedException("decision_date",
                     $"the decision date {BenefitFactsJson.Date(decisionDate)} is before the application date {BenefitFactsJson.Date(claim.AppliedOn)}");
             }
-            return await DecideClaimAsync(claim, decisionDate, Guid.NewGuid().ToString("D"), ct);
+            return await DecideClaimAsync(claim, decisionDate, CallCorrelation.Id(), ct);
         }
         finally
         {
@@ -105,7 +105,7 @@ public sealed class BenefitClaimWorkflow(
         var held = await _oneAtATime.EnterAsync(ct);
         try
         {
-            var correlationId = Guid.NewGuid().ToString("D");
+            var correlationId = CallCorrelation.Id();
             var granted = await reader.GrantedAsync(residentId, ct);
             var changed = 0;
             foreach (var claim in granted)
@@ -132,7 +132,7 @@ public sealed class BenefitClaimWorkflow(
             var today = Today;
             var overdue = await reader.OverdueAsync(today, ct);
             var sent = 0;
-            var correlationId = Guid.NewGuid().ToString("D");
+            var correlationId = CallCorrelation.Id();
             foreach (var claim in overdue)
             {
                 await using (var lease = await database.AcquireWriterAsync(ct))

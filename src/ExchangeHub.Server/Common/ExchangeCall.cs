@@ -18,6 +18,12 @@ public sealed class ExchangeCall(AgencyIdentity agency, string method)
     public long Corrected { get; set; }
     public long Rejected { get; set; }
 
+    /// <summary>
+    /// The correlation id of the events this call causes (<see cref="CallCorrelation"/>): the request's
+    /// <c>request_id</c> when it has one (set by Common/Retries), else an id drawn for this call.
+    /// </summary>
+    public string CorrelationId { get; set; } = Guid.NewGuid().ToString("D");
+
     /// <summary>The audit sequence number of this call, known once written.</summary>
     public long AuditSequence { get; set; }
 
@@ -26,5 +32,9 @@ public sealed class ExchangeCall(AgencyIdentity agency, string method)
             ? call
             : throw new InvalidOperationException("No authenticated call: is ExchangeInterceptor registered?");
 
-    public void AttachTo(ServerCallContext context) => context.UserState[Key] = this;
+    public void AttachTo(ServerCallContext context)
+    {
+        context.UserState[Key] = this;
+        CallCorrelation.Enter(this);
+    }
 }

@@ -1,7 +1,7 @@
-using System.Globalization;
 using ExchangeHub.Contracts;
 using ExchangeHub.Policy;
 using ExchangeHub.Policy.Explanations;
+using ExchangeHub.Policy.Rates;
 
 namespace ExchangeHub.Server.Common;
 
@@ -14,7 +14,7 @@ public static class RuleOutcomes
     public static IReadOnlyList<RuleOutcome> Of(Explanation explanation) => explanation.Checks
         .Select(c => new RuleOutcome
         {
-            RuleId = c.RuleId, ClauseId = c.ClauseId, ReasonCode = c.ReasonCode, Passed = c.Undetermined ? null : c.Passed,
+            RuleId = c.RuleId, ClauseId = c.ClauseId, ReasonCode = c.ReasonCode, Result = Result(c),
             Message = c.Message, Inputs = c.Inputs, Parameters = c.Parameters,
         })
         .ToList();
@@ -23,6 +23,9 @@ public static class RuleOutcomes
     public static string Upper<T>(T? value)
         where T : struct, Enum => value is { } v ? UpperSnake.Format(v) : "";
 
-    /// <summary>A rate as its shortest invariant decimal text (empty when absent).</summary>
-    public static string Rate(decimal? rate) => rate?.ToString("G29", CultureInfo.InvariantCulture) ?? "";
+    /// <summary>A rate in its canonical text (<see cref="RateText"/>; empty when absent).</summary>
+    public static string Rate(decimal? rate) => rate is { } r ? RateText.Format(r) : "";
+
+    private static string Result(RuleCheck check) =>
+        check.Undetermined ? RuleResults.Undetermined : check.Passed ? RuleResults.Passed : RuleResults.Failed;
 }

@@ -20,7 +20,7 @@ public static class StoredExplanation
             var result = new RuleResult
             {
                 RuleId = rule.RuleId, ClauseId = rule.ClauseId, ReasonCode = rule.ReasonCode, Message = rule.Message,
-                Result = rule.Passed switch { true => "PASSED", false => "FAILED", null => "UNDETERMINED" },
+                Result = rule.Result,
             };
             result.Inputs.Add(rule.Inputs.ToDictionary());
             result.Parameters.Add(rule.Parameters.ToDictionary());

@@ -34,8 +34,10 @@ public static class StoredEnums
         _ => throw Unknown<RegistrationStatus>(stored),
     };
 
-    public static SizeClass SizeClass(int stored) => stored switch
+    /// <summary>Null: market regulation has not classified the unit yet, a missing fact ("FACTS").</summary>
+    public static SizeClass? SizeClass(int stored) => stored switch
     {
+        StoredSizeClass.NotClassified => null,
         StoredSizeClass.Large => Policy.SizeClass.Large,
         StoredSizeClass.Medium => Policy.SizeClass.Medium,
         StoredSizeClass.Small => Policy.SizeClass.Small,
@@ -43,8 +45,10 @@ public static class StoredEnums
         _ => throw Unknown<SizeClass>(stored),
     };
 
-    public static SizeClassSource SizeClassSource(int stored) => stored switch
+    /// <summary>Null with an unclassified unit.</summary>
+    public static SizeClassSource? SizeClassSource(int stored) => stored switch
     {
+        StoredSizeClassSource.NotClassified => null,
         StoredSizeClassSource.Provisional => Policy.Refunds.SizeClassSource.Provisional,
         StoredSizeClassSource.Official => Policy.Refunds.SizeClassSource.Official,
         _ => throw Unknown<SizeClassSource>(stored),

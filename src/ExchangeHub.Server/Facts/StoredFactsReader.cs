@@ -147,6 +147,12 @@ public sealed class StoredFactsReader(HubDatabase database)
             .Select(g => g.OrderByDescending(r => r.RecordedAt).ThenByDescending(r => r.Unit.SourceRecordId, StringComparer.Ordinal).First().Unit)
             .ToList();
         var first = byAgency[0];
+        // A unit one agency has not classified yet takes the class another agency reported: absent is not a
+        // different value, so it is no conflict either (issue 13: size_class optional).
+        if (first.SizeClass is null && byAgency.FirstOrDefault(u => u.SizeClass is not null) is { } classified)
+        {
+            first = first with { SizeClass = classified.SizeClass, SizeClassSource = classified.SizeClassSource };
+        }
         facts.Units[uscc] = first;
         var conflicts = byAgency.Skip(1).SelectMany(other => Conflicts(first, other)).ToList();
         if (conflicts.Count > 0)
@@ -161,11 +167,12 @@ public sealed class StoredFactsReader(HubDatabase database)
         [
             (nameof(RefundFacts.OrganisationType), first.OrganisationType.ToString(), other.OrganisationType.ToString()),
             (nameof(RefundFacts.RegistrationStatus), first.RegistrationStatus.ToString(), other.RegistrationStatus.ToString()),
-            (nameof(RefundFacts.SizeClass), first.SizeClass.ToString(), other.SizeClass.ToString()),
-            (nameof(RefundFacts.SizeClassSource), first.SizeClassSource.ToString(), other.SizeClassSource.ToString()),
+            (nameof(RefundFacts.SizeClass), first.SizeClass?.ToString() ?? "", other.SizeClass?.ToString() ?? ""),
+            (nameof(RefundFacts.SizeClassSource), first.SizeClassSource?.ToString() ?? "", other.SizeClassSource?.ToString() ?? ""),
             (nameof(RefundFacts.IsLabourDispatch), first.LabourDispatch ? "true" : "false", other.LabourDispatch ? "true" : "false"),
         ];
-        return facts.Where(f => f.First != f.Other).Select(f => new UnitConflict(f.Fact, first, f.First, other, f.Other));
+        return facts.Where(f => f.First != f.Other && !(f.Fact.StartsWith(nameof(RefundFacts.SizeClass), StringComparison.Ordinal) && other.SizeClass is null))
+            .Select(f => new UnitConflict(f.Fact, first, f.First, other, f.Other));
     }
 
     /// <summary>One unit record; its registration on D: a deregistration or revocation dated after D is not in force yet.</summary>

@@ -8,7 +8,8 @@ namespace ExchangeHub.Server.Facts;
 /// A unit as one market-regulation agency reported it as of D and T (its most recently recorded record for the USCC),
 /// in the policy engine's terms. <see cref="RegistrationStatus"/> is the status on D: a deregistration or revocation
 /// dated after D is ACTIVE, with no <see cref="StatusDate"/> ("FACTS" valid time). <see cref="AgencyId"/> and
-/// <see cref="SourceRecordId"/> name the record, for an exception when agencies disagree.
+/// <see cref="SourceRecordId"/> name the record, for an exception when agencies disagree. A null
+/// <see cref="SizeClass"/> (and <see cref="SizeClassSource"/>): market regulation has not classified the unit yet.
 /// </summary>
 public sealed record UnitSnapshot(
     string Uscc,
@@ -16,8 +17,8 @@ public sealed record UnitSnapshot(
     RegistrationStatus RegistrationStatus,
     DateOnly? StatusDate,
     bool LabourDispatch,
-    SizeClass SizeClass,
-    SizeClassSource SizeClassSource,
+    SizeClass? SizeClass,
+    SizeClassSource? SizeClassSource,
     string IndustryCode,
     long? Employees,
     long? RevenueFen,

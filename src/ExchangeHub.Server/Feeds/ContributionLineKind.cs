@@ -29,7 +29,7 @@ public sealed class ContributionLineKind : IFeedKind<ContributionLine>
             ?? (r.HasWageBaseFen ? Fields.Amount("wage_base_fen", r.WageBaseFen) : null)
             ?? Fields.Enum("kind", r.Kind)
             ?? Fields.Date("received_date", r.ReceivedDate, context, out received)
-            ?? Fields.Code("tax_office_code", r.TaxOfficeCode, 32);
+            ?? Fields.LettersOrDigits("tax_office_code", r.TaxOfficeCode, 32);
         if (fault is not null)
         {
             return fault;

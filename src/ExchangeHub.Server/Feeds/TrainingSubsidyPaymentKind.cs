@@ -24,7 +24,7 @@ public sealed class TrainingSubsidyPaymentKind : IFeedKind<TrainingSubsidyPaymen
             ?? Recipient(r, context)
             ?? Fields.Amount("amount_fen", r.AmountFen)
             ?? Fields.Date("paid_date", r.PaidDate, context, out paid)
-            ?? Fields.Count("ledger_sequence", r.LedgerSequence, 0, long.MaxValue);
+            ?? Fields.Count("ledger_sequence", r.LedgerSequence, 0, Fields.MaxFigure);
         if (fault is not null)
         {
             return fault;

@@ -29,11 +29,10 @@ public sealed class UnitKind : IFeedKind<UnitRecord>
             ?? Fields.Date("registered_date", r.RegisteredDate, context, out registered)
             ?? StatusDate(r, registered, context, out statusDate)
             ?? IndustryCode.Check("industry_code", r.IndustryCode)
-            ?? Fields.Enum("size_class", r.SizeClass)
-            ?? Fields.Enum("size_class_source", r.SizeClassSource)
+            ?? SizeClass(r)
             ?? (r.HasEmployees ? Fields.Count("employees", r.Employees, 0, 10_000_000) : null)
-            ?? (r.HasRevenueFen ? Fields.Count("revenue_fen", r.RevenueFen, 0, long.MaxValue) : null)
-            ?? (r.HasTotalAssetsFen ? Fields.Count("total_assets_fen", r.TotalAssetsFen, 0, long.MaxValue) : null)
+            ?? (r.HasRevenueFen ? Fields.Count("revenue_fen", r.RevenueFen, 0, Fields.MaxFigure) : null)
+            ?? (r.HasTotalAssetsFen ? Fields.Count("total_assets_fen", r.TotalAssetsFen, 0, Fields.MaxFigure) : null)
             ?? DivisionCode.Check("division_code", r.DivisionCode)
             ?? DivisionCode.Within("division_code", r.DivisionCode, context.Divisions);
         if (fault is not null)
@@ -48,6 +47,23 @@ public sealed class UnitKind : IFeedKind<UnitRecord>
             r.DivisionCode,
         ];
         return null;
+    }
+
+    /// <summary>
+    /// The size class is optional (issue 13): UNSPECIFIED is a unit market regulation has not classified yet, stored
+    /// with the rest of the record and decided UNDETERMINED naming SizeClass ("FACTS": missing is not zero). A source
+    /// belongs to a class: required with one, refused without one.
+    /// </summary>
+    private static RecordFault? SizeClass(UnitRecord r)
+    {
+        if (r.SizeClass != V1.SizeClass.Unspecified)
+        {
+            return Fields.Enum("size_class", r.SizeClass) ?? Fields.Enum("size_class_source", r.SizeClassSource);
+        }
+        return r.SizeClassSource == SizeClassSource.Unspecified
+            ? null
+            : new RecordFault("size_class_source", RejectionCodes.SizeClassSourceWithoutClass,
+                "size_class_source must be unset while size_class is unset (the unit is not classified yet).");
     }
 
     private static RecordFault? StatusDate(UnitRecord r, DateOnly registered, ValidationContext context, out DateOnly? statusDate)

@@ -1,20 +1,34 @@
 using System.Collections.Frozen;
 using System.Text.Json;
 using ExchangeHub.Contracts;
+using MassTransit;
 
 namespace ExchangeHub.Server.Outbox;
 
-/// <summary>The event types of ExchangeHub.Contracts by stored name, and how their payloads are serialised.</summary>
+/// <summary>
+/// The event types of ExchangeHub.Contracts by stored name, and how their payloads are serialised. An outbox row names
+/// its event by the type's pinned message URN (<c>[MessageUrn]</c>, e.g. <c>urn:message:exchangehub.v1:RefundOffered</c>),
+/// never by its C# name: renaming or moving a record changes neither the rows already stored nor what subscribers see
+/// (issue 13). Rows written before the names were pinned carry the C# full name and still resolve.
+/// </summary>
 public static class EventTypes
 {
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new UtcInstantConverter() } };
 
-    private static readonly FrozenDictionary<string, Type> ByName = typeof(HubEvent).Assembly.GetTypes()
+    /// <summary>Every concrete event of the contract.</summary>
+    public static readonly IReadOnlyList<Type> All = [.. typeof(HubEvent).Assembly.GetTypes()
         .Where(t => t is { IsAbstract: false, IsClass: true } && typeof(HubEvent).IsAssignableFrom(t))
-        .ToFrozenDictionary(t => t.FullName!, StringComparer.Ordinal);
+        .OrderBy(t => t.Name, StringComparer.Ordinal)];
 
-    public static string NameOf(Type type) => ByName.ContainsKey(type.FullName!)
-        ? type.FullName!
+    private static readonly FrozenDictionary<Type, string> Names = All.ToFrozenDictionary(t => t, MessageUrn.ForTypeString);
+
+    private static readonly FrozenDictionary<string, Type> ByName = All
+        .Select(t => KeyValuePair.Create(Names[t], t))
+        .Concat(All.Select(t => KeyValuePair.Create(t.FullName!, t)))
+        .ToFrozenDictionary(StringComparer.Ordinal);
+
+    public static string NameOf(Type type) => Names.TryGetValue(type, out var name)
+        ? name
         : throw new ArgumentException($"{type} is not an event of ExchangeHub.Contracts.", nameof(type));
 
     public static Type Resolve(string name) => ByName.TryGetValue(name, out var type)

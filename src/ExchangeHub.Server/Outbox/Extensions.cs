@@ -29,6 +29,11 @@ public static class Extensions
             {
                 var messaging = context.GetRequiredService<IOptions<MessagingOptions>>().Value;
                 rabbit.Host(messaging.RabbitMqUri, host => host.PublisherConfirmation = true);
+                // Every event's pinned exchange ([EntityName], docs/events.asyncapi.yaml) is declared when the bus
+                // starts, not at its first publish: subscribers can bind before the first event, and the catalogue
+                // test checks the exchanges on the broker.
+                rabbit.AddPublishMessageTypes(EventTypes.All);
+                rabbit.DeployPublishTopology = true;
             });
         });
         services.AddOptions<MassTransitHostOptions>().Configure(host =>

@@ -23,4 +23,7 @@ public static class ExceptionCodes
 
     /// <summary>"FACTS" sources: two agencies report a unit fact the rules use differently for one USCC; the refund waits (UNDETERMINED).</summary>
     public const string UnitSourcesConflict = "UNIT_SOURCES_CONFLICT";
+
+    /// <summary>Issue 13: the unit's checks threw on its facts (logged with the exception); the run went on with the other units.</summary>
+    public const string UnitCheckFailed = "UNIT_CHECK_FAILED";
 }

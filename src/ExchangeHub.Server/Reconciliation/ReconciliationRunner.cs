@@ -101,7 +101,7 @@ public sealed class ReconciliationRunner(
                 }
                 foreach (var uscc in chunk.Subjects)
                 {
-                    found.AddRange(exceptions.ForUnit(uscc, chunk, decisionDate));
+                    found.AddRange(UnitExceptions(uscc, chunk, decisionDate));
                 }
                 await lease.CommitAsync(ct);
             }
@@ -112,6 +112,23 @@ public sealed class ReconciliationRunner(
 
         found.AddRange(await rateMismatches);
         await CompleteAsync(run, found, ct);
+    }
+
+    /// <summary>
+    /// One unit's reconciliation exceptions; a check that throws on this unit's facts is itself an exception of the
+    /// unit (<see cref="ExceptionCodes.UnitCheckFailed"/>), logged, and the run goes on (issue 13).
+    /// </summary>
+    private List<ReconciliationMismatch> UnitExceptions(string uscc, StoredFacts chunk, DateOnly decisionDate)
+    {
+        try
+        {
+            return exceptions.ForUnit(uscc, chunk, decisionDate).ToList();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "Checking unit {Uscc} for reconciliation exceptions failed", uscc);
+            return [new(ExceptionCodes.UnitCheckFailed, uscc, null, $"the unit's checks could not be computed ({ex.GetType().Name})")];
+        }
     }
 
     /// <summary>A settlement-only run: the year's approved units, a chunk at a time, each settled at its frozen decision date.</summary>

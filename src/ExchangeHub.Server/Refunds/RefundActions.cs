@@ -1,4 +1,3 @@
-using System.Globalization;
 using ExchangeHub.Contracts;
 using ExchangeHub.Contracts.Refunds;
 using ExchangeHub.Policy;
@@ -44,16 +43,17 @@ public sealed class RefundActions(
         }
         var d = await DecisionAsync(lease, c.DecisionId, ct);
         var now = clock.GetUtcNow();
+        var correlationId = CallCorrelation.Id();
         await outbox.EnqueueAsync(lease, new RefundConfirmed
         {
             EventId = Guid.NewGuid(), OccurredAt = now, PolicyId = d.PolicyId, PolicyVersion = d.PolicyVersion, SubjectKey = uscc,
-            CorrelationId = c.DecisionId.ToString(CultureInfo.InvariantCulture), Uscc = uscc, ProgramYear = programYear, DecisionId = c.DecisionId,
+            CorrelationId = correlationId, Uscc = uscc, ProgramYear = programYear, DecisionId = c.DecisionId,
             AmountFen = c.AmountFen, RecordedBy = agencyId, ConfirmedOn = confirmedOn,
         }, ct);
         await outbox.EnqueueAsync(lease, new RefundDisbursementApproved
         {
             EventId = Guid.NewGuid(), OccurredAt = now, PolicyId = d.PolicyId, PolicyVersion = d.PolicyVersion, SubjectKey = uscc,
-            CorrelationId = c.DecisionId.ToString(CultureInfo.InvariantCulture), Uscc = uscc, ProgramYear = programYear, DecisionId = c.DecisionId,
+            CorrelationId = correlationId, Uscc = uscc, ProgramYear = programYear, DecisionId = c.DecisionId,
             AmountFen = c.AmountFen, ApprovedOn = confirmedOn, DecisionDate = d.DecisionDate,
         }, ct);
         await lease.CommitAsync(ct);
@@ -78,10 +78,11 @@ public sealed class RefundActions(
             return until;
         }
         var d = await DecisionAsync(lease, c.DecisionId, ct);
+        var correlationId = CallCorrelation.Id();
         await outbox.EnqueueAsync(lease, new RefundWaived
         {
             EventId = Guid.NewGuid(), OccurredAt = clock.GetUtcNow(), PolicyId = d.PolicyId, PolicyVersion = d.PolicyVersion, SubjectKey = uscc,
-            CorrelationId = c.DecisionId.ToString(CultureInfo.InvariantCulture), Uscc = uscc, ProgramYear = programYear, DecisionId = c.DecisionId,
+            CorrelationId = correlationId, Uscc = uscc, ProgramYear = programYear, DecisionId = c.DecisionId,
             MayApplyUntil = until, RecordedBy = agencyId, WaivedOn = waivedOn,
         }, ct);
         await lease.CommitAsync(ct);
@@ -99,6 +100,7 @@ public sealed class RefundActions(
     public async Task<int> SendDueRemindersAsync(CancellationToken ct)
     {
         var today = clock.ChinaToday();
+        var correlationId = CallCorrelation.Id(); // one id for this round of reminders
         var due = new List<(string Uscc, int Year, long DecisionId, long AmountFen, DateOnly OfferedOn, int Sent)>();
         await using (var connection = await database.OpenReaderAsync(ct))
         await using (var command = connection.CreateCommand())
@@ -138,7 +140,7 @@ public sealed class RefundActions(
                 await outbox.EnqueueAsync(lease, new RefundReminderDue
                 {
                     EventId = Guid.NewGuid(), OccurredAt = clock.GetUtcNow(), PolicyId = decision.PolicyId, PolicyVersion = decision.PolicyVersion, SubjectKey = d.Uscc,
-                    CorrelationId = d.DecisionId.ToString(CultureInfo.InvariantCulture), Uscc = d.Uscc, ProgramYear = d.Year,
+                    CorrelationId = correlationId, Uscc = d.Uscc, ProgramYear = d.Year,
                     DecisionId = d.DecisionId, Reminder = d.Sent + 1, OfferedOn = d.OfferedOn, AmountFen = d.AmountFen,
                 }, ct);
             }

@@ -27,10 +27,14 @@ public sealed class RefundDecisions(
     OutboxSignal outboxSignal,
     WorkflowGate workflow,
     PolicySet policy,
-    TimeProvider clock) : IRunProgramme
+    TimeProvider clock,
+    ILogger<RefundDecisions> logger) : IRunProgramme
 {
     private readonly RefundDecider _decider = new(policy);
     private readonly RefundAdjuster _adjuster = new(policy);
+
+    /// <summary>Tests only: runs before a unit's rules, to prove that a unit whose decision throws does not stop a run.</summary>
+    internal Action<RefundFacts>? BeforeDecide { get; set; }
 
     public RunScope ScopeAt(DateOnly decisionDate, int programYear)
     {
@@ -118,18 +122,38 @@ public sealed class RefundDecisions(
         {
             throw new FieldRefusedException("application_date", $"{decisionDate:yyyy-MM-dd} is before the unit waived the offer on {waivedOn:yyyy-MM-dd}");
         }
-        // Outside a run: its own correlation id, no run row.
+        // Outside a run: its own run id (no run row); its events carry the call's correlation id (IHubEvent.CorrelationId).
         var runId = Guid.NewGuid().ToString("D");
+        var correlationId = CallCorrelation.Id();
         var decided = refundCase?.FrozenDecisionDate is not null
-            ? await SettleAsync(lease, runId, programYear, refundCase, current.GetValueOrDefault(uscc), asOf.KnowledgeTimeUnixMs, ct)
+            ? await SettleAsync(lease, runId, programYear, refundCase, current.GetValueOrDefault(uscc), asOf.KnowledgeTimeUnixMs, ct, correlationId)
             : await DecideAsync(lease, runId, programYear, RefundFactsBuilder.Build(uscc, stored), current.GetValueOrDefault(uscc), refundCase,
-                stored.Units.GetValueOrDefault(uscc), asOf, applied, ct);
+                stored.Units.GetValueOrDefault(uscc), asOf, applied, ct, correlationId: correlationId);
         await lease.CommitAsync(ct);
         outboxSignal.Notify();
         return decided.Case ?? cases[uscc];
     }
 
     private sealed record Decided(RunUnitOutcome Outcome, RefundCase? Case);
+
+    /// <summary>
+    /// The unit's decision; an exception in its rules (pure computation, nothing written yet) makes this one unit
+    /// UNDETERMINED with REFUND_DECISION_FAILED and is logged: a run never fails because of one unit (issue 13).
+    /// </summary>
+    private RefundDecision Decide(RefundFacts facts, DateOnly decisionDate)
+    {
+        try
+        {
+            BeforeDecide?.Invoke(facts);
+            return _decider.Decide(facts, decisionDate);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "Deciding the refund of unit {Uscc} as of {DecisionDate} failed; the unit is UNDETERMINED ({ReasonCode})",
+                facts.Uscc, decisionDate, RefundReasonCodes.DecisionFailed);
+            return _decider.Failed(facts, decisionDate, ex.GetType().Name);
+        }
+    }
 
     /// <summary>
     /// A run chunk's decision ids on PostgreSQL, reserved in one round trip when the first unit is decided, so the
@@ -149,21 +173,21 @@ public sealed class RefundDecisions(
 
     /// <summary>Re-decides an approved refund at its frozen decision date with the knowledge of <paramref name="knowledgeTimeUnixMs"/>.</summary>
     private async Task<Decided> SettleAsync(WriterLease lease, string runId, int programYear, RefundCase approved, StoredDecision? previous,
-        long knowledgeTimeUnixMs, CancellationToken ct)
+        long knowledgeTimeUnixMs, CancellationToken ct, string? correlationId = null)
     {
         var asOf = new FactsAsOf(approved.FrozenDecisionDate!.Value, knowledgeTimeUnixMs);
         var facts = await factsReader.ReadOneAsync(approved.Uscc, asOf, ct);
         var basis = await store.SettledBasisAsync(programYear, approved.Uscc, ct);
         return await DecideAsync(lease, runId, programYear, RefundFactsBuilder.Build(approved.Uscc, facts), previous, approved,
-            facts.Units.GetValueOrDefault(approved.Uscc), asOf, applied: false, ct, settledBasis: basis);
+            facts.Units.GetValueOrDefault(approved.Uscc), asOf, applied: false, ct, settledBasis: basis, correlationId: correlationId);
     }
 
     private async Task<Decided> DecideAsync(WriterLease lease, string runId, int programYear, RefundFacts facts, StoredDecision? previous,
         RefundCase? currentCase, UnitSnapshot? unit, FactsAsOf asOf, bool applied, CancellationToken ct, ChunkIds? ids = null,
-        StoredDecision? settledBasis = null)
+        StoredDecision? settledBasis = null, string? correlationId = null)
     {
         var decisionDate = asOf.DecisionDate;
-        var decision = _decider.Decide(facts, decisionDate);
+        var decision = Decide(facts, decisionDate);
         var factsJson = RefundFactsJson.Serialize(facts);
         var factsSha = CanonicalJson.Sha256(factsJson);
         var outcome = RuleOutcomes.Upper<RefundOutcome>(decision.Outcome);
@@ -197,7 +221,7 @@ public sealed class RefundDecisions(
         {
             step = step with { Case = step.Case with { AppliedOn = decisionDate } };
         }
-        foreach (var e in RefundEvents.For(step, decision, decisionId, previous?.Id, reason, runId, now, settlement))
+        foreach (var e in RefundEvents.For(step, decision, decisionId, previous?.Id, reason, correlationId ?? runId, now, settlement))
         {
             await outbox.EnqueueAsync(lease, e, ct);
         }

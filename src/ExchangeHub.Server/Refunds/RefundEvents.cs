@@ -23,7 +23,7 @@ public static class RefundEvents
                     EventId = Guid.NewGuid(), OccurredAt = now, PolicyId = decision.Explanation.PolicyId, PolicyVersion = decision.Explanation.Stamp(),
                     SubjectKey = decision.Uscc, CorrelationId = correlationId, Uscc = decision.Uscc, ProgramYear = year, DecisionId = decisionId,
                     SupersedesDecisionId = supersedes, SupersedeReason = reason, Explanation = explanation,
-                    AmountFen = decision.AmountFen, Rate = decision.Rate ?? 0, BaseFen = decision.BaseFen ?? 0,
+                    AmountFen = decision.AmountFen, Rate = RuleOutcomes.Rate(decision.Rate ?? 0), BaseFen = decision.BaseFen ?? 0,
                     SizeClass = RuleOutcomes.Upper(decision.SizeClass), SizeClassSource = RuleOutcomes.Upper(decision.SizeClassSource), UsageNotice = RefundNotices.Usage,
                     OfferedOn = step.Case.OfferedOn,
                 },
@@ -53,6 +53,13 @@ public static class RefundEvents
                     SubjectKey = decision.Uscc, CorrelationId = correlationId, Uscc = decision.Uscc, ProgramYear = year, DecisionId = decisionId,
                     SupersedesDecisionId = supersedes, SupersedeReason = reason, Explanation = explanation,
                     MissingFacts = decision.Explanation.MissingFacts.ToList(),
+                },
+                WorkflowEvent.AwaitingApplication => new RefundAwaitingApplication
+                {
+                    EventId = Guid.NewGuid(), OccurredAt = now, PolicyId = decision.Explanation.PolicyId, PolicyVersion = decision.Explanation.Stamp(),
+                    SubjectKey = decision.Uscc, CorrelationId = correlationId, Uscc = decision.Uscc, ProgramYear = year, DecisionId = decisionId,
+                    SupersedesDecisionId = supersedes, SupersedeReason = reason, Explanation = explanation,
+                    AmountFen = decision.AmountFen, DecisionDate = decision.DecidedOn,
                 },
                 _ => Adjusted(settlement ?? throw new InvalidOperationException("an adjustment is published with its settlement"), decision,
                     decisionId, supersedes, correlationId, now, year),

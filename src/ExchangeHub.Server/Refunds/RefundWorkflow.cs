@@ -30,7 +30,8 @@ public static class RefundWorkflow
             case RefundOutcome.Eligible when current?.State == RefundState.Waived && !applied:
                 return new WorkflowStep(basis, []);
             case RefundOutcome.Eligible when decision.Offer == RefundOffer.OnApplication && !applied && current?.State != RefundState.Offered:
-                return new WorkflowStep(basis with { State = RefundState.AwaitingApplication }, []);
+                // 2.(1): labour-dispatch units apply themselves; subscribers are told, once per decision.
+                return new WorkflowStep(basis with { State = RefundState.AwaitingApplication }, [WorkflowEvent.AwaitingApplication]);
             case RefundOutcome.Eligible when current?.State == RefundState.Offered && current.AmountFen == decision.AmountFen:
                 // Facts changed but not the refund: the standing offer (and its reminder clock) stays.
                 return new WorkflowStep(basis, []);

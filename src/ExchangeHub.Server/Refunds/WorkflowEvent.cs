@@ -9,4 +9,5 @@ public enum WorkflowEvent
     Ineligible,
     Undetermined,
     Adjusted,
+    AwaitingApplication,
 }

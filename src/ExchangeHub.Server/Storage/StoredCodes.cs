@@ -63,6 +63,8 @@ public static class StoredRegistrationStatus
 /// <summary>units.size_class.</summary>
 public static class StoredSizeClass
 {
+    /// <summary>Market regulation has not classified the unit yet (proto SIZE_CLASS_UNSPECIFIED): a missing fact, never a class.</summary>
+    public const int NotClassified = 0;
     public const int Large = 1;
     public const int Medium = 2;
     public const int Small = 3;
@@ -72,6 +74,8 @@ public static class StoredSizeClass
 /// <summary>units.size_class_source.</summary>
 public static class StoredSizeClassSource
 {
+    /// <summary>No class, so no source (proto SIZE_CLASS_SOURCE_UNSPECIFIED, only with an unclassified unit).</summary>
+    public const int NotClassified = 0;
     public const int Provisional = 1;
     public const int Official = 2;
 }
@@ -149,6 +153,7 @@ public static class StoredCode
         V1.SizeClass.Medium => StoredSizeClass.Medium,
         V1.SizeClass.Small => StoredSizeClass.Small,
         V1.SizeClass.Micro => StoredSizeClass.Micro,
+        V1.SizeClass.Unspecified => StoredSizeClass.NotClassified,
         _ => throw Unstorable(value),
     };
 
@@ -156,6 +161,7 @@ public static class StoredCode
     {
         V1.SizeClassSource.Provisional => StoredSizeClassSource.Provisional,
         V1.SizeClassSource.Official => StoredSizeClassSource.Official,
+        V1.SizeClassSource.Unspecified => StoredSizeClassSource.NotClassified,
         _ => throw Unstorable(value),
     };
 

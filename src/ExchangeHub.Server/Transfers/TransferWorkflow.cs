@@ -108,7 +108,7 @@ public sealed class TransferWorkflow(
                 var facts = TransferFactsJson.Out(transfer.PersonKey, requestedOn, knownAt, monthsHere, monthlyBenefitFen, monthsDue);
                 await TransferStore.InsertAsync(lease, transfer, new TransferStore.Decided(facts, PolicyVersion, ExplanationJson.Write(decision.Explanation)), now, ct);
                 await outbox.EnqueueAsync(lease, TransferEvents.OutRequested(transfer, consolidationPlace, monthlyBenefitFen, monthsDue, policy.Id,
-                    PolicyVersion, Guid.NewGuid().ToString("D"), now), ct);
+                    PolicyVersion, CallCorrelation.Id(), now), ct);
                 await lease.CommitAsync(ct);
             }
             outboxSignal.Notify();
@@ -159,7 +159,7 @@ public sealed class TransferWorkflow(
                 }
                 await TransferStore.SetStatusAsync(lease, current, status, reasonCode, statusDate, now, ct);
                 await outbox.EnqueueAsync(lease, TransferEvents.StatusChanged(current, status, reasonCode, policy.Id, PolicyVersion,
-                    Guid.NewGuid().ToString("D"), now), ct);
+                    CallCorrelation.Id(), now), ct);
                 await lease.CommitAsync(ct);
             }
             outboxSignal.Notify();
@@ -195,7 +195,7 @@ public sealed class TransferWorkflow(
         try
         {
             var today = Today;
-            var correlationId = Guid.NewGuid().ToString("D");
+            var correlationId = CallCorrelation.Id();
             var outs = await queries.OutsPastDueAsync(today, ct);
             var ins = (await UndecidedIncomingAsync(today, ct)).Where(t => t.DueOn < today).ToList();
             var sent = 0;
@@ -292,7 +292,7 @@ public sealed class TransferWorkflow(
                     decisionDate);
                 await TransferStore.InsertAsync(lease, transfer,
                     new TransferStore.Decided(TransferFactsJson.In(transfer.PersonKey, request, reasonCode), PolicyVersion), now, ct);
-                var correlationId = Guid.NewGuid().ToString("D");
+                var correlationId = CallCorrelation.Id();
                 HubEvent e = reasonCode is null
                     ? TransferEvents.Accepted(transfer, policy.Id, PolicyVersion, correlationId, now)
                     : TransferEvents.Refused(transfer, reasonCode, policy.Id, PolicyVersion, correlationId, now);

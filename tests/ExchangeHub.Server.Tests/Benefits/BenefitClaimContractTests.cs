@@ -15,11 +15,11 @@ public sealed class BenefitClaimContractTests
         [
             new RuleOutcome
             {
-                RuleId = "BENEFIT_INSURED_MONTHS", ClauseId = "1.(4)", ReasonCode = "BENEFIT_INSURED_MONTHS_MET", Passed = true, Message = "24 months",
+                RuleId = "BENEFIT_INSURED_MONTHS", ClauseId = "1.(4)", ReasonCode = "BENEFIT_INSURED_MONTHS_MET", Result = "PASSED", Message = "24 months",
                 Inputs = new Dictionary<string, string> { ["insuredMonths"] = "24" }, Parameters = new Dictionary<string, string> { ["minimum"] = "12" },
             },
-            new RuleOutcome { RuleId = "BENEFIT_REGISTERED", ClauseId = "1.(4)", ReasonCode = "BENEFIT_NOT_REGISTERED", Passed = false, Message = "no" },
-            new RuleOutcome { RuleId = "BENEFIT_INVOLUNTARY", ClauseId = "1.(4)", ReasonCode = "BENEFIT_SEPARATION_MISSING", Passed = null, Message = "?" },
+            new RuleOutcome { RuleId = "BENEFIT_REGISTERED", ClauseId = "1.(4)", ReasonCode = "BENEFIT_NOT_REGISTERED", Result = "FAILED", Message = "no" },
+            new RuleOutcome { RuleId = "BENEFIT_INVOLUNTARY", ClauseId = "1.(4)", ReasonCode = "BENEFIT_SEPARATION_MISSING", Result = "UNDETERMINED", Message = "?" },
         ], missing);
 
     [Fact]

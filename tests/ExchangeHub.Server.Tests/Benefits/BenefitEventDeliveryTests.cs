@@ -13,7 +13,7 @@ namespace ExchangeHub.Server.Tests.Benefits;
 [Trait("clause", "2.(4)")]
 public sealed class BenefitEventDeliveryTests
 {
-    private const string AllEvents = "ExchangeHub.Contracts:IHubEvent";
+    private const string AllEvents = "exchangehub.v1.events";
 
     [Fact]
     public async Task InsuredMonthsSurfaceAfterTheGrant_SubscriberReceivesGrantRecalculationAndNotices()

@@ -9,7 +9,7 @@ public sealed class ReplayDifferencesTests
 {
     private const string Facts = """{"Uscc":"U","Months":[{"Period":"2023-12","InsuredHeadcount":20,"Settlement":"Arrears","PremiumsReceived":true}]}""";
     private const string Settled = """{"Uscc":"U","Months":[{"Period":"2023-12","InsuredHeadcount":20,"Settlement":"Settled","PremiumsReceived":true}]}""";
-    private const string Rules = """[{"ruleId":"REFUND_LAYOFF","reasonCode":"REFUND_LAYOFF_RATE_WITHIN_TARGET","passed":true}]""";
+    private const string Rules = """[{"ruleId":"REFUND_LAYOFF","reasonCode":"REFUND_LAYOFF_RATE_WITHIN_TARGET","result":"PASSED"}]""";
 
     private static readonly ReplayDifferences.Side Stored = new("v1+sha256:aa", Facts, "f1", "ELIGIBLE", 1815, Rules);
 

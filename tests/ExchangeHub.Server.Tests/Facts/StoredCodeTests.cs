@@ -23,13 +23,14 @@ public sealed class StoredCodeTests
     public void RegistrationStatus_EveryMember_RoundTrips() =>
         RoundTrip<V1.RegistrationStatus, Policy.Refunds.RegistrationStatus>(typeof(StoredRegistrationStatus), StoredCode.Of, StoredEnums.RegistrationStatus);
 
+    /// <summary>Issue 13: UNSPECIFIED is a unit not classified yet, stored as NotClassified (0) and read back as no class.</summary>
     [Fact]
-    public void SizeClass_EveryMember_RoundTrips() =>
-        RoundTrip<V1.SizeClass, Policy.SizeClass>(typeof(StoredSizeClass), StoredCode.Of, StoredEnums.SizeClass);
+    public void SizeClass_EveryMember_RoundTripsUnspecifiedAsNotClassified() =>
+        RoundTripOptional<V1.SizeClass, Policy.SizeClass>(StoredSizeClass.NotClassified, StoredCode.Of, StoredEnums.SizeClass);
 
     [Fact]
-    public void SizeClassSource_EveryMember_RoundTrips() =>
-        RoundTrip<V1.SizeClassSource, Policy.Refunds.SizeClassSource>(typeof(StoredSizeClassSource), StoredCode.Of, StoredEnums.SizeClassSource);
+    public void SizeClassSource_EveryMember_RoundTripsUnspecifiedAsNotClassified() =>
+        RoundTripOptional<V1.SizeClassSource, Policy.Refunds.SizeClassSource>(StoredSizeClassSource.NotClassified, StoredCode.Of, StoredEnums.SizeClassSource);
 
     [Fact]
     public void SettlementStatus_EveryMember_RoundTrips() =>
@@ -112,6 +113,30 @@ public sealed class StoredCodeTests
         Assert.Equal(Enum.GetValues<TPolicy>().ToHashSet(), reached);
         Assert.Throws<InvalidOperationException>(() => read(0));
         Assert.Throws<InvalidOperationException>(() => read(Constants(codes).Where(c => c.Value is int).Max(c => (int)c.Value) + 1));
+    }
+
+    private static void RoundTripOptional<TContract, TPolicy>(int notClassified, Func<TContract, int> write, Func<int, TPolicy?> read)
+        where TContract : struct, Enum
+        where TPolicy : struct, Enum
+    {
+        var reached = new HashSet<TPolicy>();
+        foreach (var value in Enum.GetValues<TContract>())
+        {
+            var code = write(value);
+            if (Convert.ToInt32(value, CultureInfo.InvariantCulture) == 0)
+            {
+                Assert.Equal((notClassified, null), (code, read(code)));
+                continue;
+            }
+            Assert.Equal(Convert.ToInt32(value, CultureInfo.InvariantCulture), code);
+            var policy = read(code) ?? throw new InvalidOperationException($"{value} read back as not classified");
+            Assert.Equal(UpperSnake.Format(value), UpperSnake.Format(policy));
+            Assert.True(reached.Add(policy), $"{typeof(TPolicy).Name}.{policy} is read from two codes");
+        }
+        Assert.Equal(Enum.GetValues<TPolicy>().ToHashSet(), reached);
+        var undefined = Enum.GetValues<TContract>().Max(v => Convert.ToInt32(v, CultureInfo.InvariantCulture)) + 1;
+        Assert.Throws<ArgumentOutOfRangeException>(() => write((TContract)Enum.ToObject(typeof(TContract), undefined)));
+        Assert.Throws<InvalidOperationException>(() => read(undefined));
     }
 
     private static void WriteOnly<TContract>(Type codes, Func<TContract, int> write)

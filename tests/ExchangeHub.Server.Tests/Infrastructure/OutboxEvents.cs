@@ -25,14 +25,14 @@ public static class OutboxEvents
         ProgramYear = 2024,
         DecisionId = order,
         AmountFen = 1_000 + order,
-        Rate = 0.6m,
+        Rate = "0.6",
         BaseFen = 10_000,
         SizeClass = "SMALL",
         SizeClassSource = "OFFICIAL",
         UsageNotice = "稳岗返还资金用于职工生活补助、缴纳社会保险费、转岗培训、技能提升培训等支出。",
         Explanation =
         [
-            new RuleOutcome { RuleId = "REFUND_LAYOFF", ClauseId = "1.(2)", ReasonCode = "REFUND_LAYOFF_RATE_WITHIN_TARGET", Passed = true, Message = "layoff rate within target" },
+            new RuleOutcome { RuleId = "REFUND_LAYOFF", ClauseId = "1.(2)", ReasonCode = "REFUND_LAYOFF_RATE_WITHIN_TARGET", Result = "PASSED", Message = "layoff rate within target" },
         ],
     };
 

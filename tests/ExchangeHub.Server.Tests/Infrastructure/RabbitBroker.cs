@@ -14,9 +14,10 @@ public static class RabbitBroker
         await RabbitMqCtlAsync("await_startup");
     }
 
-    private static async Task RabbitMqCtlAsync(string command)
+    /// <summary>Runs <c>rabbitmqctl -q</c> with <paramref name="arguments"/> and returns its output; throws when it fails.</summary>
+    public static async Task<string> RabbitMqCtlAsync(params string[] arguments)
     {
-        var start = new ProcessStartInfo("rabbitmqctl", ["-q", command])
+        var start = new ProcessStartInfo("rabbitmqctl", ["-q", .. arguments])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -28,7 +29,8 @@ public static class RabbitBroker
         await process.WaitForExitAsync(cts.Token);
         if (process.ExitCode != 0)
         {
-            throw new InvalidOperationException($"rabbitmqctl {command} exited {process.ExitCode}: {await stdout} {await stderr}");
+            throw new InvalidOperationException($"rabbitmqctl {string.Join(' ', arguments)} exited {process.ExitCode}: {await stdout} {await stderr}");
         }
+        return await stdout;
     }
 }

@@ -24,7 +24,7 @@ public sealed class OutboxRelayTests
         Assert.Equal(events.Count, deliveries.Count);
         Assert.Equal(events.Select(e => e.EventId).Order(), deliveries.Select(d => d.EventId).Order());
         Assert.All(deliveries, d => Assert.Equal(d.EventId, d.MessageId));
-        Assert.All(deliveries, d => Assert.Contains("urn:message:ExchangeHub.Contracts.Refunds:RefundOffered", d.MessageTypes));
+        Assert.All(deliveries, d => Assert.Contains("urn:message:exchangehub.v1:RefundOffered", d.MessageTypes));
         AssertSubjectOrder(deliveries);
         Assert.Equal(0, await hub.Database.ScalarAsync(
             $"SELECT COUNT(*) FROM outbox_messages WHERE correlation_id = '{correlation}' AND (sent_at_unix_ms IS NULL OR last_error IS NOT NULL)"));

@@ -5,7 +5,7 @@ namespace ExchangeHub.Server.Tests.Outbox;
 /// <summary>Relay settings for tests: the test broker, short timeouts and back-off so a restart is noticed quickly.</summary>
 internal static class RelaySettings
 {
-    public const string RefundOfferedExchange = "ExchangeHub.Contracts.Refunds:RefundOffered";
+    public const string RefundOfferedExchange = "exchangehub.v1.refund-offered";
 
     public static Dictionary<string, string?> For(Uri? broker = null, string publishTimeout = "00:00:03") => new()
     {

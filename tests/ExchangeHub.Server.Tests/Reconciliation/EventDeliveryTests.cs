@@ -16,7 +16,7 @@ namespace ExchangeHub.Server.Tests.Reconciliation;
 public sealed class EventDeliveryTests
 {
     /// <summary>MassTransit binds every event's exchange to the exchanges of its base types: this one gets them all.</summary>
-    internal const string AllEvents = "ExchangeHub.Contracts:IHubEvent";
+    internal const string AllEvents = "exchangehub.v1.events";
 
     [Fact]
     public async Task Run_SeededUnits_SubscriberReceivesExactlyTheExpectedEvents()
@@ -111,7 +111,7 @@ public sealed class EventDeliveryTests
         Assert.True(decisions == 3000, $"{decisions} decisions for 3000 units; superseded: {await SupersededAsync(database)}");
         Assert.Equal(3000, await database.ScalarAsync("SELECT COUNT(DISTINCT uscc) FROM refund_decisions"));
         Assert.Equal(1, await database.ScalarAsync("SELECT COUNT(*) FROM reconciliation_runs WHERE status = 'FAILED'"));
-        var decisionEvents = await database.ScalarAsync("SELECT COUNT(*) FROM outbox_messages WHERE message_type <> 'ExchangeHub.Contracts.ReconciliationCompleted'");
+        var decisionEvents = await database.ScalarAsync("SELECT COUNT(*) FROM outbox_messages WHERE message_type <> 'urn:message:exchangehub.v1:ReconciliationCompleted'");
         Assert.Equal(3000, decisionEvents);
         // Only this test's runs: other hubs on the machine may publish to the same exchanges meanwhile.
         bool Ours(EventDelivery d) => runIds.Contains(d.CorrelationId) && d.DecisionId > 0;

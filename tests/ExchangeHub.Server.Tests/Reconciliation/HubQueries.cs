@@ -21,7 +21,7 @@ public static class HubQueries
         while (await reader.ReadAsync())
         {
             using var doc = JsonDocument.Parse(reader.GetString(4));
-            list.Add(new OutboxEvent(reader.GetInt64(0), reader.GetString(1).Split('.')[^1], reader.GetString(2), reader.GetString(3), doc.RootElement.Clone()));
+            list.Add(new OutboxEvent(reader.GetInt64(0), reader.GetString(1).Split('.', ':')[^1], reader.GetString(2), reader.GetString(3), doc.RootElement.Clone()));
         }
         return list;
     }

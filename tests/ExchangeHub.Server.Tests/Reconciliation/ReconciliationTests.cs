@@ -50,9 +50,10 @@ public abstract class ReconciliationTests(StorageProvider provider) : SeededRefu
         Assert.Equal("RefundOffered", byUnit[Ids.Uscc(Eligible)]);
         Assert.Equal("RefundIneligible", byUnit[Ids.Uscc(Arrears)]);
         Assert.Equal("RefundHeldForDeferral", byUnit[Ids.Uscc(Deferred)]);
-        Assert.False(byUnit.ContainsKey(Ids.Uscc(Dispatch)), "labour-dispatch units are never offered automatically (2.(1))");
+        // 2.(1): labour-dispatch units are never offered automatically; issue 13: they are told they may apply.
+        Assert.Equal("RefundAwaitingApplication", byUnit[Ids.Uscc(Dispatch)]);
         Assert.Equal("RefundUndetermined", byUnit[Ids.Uscc(Unknown)]);
-        Assert.Equal(7, byUnit.Count);
+        Assert.Equal(8, byUnit.Count);
         Assert.Equal("ReconciliationCompleted", events[^1].Type);
 
         var offer = events.Single(e => e.Type == "RefundOffered" && e.Subject == Ids.Uscc(Eligible)).Payload;
@@ -209,7 +210,11 @@ public abstract class ReconciliationTests(StorageProvider provider) : SeededRefu
         var applied = await Refunds.ApplyForRefundAsync(new ApplyForRefundRequest { Uscc = Ids.Uscc(Dispatch), ProgramYear = 2024 });
 
         Assert.Equal(("OFFERED", "ELIGIBLE", 432_000L), (applied.State, applied.Decision.Outcome, applied.Decision.AmountFen));
-        Assert.Equal("RefundOffered", (await HubQueries.EventsAsync(Hub)).Single(e => e.Subject == Ids.Uscc(Dispatch)).Type);
+        // Issue 13: the run said the unit may apply; the application is offered.
+        Assert.Equal(["RefundAwaitingApplication", "RefundOffered"],
+            (await HubQueries.EventsAsync(Hub)).Where(e => e.Subject == Ids.Uscc(Dispatch)).Select(e => e.Type));
+        var awaiting = (await HubQueries.EventsAsync(Hub)).First(e => e.Subject == Ids.Uscc(Dispatch)).Payload;
+        Assert.Equal((432_000L, "2024-06-30"), (awaiting.GetProperty("amountFen").GetInt64(), awaiting.GetProperty("decisionDate").GetString()));
     }
 
     [Fact]

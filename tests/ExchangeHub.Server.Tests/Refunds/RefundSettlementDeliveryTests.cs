@@ -16,7 +16,7 @@ namespace ExchangeHub.Server.Tests.Refunds;
 [Trait("clause", "2.(1)")]
 public sealed class RefundSettlementDeliveryTests() : SeededRefundHub(StorageProvider.Sqlite)
 {
-    private const string AllEvents = "ExchangeHub.Contracts:IHubEvent";
+    private const string AllEvents = "exchangehub.v1.events";
 
     protected override Dictionary<string, string?> Settings => RelaySettings.For();
 

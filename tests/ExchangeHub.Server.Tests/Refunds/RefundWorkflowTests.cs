@@ -23,13 +23,14 @@ public sealed class RefundWorkflowTests
     }
 
     [Fact]
-    public void Decide_EligibleLabourDispatchNotApplied_AwaitsApplicationWithoutEvent()
+    public void Decide_EligibleLabourDispatchNotApplied_AwaitsApplicationAndSaysSo()
     {
         var step = RefundWorkflow.Decide(null, Decision(RefundOutcome.Eligible, 12_345, RefundOffer.OnApplication), DecisionId, Today, applied: false);
 
         Assert.Equal(RefundState.AwaitingApplication, step.Case.State);
         Assert.Null(step.Case.OfferedOn);
-        Assert.Empty(step.Events);
+        // Issue 13: not offered (2.(1)), but subscribers are told it may apply, so they need not poll.
+        Assert.Equal([WorkflowEvent.AwaitingApplication], step.Events);
     }
 
     [Fact]

@@ -71,9 +71,9 @@ public sealed class ReplicaTests
         }
 
         Assert.Equal(units, await database.ScalarAsync(
-            "SELECT COUNT(*) FROM outbox_messages WHERE message_type = 'ExchangeHub.Contracts.Refunds.RefundReminderDue'"));
+            "SELECT COUNT(*) FROM outbox_messages WHERE message_type = 'urn:message:exchangehub.v1:RefundReminderDue'"));
         Assert.Equal(units, await database.ScalarAsync(
-            "SELECT COUNT(DISTINCT subject_key) FROM outbox_messages WHERE message_type = 'ExchangeHub.Contracts.Refunds.RefundReminderDue'"));
+            "SELECT COUNT(DISTINCT subject_key) FROM outbox_messages WHERE message_type = 'urn:message:exchangehub.v1:RefundReminderDue'"));
         Assert.Equal(units, await database.ScalarAsync("SELECT COUNT(*) FROM refund_cases WHERE reminders_sent = 1"));
     }
 

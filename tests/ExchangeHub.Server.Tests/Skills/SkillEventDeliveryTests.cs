@@ -13,7 +13,7 @@ namespace ExchangeHub.Server.Tests.Skills;
 [Trait("clause", "1.(3)")]
 public sealed class SkillEventDeliveryTests
 {
-    private const string AllEvents = "ExchangeHub.Contracts:IHubEvent";
+    private const string AllEvents = "exchangehub.v1.events";
 
     /// <summary>
     /// 1.(3) SKILL_NO_DOUBLE Decision: the grant, then a training subsidy paid after it, recovered from the unit by the

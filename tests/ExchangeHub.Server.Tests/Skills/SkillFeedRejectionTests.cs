@@ -69,6 +69,7 @@ public sealed class SkillFeedRejectionTests(SqliteHubFixture fixture) : IClassFi
         { "paid date slashes", p => p.PaidDate = "2024/07/01", "paid_date", "DATE_FORMAT" },
         { "paid before 1990", p => p.PaidDate = "1989-12-31", "paid_date", "DATE_OUT_OF_RANGE" },
         { "ledger sequence negative", p => p.LedgerSequence = -1, "ledger_sequence", "OUT_OF_RANGE" },
+        { "ledger sequence above 10^15", p => p.LedgerSequence = 1_000_000_000_000_001, "ledger_sequence", "OUT_OF_RANGE" },
     };
 
     [Theory]

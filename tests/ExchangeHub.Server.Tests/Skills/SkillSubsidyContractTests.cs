@@ -9,8 +9,8 @@ public sealed class SkillSubsidyContractTests
     private static SkillDecisionEntry Decision(long? supersedes) => new(12, "CERT-2", "person-key", "4-01-02-01", 3, "GRANTED", 150_000,
         new DateOnly(2024, 11, 30), "xpcc-2024", "2024.1+sha256:abc", "facts-sha", 1_729_036_800_123, true, supersedes,
         [
-            new RuleOutcome { RuleId = "SKILL_INSURED", ClauseId = "1.(3)", ReasonCode = "SKILL_INSURED_MET", Passed = true, Message = "36 months" },
-            new RuleOutcome { RuleId = "SKILL_BENEFIT", ClauseId = "1.(3)", ReasonCode = "SKILL_BENEFIT_UNKNOWN", Passed = null, Message = "?" },
+            new RuleOutcome { RuleId = "SKILL_INSURED", ClauseId = "1.(3)", ReasonCode = "SKILL_INSURED_MET", Result = "PASSED", Message = "36 months" },
+            new RuleOutcome { RuleId = "SKILL_BENEFIT", ClauseId = "1.(3)", ReasonCode = "SKILL_BENEFIT_UNKNOWN", Result = "UNDETERMINED", Message = "?" },
         ]);
 
     [Fact]

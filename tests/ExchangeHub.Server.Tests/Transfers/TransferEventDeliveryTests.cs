@@ -17,7 +17,7 @@ namespace ExchangeHub.Server.Tests.Transfers;
 [Trait("clause", "2.(4)")]
 public sealed class TransferEventDeliveryTests
 {
-    private const string AllEvents = "ExchangeHub.Contracts:IHubEvent";
+    private const string AllEvents = "exchangehub.v1.events";
 
     [Fact]
     public async Task TransferInCompleted_SubscriberReceivesTransferEventsAndTheRecalculation()

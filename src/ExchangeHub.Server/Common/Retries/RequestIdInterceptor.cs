@@ -69,9 +69,13 @@ public sealed class RequestIdInterceptor(RequestIdStore store, RequestGate gate,
             return null;
         }
         var id = RequestId.Read(message, field);
-        return id.Length == 0
-            ? null
-            : (new RequestKey(ExchangeCall.Of(context).Agency.Id, context.Method, id), RequestId.Sha256WithoutId(message, field));
+        if (id.Length == 0)
+        {
+            return null;
+        }
+        var call = ExchangeCall.Of(context);
+        call.CorrelationId = id; // the events of this call carry the client's id (IHubEvent.CorrelationId)
+        return (new RequestKey(call.Agency.Id, context.Method, id), RequestId.Sha256WithoutId(message, field));
     }
 
     private async Task<T> OnceAsync<T>(RequestKey key, string sha256, ServerCallContext context, Func<Task<(T Result, byte[] Reply)>> run,

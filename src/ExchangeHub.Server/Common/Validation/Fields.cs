@@ -9,6 +9,13 @@ public static class Fields
     /// <summary>Largest amount accepted in one record: 100 million yuan. Anything larger is a unit error upstream.</summary>
     public const long MaxAmountFen = 10_000_000_000;
 
+    /// <summary>
+    /// Largest figure of a unit (revenue, total assets) and largest ledger number: 10^15 fen ≈ 10 trillion yuan, above
+    /// any enterprise and far below <see cref="long.MaxValue"/>, so sums and products over them stay in range
+    /// (issue 13; the size-class check compares in Int128 regardless).
+    /// </summary>
+    public const long MaxFigure = 1_000_000_000_000_000;
+
     public static RecordFault? Text(string field, string value, int maxLength, bool required = true)
     {
         if (value.Length == 0)
@@ -19,11 +26,21 @@ public static class Fields
         {
             return new RecordFault(field, RejectionCodes.TooLong, $"{field} has {value.Length} characters; at most {maxLength}.");
         }
+        return TextHygiene.Check(field, value);
+    }
+
+    /// <summary>Codes the contract says are letters or digits only (e.g. <c>tax_office_code</c>): ASCII A–Z, a–z, 0–9.</summary>
+    public static RecordFault? LettersOrDigits(string field, string value, int maxLength)
+    {
+        if (Text(field, value, maxLength) is { } fault)
+        {
+            return fault;
+        }
         foreach (var c in value)
         {
-            if (char.IsControl(c))
+            if (!char.IsAsciiLetterOrDigit(c))
             {
-                return new RecordFault(field, RejectionCodes.InvalidCharacters, $"{field} contains a control character.");
+                return new RecordFault(field, RejectionCodes.InvalidCharacters, $"{field} may contain only letters and digits (found '{c}').");
             }
         }
         return null;
