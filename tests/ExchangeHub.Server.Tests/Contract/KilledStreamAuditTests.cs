@@ -1,9 +1,8 @@
 using ExchangeHub.AuditLog;
 using ExchangeHub.Server.Configuration;
 using ExchangeHub.Server.Tests.Infrastructure;
+using ExchangeHub.Server.Tests.Reconciliation;
 using ExchangeHub.V1;
-using Grpc.Core;
-using Grpc.Net.Client;
 
 namespace ExchangeHub.Server.Tests.Contract;
 
@@ -21,12 +20,7 @@ public abstract class KilledStreamAuditTests(StorageProvider provider)
         var hub = await HubProcess.StartAsync(database);
         try
         {
-            using var channel = GrpcChannel.ForAddress(hub.Address, new GrpcChannelOptions
-            {
-                Credentials = ChannelCredentials.Create(ChannelCredentials.Insecure,
-                    CallCredentials.FromInterceptor((_, m) => { m.Add("authorization", "Bearer " + TestHub.MarketToken); return Task.CompletedTask; })),
-                UnsafeUseInsecureChannelCallCredentials = true,
-            });
+            using var channel = EventDeliveryTests.Channel(hub, TestHub.MarketToken);
             using var call = new MarketRegulationFeedService.MarketRegulationFeedServiceClient(channel).PushUnits();
             await call.RequestStream.WriteAsync(new PushUnitsRequest { Units = { Records.Unit("kill-1", unit: 1), Records.Unit("kill-2", unit: 2) } });
             // A second batch makes the hub write the first (it writes one batch while it reads the next).
