@@ -1,5 +1,6 @@
 using ExchangeHub.Server.Audit;
 using ExchangeHub.Server.Common;
+using ExchangeHub.Server.Common.Malformed;
 using ExchangeHub.Server.Common.Retries;
 using ExchangeHub.Server.Configuration;
 using ExchangeHub.Server.Facts;
@@ -57,6 +58,8 @@ public static class HubApp
             // Inside the audit: a retry answered from the store is authenticated and audited like any call.
             grpc.Interceptors.Add<RequestIdInterceptor>();
         });
+        // Every method's request marshaller guarded: a malformed message is INVALID_ARGUMENT, audited (not UNKNOWN).
+        builder.Services.AddMalformedMessageGuard();
         builder.Services.AddGrpcReflection();
         builder.Services.AddGrpcHealthChecks();
         builder.Services

@@ -1,55 +1,19 @@
 // The hub through a second gRPC implementation: Node's @grpc/grpc-js, loading only the .proto files.
-// Starts the built hub (src/ExchangeHub.Server/bin/Debug/net10.0) on a free loopback port over a temporary SQLite file.
+// Starts the built hub with hub.mjs.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import net from 'node:net';
 import grpc from '@grpc/grpc-js';
-import protoLoader from '@grpc/proto-loader';
+import { startHub, metadata } from './hub.mjs';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const hubDir = join(root, 'src/ExchangeHub.Server/bin/Debug/net10.0');
-let hub, port, dir, v1;
-
-function freePort() {
-  return new Promise((ok) => { const s = net.createServer(); s.listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => ok(p)); }); });
-}
-
-async function waitForPort(p, ms) {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    const open = await new Promise((ok) => { const c = net.connect(p, '127.0.0.1', () => { c.end(); ok(true); }); c.on('error', () => ok(false)); });
-    if (open) return;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`hub did not listen on ${p} within ${ms} ms`);
-}
+let port, v1, stop;
 
 before(async () => {
-  assert.ok(existsSync(join(hubDir, 'ExchangeHub.Server.dll')), 'build the solution first (scripts/test.sh does)');
-  dir = mkdtempSync(join(tmpdir(), 'exchangehub-interop-'));
-  port = await freePort();
-  hub = spawn('dotnet', ['ExchangeHub.Server.dll', '--urls', `http://127.0.0.1:${port}`,
-    '--Hub:Storage:ConnectionString', `Data Source=${join(dir, 'hub.db')}`], { cwd: hubDir, stdio: 'ignore' });
-  await waitForPort(port, 60000);
-  const definition = protoLoader.loadSync(['exchangehub/v1/tax_feed_service.proto', 'exchangehub/v1/market_feed_service.proto',
+  ({ port, v1, stop } = await startHub(['exchangehub/v1/tax_feed_service.proto', 'exchangehub/v1/market_feed_service.proto',
     'exchangehub/v1/transfer_feed_service.proto', 'exchangehub/v1/transfer_service.proto', 'exchangehub/v1/person_service.proto',
-    'exchangehub/v1/benefit_claim_service.proto'],
-    { includeDirs: [join(root, 'protos')], keepCase: true, longs: Number, enums: String, defaults: true });
-  v1 = grpc.loadPackageDefinition(definition).exchangehub.v1;
+    'exchangehub/v1/benefit_claim_service.proto']));
 });
 
-after(() => { hub?.kill(); rmSync(dir, { recursive: true, force: true }); });
-
-function metadata(token) {
-  const m = new grpc.Metadata();
-  if (token) m.set('authorization', `Bearer ${token}`);
-  return m;
-}
+after(() => stop?.());
 
 function push(client, method, token, batches) {
   return new Promise((ok, fail) => {

@@ -19,7 +19,22 @@ public sealed class AuditTrail(HubDatabase database, TimeProvider clock)
     private const string InsertSql =
         $"INSERT INTO {AuditLogTable.Name} ({AuditLogTable.Columns}) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11, @p12, @p13)";
 
-    public async Task<long> AppendAsync(ExchangeCall call, StatusCode outcome, string detail, string payloadSha256, CancellationToken ct)
+    /// <summary>Outcome of the entry that opens a streaming call (<see cref="OpenAsync"/>).</summary>
+    public const string Started = "STARTED";
+
+    /// <summary>
+    /// Opens a streaming call in the chain before any of its records is stored: an entry with outcome
+    /// <see cref="Started"/>, no counts and no payload hash. The call's closing entry (<see cref="AppendAsync"/>, its
+    /// outcome, counts and payload hash) names it in its detail ("opened #N"). A hub killed in between leaves the opening
+    /// entry alone: the stored records of that call still have their call's entry, and the chain still verifies.
+    /// </summary>
+    public Task<AuditEntry> OpenAsync(ExchangeCall call, CancellationToken ct) => AppendAsync(call, Started, "", "", counted: false, ct);
+
+    /// <summary>Appends the entry closing a call (its outcome, counts and payload hash); returns it with its sequence and hash.</summary>
+    public Task<AuditEntry> AppendAsync(ExchangeCall call, StatusCode outcome, string detail, string payloadSha256, CancellationToken ct) =>
+        AppendAsync(call, outcome.ToString(), detail, payloadSha256, counted: true, ct);
+
+    private async Task<AuditEntry> AppendAsync(ExchangeCall call, string outcome, string detail, string payloadSha256, bool counted, CancellationToken ct)
     {
         await using var lease = await database.AcquireWriterAsync(ct);
         await lease.BeginAsync(ct);
@@ -46,13 +61,13 @@ public sealed class AuditTrail(HubDatabase database, TimeProvider clock)
             OccurredAt = clock.GetUtcNow().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
             AgencyId = call.Agency.Id,
             Method = call.Method,
-            Outcome = outcome.ToString(),
+            Outcome = outcome,
             Detail = detail.Length <= 500 ? detail : detail[..500],
-            Batches = call.Batches,
-            Accepted = call.Accepted,
-            Duplicate = call.Duplicate,
-            Corrected = call.Corrected,
-            Rejected = call.Rejected,
+            Batches = counted ? call.Batches : 0,
+            Accepted = counted ? call.Accepted : 0,
+            Duplicate = counted ? call.Duplicate : 0,
+            Corrected = counted ? call.Corrected : 0,
+            Rejected = counted ? call.Rejected : 0,
             PayloadSha256 = payloadSha256,
             PreviousHash = previousHash,
         };
@@ -66,7 +81,7 @@ public sealed class AuditTrail(HubDatabase database, TimeProvider clock)
         }
         await insert.ExecuteNonQueryAsync(ct);
         await lease.CommitAsync(ct);
-        return entry.Sequence;
+        return entry;
     }
 
     public async Task<AuditVerification> VerifyAsync(CancellationToken ct)

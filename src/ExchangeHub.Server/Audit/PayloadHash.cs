@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
+using ExchangeHub.Server.Common.Malformed;
 using Google.Protobuf;
 
 namespace ExchangeHub.Server.Audit;
@@ -13,13 +14,22 @@ public sealed class PayloadHash
     private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
     private readonly Lock _gate = new();
 
-    public void Add(IMessage? message)
+    /// <summary>Adds a request message: its protobuf bytes, or the bytes received when it failed to parse (a malformed message's stand-in).</summary>
+    public void Add(object? message)
     {
-        if (message is null)
+        switch (message)
         {
-            return;
+            case not null when MalformedMessages.Of(message) is { } malformed:
+                Add(malformed.Payload);
+                break;
+            case IMessage parsed:
+                Add(parsed.ToByteArray());
+                break;
         }
-        var bytes = message.ToByteArray();
+    }
+
+    private void Add(byte[] bytes)
+    {
         Span<byte> length = stackalloc byte[4];
         BinaryPrimitives.WriteInt32BigEndian(length, bytes.Length);
         lock (_gate)

@@ -65,10 +65,10 @@ public sealed class BenefitClaimGrpcService(BenefitClaimWorkflow workflow, Benef
         }
         catch (KeyNotFoundException ex)
         {
-            throw new RpcException(new Status(StatusCode.NotFound, ex.Message));
+            throw RpcErrors.NotFound(ex.Message, ErrorReasons.ClaimNotFound, "benefit_claim", "claim_id", request.ClaimId);
         }
         var claim = await reader.ClaimAsync(request.ClaimId, context.CancellationToken)
-            ?? throw new RpcException(new Status(StatusCode.NotFound, $"no benefit claim {request.ClaimId}"));
+            ?? throw RpcErrors.NotFound($"no benefit claim {request.ClaimId}", ErrorReasons.ClaimNotFound, "benefit_claim", "claim_id", request.ClaimId);
         ExchangeCall.Of(context).Accepted = changed ? 1 : 0;
         return new DecideClaimResponse { Claim = BenefitClaimContract.Record(await queries.HistoryAsync(claim, workflow.Today, context.CancellationToken)), Changed = changed };
     }
@@ -77,7 +77,7 @@ public sealed class BenefitClaimGrpcService(BenefitClaimWorkflow workflow, Benef
     {
         RequestFields.DecisionId(request.DecisionId);
         var replayed = await replay.ReplayAsync(request.DecisionId, context.CancellationToken)
-            ?? throw new RpcException(new Status(StatusCode.NotFound, $"no benefit decision {request.DecisionId}"));
+            ?? throw RpcErrors.NotFound($"no benefit decision {request.DecisionId}", ErrorReasons.DecisionNotFound, "benefit_decision", "decision_id", $"{request.DecisionId}");
         return new ReplayBenefitDecisionResponse { Replay = replayed.ToContract() };
     }
 
@@ -97,7 +97,7 @@ public sealed class BenefitClaimGrpcService(BenefitClaimWorkflow workflow, Benef
                 claims = await reader.ClaimAsync(request.ClaimId, context.CancellationToken) is { } one ? [one] : [];
                 if (claims.Count == 0)
                 {
-                    throw new RpcException(new Status(StatusCode.NotFound, $"no benefit claim {request.ClaimId}"));
+                    throw RpcErrors.NotFound($"no benefit claim {request.ClaimId}", ErrorReasons.ClaimNotFound, "benefit_claim", "claim_id", request.ClaimId);
                 }
                 break;
             case GetClaimRequest.KeyOneofCase.ResidentId:

@@ -1,6 +1,5 @@
 using ExchangeHub.Server.Common.Validation;
 using ExchangeHub.V1;
-using Grpc.Core;
 
 namespace ExchangeHub.Server.Common;
 
@@ -63,7 +62,7 @@ public static class RequestFields
     };
 
     /// <summary>
-    /// Runs a workflow step, turning a refusal into FAILED_PRECONDITION with its message (and its reason code as ErrorInfo when it has one), and a field that contradicts
+    /// Runs a workflow step, turning a refusal into FAILED_PRECONDITION with its message and an ErrorInfo (its reason code and metadata), and a field that contradicts
     /// the stored record into INVALID_ARGUMENT naming it.
     /// </summary>
     public static async Task<T> Guard<T>(Func<Task<T>> step)
@@ -72,13 +71,9 @@ public static class RequestFields
         {
             return await step();
         }
-        catch (ActionRefusedException ex) when (ex.Reason is { } reason)
-        {
-            throw RpcErrors.FailedPrecondition(ex.Message, reason);
-        }
         catch (ActionRefusedException ex)
         {
-            throw new RpcException(new Status(StatusCode.FailedPrecondition, ex.Message));
+            throw RpcErrors.FailedPrecondition(ex.Message, ex.Reason, ex.Metadata);
         }
         catch (FieldRefusedException ex)
         {

@@ -11,7 +11,16 @@ namespace ExchangeHub.Server.Common;
 /// </summary>
 public static class RpcErrors
 {
-    public static RpcException InvalidArgument(string message, string field, string description)
+    /// <summary>INVALID_ARGUMENT with a BadRequest naming <paramref name="field"/> and an ErrorInfo FIELD_INVALID naming it too.</summary>
+    public static RpcException InvalidArgument(string message, string field, string description) =>
+        InvalidArgument(message, field, description, ErrorReasons.FieldInvalid, new Dictionary<string, string> { ["field"] = field });
+
+    /// <summary>
+    /// INVALID_ARGUMENT with a BadRequest naming <paramref name="field"/> and, when <paramref name="reason"/> is given, an
+    /// ErrorInfo with that reason and <paramref name="metadata"/> (e.g. MALFORMED_MESSAGE with the stream message's index).
+    /// </summary>
+    public static RpcException InvalidArgument(string message, string field, string description, string? reason,
+        IReadOnlyDictionary<string, string>? metadata)
     {
         var status = new Google.Rpc.Status
         {
@@ -25,6 +34,10 @@ public static class RpcErrors
                 }),
             },
         };
+        if (reason is not null)
+        {
+            status.Details.Add(Any.Pack(Info(reason, metadata)));
+        }
         return status.ToRpcException();
     }
 
@@ -33,6 +46,17 @@ public static class RpcErrors
 
     /// <summary>FAILED_PRECONDITION with <c>google.rpc.ErrorInfo</c> carrying <paramref name="reason"/>: a client acts on the reason, never the prose.</summary>
     public static RpcException FailedPrecondition(string message, string reason) => WithInfo(Code.FailedPrecondition, message, reason, field: null);
+
+    /// <summary>FAILED_PRECONDITION with an ErrorInfo: <paramref name="reason"/> and the state or resource it concerns in <paramref name="metadata"/>.</summary>
+    public static RpcException FailedPrecondition(string message, string reason, IReadOnlyDictionary<string, string>? metadata) =>
+        WithInfo(Code.FailedPrecondition, Info(reason, metadata), message);
+
+    /// <summary>
+    /// NOT_FOUND with an ErrorInfo: <paramref name="reason"/> (e.g. DECISION_NOT_FOUND), the <paramref name="resource"/>
+    /// kind and the <paramref name="key"/> asked for in its metadata (AIP-193: <c>resource</c>, plus the request field).
+    /// </summary>
+    public static RpcException NotFound(string message, string reason, string resource, string field, string key) =>
+        WithInfo(Code.NotFound, Info(reason, new Dictionary<string, string> { ["resource"] = resource, ["field"] = field, [field] = key }), message);
 
     /// <summary>ALREADY_EXISTS with an ErrorInfo: <paramref name="reason"/>, naming <paramref name="field"/> in its metadata.</summary>
     public static RpcException AlreadyExists(string message, string reason, string field) =>
@@ -60,18 +84,26 @@ public static class RpcErrors
     }
 
     /// <summary>An error with an ErrorInfo (reason, the hub's domain, and the field it concerns when there is one) and an optional further detail.</summary>
-    private static RpcException WithInfo(Code code, string message, string reason, string? field, IMessage? extra = null)
+    private static RpcException WithInfo(Code code, string message, string reason, string? field, IMessage? extra = null) =>
+        WithInfo(code, Info(reason, field is null ? null : new Dictionary<string, string> { ["field"] = field }), message, extra);
+
+    private static RpcException WithInfo(Code code, ErrorInfo info, string message, IMessage? extra = null)
     {
-        var info = new ErrorInfo { Reason = reason, Domain = Domain };
-        if (field is not null)
-        {
-            info.Metadata["field"] = field;
-        }
         var status = new Google.Rpc.Status { Code = (int)code, Message = message, Details = { Any.Pack(info) } };
         if (extra is not null)
         {
             status.Details.Add(Any.Pack(extra));
         }
         return status.ToRpcException();
+    }
+
+    private static ErrorInfo Info(string reason, IReadOnlyDictionary<string, string>? metadata)
+    {
+        var info = new ErrorInfo { Reason = reason, Domain = Domain };
+        foreach (var (key, value) in metadata ?? new Dictionary<string, string>())
+        {
+            info.Metadata[key] = value;
+        }
+        return info;
     }
 }

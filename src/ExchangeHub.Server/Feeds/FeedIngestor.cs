@@ -68,10 +68,13 @@ public sealed class FeedIngestor(
         }
         finally
         {
-            // Leaving early (malformed batch, cancelled call): let the batch in flight commit or roll back first.
-            if (writing is not null)
+            // Leaving early (malformed batch, cancelled call): let the batch in flight commit or roll back first; a
+            // committed one is counted, so that the call's audit entry counts every record it stored.
+            if (writing is not null
+                && await writing.ContinueWith(static t => t.IsCompletedSuccessfully ? t.Result : null, CancellationToken.None,
+                    TaskContinuationOptions.None, TaskScheduler.Default) is { } committed)
             {
-                await writing.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+                Complete(summary, call, committed);
             }
         }
 

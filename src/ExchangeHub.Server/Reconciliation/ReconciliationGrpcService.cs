@@ -46,7 +46,7 @@ public sealed class ReconciliationGrpcService(ReconciliationRunner runner, Recon
     public override async Task<GetReconciliationRunResponse> GetReconciliationRun(GetReconciliationRunRequest request, ServerCallContext context)
     {
         var run = await queries.RunAsync(request.RunId, context.CancellationToken)
-            ?? throw new RpcException(new Status(StatusCode.NotFound, $"no reconciliation run {request.RunId}"));
+            ?? throw RpcErrors.NotFound($"no reconciliation run {request.RunId}", ErrorReasons.RunNotFound, "reconciliation_run", "run_id", request.RunId);
         return new GetReconciliationRunResponse { Run = run.ToContract() };
     }
 

@@ -37,7 +37,7 @@ public sealed class ReconciliationRunner(
     {
         var scope = programme.ScopeAt(decisionDate, programYear);
         var held = await _oneAtATime.TryEnterAsync(ct)
-            ?? throw new ActionRefusedException("a reconciliation run is already in progress on this hub or another replica; wait for it to finish");
+            ?? throw new ActionRefusedException("a reconciliation run is already in progress on this hub or another replica; wait for it to finish", ErrorReasons.RunInProgress);
         try
         {
             // No run is live anywhere now: one left RUNNING was interrupted (its hub stopped or was killed).

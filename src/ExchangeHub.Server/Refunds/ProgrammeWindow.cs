@@ -23,18 +23,19 @@ public static class ProgrammeWindow
     public static void Check(PolicySet policy, int programYear, DateOnly date, string field)
     {
         var window = Of(policy, programYear)
-            ?? throw new ActionRefusedException($"policy {policy.Id} has no {programYear} refund programme", RefundReasonCodes.WindowClosed);
+            ?? throw new ActionRefusedException($"policy {policy.Id} has no {programYear} refund programme", ErrorReasons.RefundWindowClosed,
+                new Dictionary<string, string> { ["field"] = field, ["program_year"] = $"{programYear}" });
         if (window.To is { } end && date > end)
         {
             throw new ActionRefusedException(
                 $"{field} {date:yyyy-MM-dd} is after the {programYear} refund programme ended on {end:yyyy-MM-dd}: no new offer, confirmation, waiver or application",
-                RefundReasonCodes.ProgrammeEnded);
+                ErrorReasons.RefundProgrammeEnded, new Dictionary<string, string> { ["field"] = field, ["ended_on"] = $"{end:yyyy-MM-dd}" });
         }
         if (date < window.From)
         {
             throw new ActionRefusedException(
                 $"{field} {date:yyyy-MM-dd} is before the {programYear} refund programme opened on {window.From:yyyy-MM-dd}",
-                RefundReasonCodes.ProgrammeNotStarted);
+                ErrorReasons.RefundProgrammeNotStarted, new Dictionary<string, string> { ["field"] = field, ["opened_on"] = $"{window.From:yyyy-MM-dd}" });
         }
     }
 }

@@ -174,7 +174,8 @@ public sealed class RefundActions(
         {
             if (!await reader.ReadAsync(ct))
             {
-                throw new ActionRefusedException($"unit {uscc} has no refund decision for {programYear}; run a reconciliation or apply first");
+                throw new ActionRefusedException($"unit {uscc} has no refund decision for {programYear}; run a reconciliation or apply first",
+                    ErrorReasons.RefundNotDecided, new Dictionary<string, string> { ["uscc"] = uscc, ["program_year"] = $"{programYear}" });
             }
             state = RefundStates.FromStored(reader.GetString(0));
             moved = new MovedCase(reader.GetInt64(1), reader.IsDBNull(2) ? 0 : reader.GetInt64(2));
@@ -189,7 +190,8 @@ public sealed class RefundActions(
         ProgrammeWindow.Check(policy, programYear, on, field);
         if (state != RefundState.Offered)
         {
-            throw new ActionRefusedException($"unit {uscc} is {Names.Of(state)} for {programYear}; only an OFFERED refund can become {Names.Of(to)}");
+            throw new ActionRefusedException($"unit {uscc} is {Names.Of(state)} for {programYear}; only an OFFERED refund can become {Names.Of(to)}",
+                ErrorReasons.RefundNotOffered, new Dictionary<string, string> { ["state"] = Names.Of(state), ["requested_state"] = Names.Of(to) });
         }
         if (offeredOn is { } offered && on < offered)
         {

@@ -52,7 +52,7 @@ public sealed class RefundDecisions(
             : throw new ActionRefusedException(programYear == 0
                 ? $"no refund programme of policy {policy.Id} is open on {decisionDate:yyyy-MM-dd} or has ended by then"
                 : $"the {programYear} refund programme of policy {policy.Id} is neither open nor ended on {decisionDate:yyyy-MM-dd}",
-                RefundReasonCodes.WindowClosed);
+                ErrorReasons.RefundWindowClosed, new Dictionary<string, string> { ["decision_date"] = $"{decisionDate:yyyy-MM-dd}" });
     }
 
     public Task<IDisposable> EnterAsync(CancellationToken ct) => workflow.EnterAsync(ct);
@@ -109,7 +109,8 @@ public sealed class RefundDecisions(
         var stored = await factsReader.ReadOneAsync(uscc, asOf, ct);
         if (!stored.Units.ContainsKey(uscc) && !stored.Months.ContainsKey(uscc))
         {
-            throw new ActionRefusedException($"no feed has reported unit {uscc} as of {decisionDate:yyyy-MM-dd}");
+            throw new ActionRefusedException($"no feed has reported unit {uscc} as of {decisionDate:yyyy-MM-dd}",
+                ErrorReasons.UnitNotReported, new Dictionary<string, string> { ["uscc"] = uscc, ["decision_date"] = $"{decisionDate:yyyy-MM-dd}" });
         }
         using var entered = await workflow.EnterAsync(ct);
         await using var lease = await database.AcquireWriterAsync(ct);

@@ -15,7 +15,7 @@ public sealed class RefundGrpcService(RefundQueries queries, RefundActions actio
         RequestFields.ProgramYear(request.ProgramYear);
         var found = await queries.DecisionAsync(request.Uscc, request.ProgramYear, context.CancellationToken);
         return found.Current is null
-            ? throw new RpcException(new Status(StatusCode.NotFound, $"no refund decision for {request.Uscc} in {request.ProgramYear}"))
+            ? throw RpcErrors.NotFound($"no refund decision for {request.Uscc} in {request.ProgramYear}", ErrorReasons.DecisionNotFound, "refund_decision", "uscc", request.Uscc)
             : new GetRefundDecisionResponse
             {
                 Decision = found.Current.ToContract(), State = RefundContract.State(found.State), History = { found.Earlier.Select(d => d.ToContract()) },
@@ -62,7 +62,7 @@ public sealed class RefundGrpcService(RefundQueries queries, RefundActions actio
     {
         RequestFields.DecisionId(request.DecisionId);
         var r = await replay.ReplayAsync(request.DecisionId, context.CancellationToken)
-            ?? throw new RpcException(new Status(StatusCode.NotFound, $"no refund decision {request.DecisionId}"));
+            ?? throw RpcErrors.NotFound($"no refund decision {request.DecisionId}", ErrorReasons.DecisionNotFound, "refund_decision", "decision_id", $"{request.DecisionId}");
         return new ReplayRefundDecisionResponse
         {
             Identical = r.Identical, Difference = r.Difference, DecisionId = r.DecisionId, Uscc = r.Uscc, ProgramYear = r.ProgramYear,

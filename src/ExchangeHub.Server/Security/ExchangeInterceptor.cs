@@ -1,6 +1,7 @@
 using ExchangeHub.Server.Audit;
 using ExchangeHub.Server.Configuration;
-using Google.Protobuf;
+using ExchangeHub.AuditLog;
+using ExchangeHub.Server.Common.Malformed;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
 using Microsoft.Extensions.Options;
@@ -27,11 +28,16 @@ public sealed class ExchangeInterceptor(
     {
         if (MethodRoles.IsAnonymous(context.Method))
         {
+            RefuseMalformed(request);
             return await continuation(request, context);
         }
         var payload = new PayloadHash();
-        payload.Add(request as IMessage);
-        return await AuditedAsync(context, payload, () => continuation(request, context));
+        payload.Add(request);
+        return await AuditedAsync(context, payload, opens: false, () =>
+        {
+            RefuseMalformed(request);
+            return continuation(request, context);
+        });
     }
 
     public override async Task<TResponse> ClientStreamingServerHandler<TRequest, TResponse>(IAsyncStreamReader<TRequest> requestStream,
@@ -43,7 +49,7 @@ public sealed class ExchangeInterceptor(
         }
         var payload = new PayloadHash();
         var hashed = new HashingStreamReader<TRequest>(requestStream, payload);
-        return await AuditedAsync(context, payload, () => continuation(hashed, context));
+        return await AuditedAsync(context, payload, opens: true, () => continuation(hashed, context));
     }
 
     public override async Task ServerStreamingServerHandler<TRequest, TResponse>(TRequest request, IServerStreamWriter<TResponse> responseStream,
@@ -51,13 +57,15 @@ public sealed class ExchangeInterceptor(
     {
         if (MethodRoles.IsAnonymous(context.Method))
         {
+            RefuseMalformed(request);
             await continuation(request, responseStream, context);
             return;
         }
         var payload = new PayloadHash();
-        payload.Add(request as IMessage);
-        await AuditedAsync(context, payload, async () =>
+        payload.Add(request);
+        await AuditedAsync(context, payload, opens: false, async () =>
         {
+            RefuseMalformed(request);
             await continuation(request, responseStream, context);
             return true;
         });
@@ -73,19 +81,26 @@ public sealed class ExchangeInterceptor(
         }
         var payload = new PayloadHash();
         var hashed = new HashingStreamReader<TRequest>(requestStream, payload);
-        await AuditedAsync(context, payload, async () =>
+        await AuditedAsync(context, payload, opens: true, async () =>
         {
             await continuation(hashed, responseStream, context);
             return true;
         });
     }
 
-    private async Task<T> AuditedAsync<T>(ServerCallContext context, PayloadHash payload, Func<Task<T>> handler)
+    /// <summary>
+    /// Runs the handler inside the call's audit. A call that <paramref name="opens"/> (a request stream: it may store
+    /// records long before it ends) is opened in the chain once authorised, before any record is read (AuditTrail.OpenAsync);
+    /// its closing entry names the opening one. A feed reply carries its closing entry's sequence and hash.
+    /// </summary>
+    private async Task<T> AuditedAsync<T>(ServerCallContext context, PayloadHash payload, bool opens, Func<Task<T>> handler)
     {
         var identity = Authenticate(context);
         var call = new ExchangeCall(identity ?? Anonymous, context.Method);
         var outcome = StatusCode.OK;
         var detail = "";
+        long? opened = null;
+        var closed = false;
         try
         {
             if (identity is null)
@@ -99,8 +114,19 @@ public sealed class ExchangeInterceptor(
                     ? $"{context.Method} is not open to any role."
                     : $"{context.Method} requires role {string.Join(" or ", allowed)}; agency '{identity.Id}' has {FormatRoles(identity)}."));
             }
+            if (opens)
+            {
+                opened = (await audit.OpenAsync(call, context.CancellationToken)).Sequence;
+            }
             call.AttachTo(context);
             var result = await handler();
+            closed = true;
+            var entry = await CloseAsync(call, outcome, detail, payload, opened);
+            if (FeedReceipts.SummaryOf(result) is { } summary)
+            {
+                summary.AuditSequence = entry.Sequence;
+                summary.AuditEntryHash = entry.Hash;
+            }
             return result;
         }
         catch (RpcException ex)
@@ -128,12 +154,33 @@ public sealed class ExchangeInterceptor(
         }
         finally
         {
-            call.AuditSequence = await audit.AppendAsync(call, outcome, detail, payload.Finish(), CancellationToken.None);
-            if (outcome != StatusCode.OK)
+            if (!closed)
             {
-                logger.LogWarning("{Method} from {Agency} ended {Outcome}: {Detail} (audit #{Sequence})",
-                    context.Method, call.Agency.Id, outcome, detail, call.AuditSequence);
+                await CloseAsync(call, outcome, detail, payload, opened);
             }
+        }
+    }
+
+    /// <summary>The call's closing entry; for an opened call its detail starts "opened #N" (the opening entry's sequence).</summary>
+    private async Task<AuditEntry> CloseAsync(ExchangeCall call, StatusCode outcome, string detail, PayloadHash payload, long? opened)
+    {
+        var text = opened is { } sequence ? (detail.Length == 0 ? $"opened #{sequence}" : $"opened #{sequence}; {detail}") : detail;
+        var entry = await audit.AppendAsync(call, outcome, text, payload.Finish(), CancellationToken.None);
+        call.AuditSequence = entry.Sequence;
+        if (outcome != StatusCode.OK)
+        {
+            logger.LogWarning("{Method} from {Agency} ended {Outcome}: {Detail} (audit #{Sequence})",
+                call.Method, call.Agency.Id, outcome, detail, call.AuditSequence);
+        }
+        return entry;
+    }
+
+    /// <summary>A request that failed protobuf parsing is refused here, after authentication and inside the audit.</summary>
+    private static void RefuseMalformed(object request)
+    {
+        if (MalformedMessages.Of(request) is { } malformed)
+        {
+            throw MalformedMessages.Refusal(malformed, streamIndex: null);
         }
     }
 

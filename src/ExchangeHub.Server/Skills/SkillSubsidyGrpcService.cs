@@ -30,7 +30,8 @@ public sealed class SkillSubsidyGrpcService(SkillSubsidyRunner runner, SkillSubs
         var (decisions, clawback) = await queries.CertificateAsync(request.CertificateNumber, context.CancellationToken);
         if (decisions.Count == 0)
         {
-            throw new RpcException(new Status(StatusCode.NotFound, $"no skill-subsidy decision for certificate {request.CertificateNumber}"));
+            throw RpcErrors.NotFound($"no skill-subsidy decision for certificate {request.CertificateNumber}", ErrorReasons.DecisionNotFound,
+                "skill_subsidy_decision", "certificate_number", request.CertificateNumber);
         }
         var response = new GetSkillSubsidyDecisionsResponse { Decisions = { decisions.Select(SkillSubsidyContract.Decision) } };
         if (clawback is not null)
@@ -44,7 +45,8 @@ public sealed class SkillSubsidyGrpcService(SkillSubsidyRunner runner, SkillSubs
     {
         RequestFields.DecisionId(request.DecisionId);
         var replayed = await replay.ReplayAsync(request.DecisionId, context.CancellationToken)
-            ?? throw new RpcException(new Status(StatusCode.NotFound, $"no skill-subsidy decision {request.DecisionId}"));
+            ?? throw RpcErrors.NotFound($"no skill-subsidy decision {request.DecisionId}", ErrorReasons.DecisionNotFound,
+                "skill_subsidy_decision", "decision_id", $"{request.DecisionId}");
         return new ReplaySkillDecisionResponse { Replay = replayed.ToContract() };
     }
 

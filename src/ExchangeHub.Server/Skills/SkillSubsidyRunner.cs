@@ -36,7 +36,8 @@ public sealed class SkillSubsidyRunner(
     public async Task<SkillRunSummary> DecideAsync(DateOnly decisionDate, CancellationToken ct)
     {
         var held = await _oneAtATime.TryEnterAsync(ct)
-            ?? throw new ActionRefusedException("skill subsidies are already being decided on this hub or another replica; wait for that call to finish");
+            ?? throw new ActionRefusedException("skill subsidies are already being decided on this hub or another replica; wait for that call to finish",
+                ErrorReasons.DecisionsInProgress);
         try
         {
             var correlationId = Guid.NewGuid().ToString("D");

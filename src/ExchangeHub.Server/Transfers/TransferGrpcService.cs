@@ -20,7 +20,7 @@ public sealed class TransferGrpcService(TransferWorkflow workflow, TransferQueri
     {
         CheckTransferId(request.TransferId);
         var date = RequestFields.Date(request.DecisionDate, "decision_date", clock);
-        var transfer = await Run(() => workflow.AcceptAsync(request.TransferId, date, context.CancellationToken));
+        var transfer = await Run(request.TransferId, () => workflow.AcceptAsync(request.TransferId, date, context.CancellationToken));
         ExchangeCall.Of(context).Accepted = 1;
         return new AcceptTransferResponse { Transfer = TransferRecords.ToContract(transfer) };
     }
@@ -30,7 +30,7 @@ public sealed class TransferGrpcService(TransferWorkflow workflow, TransferQueri
         CheckTransferId(request.TransferId);
         var reason = Reason(request.ReasonCode);
         var date = RequestFields.Date(request.DecisionDate, "decision_date", clock);
-        var transfer = await Run(() => workflow.RefuseAsync(request.TransferId, reason, date, context.CancellationToken));
+        var transfer = await Run(request.TransferId, () => workflow.RefuseAsync(request.TransferId, reason, date, context.CancellationToken));
         ExchangeCall.Of(context).Accepted = 1;
         return new RefuseTransferResponse { Transfer = TransferRecords.ToContract(transfer) };
     }
@@ -47,7 +47,7 @@ public sealed class TransferGrpcService(TransferWorkflow workflow, TransferQueri
                     "with transfer_id, leave resident_id, counterpart_province_code, consolidation_place and requested_date empty");
             }
             CheckAmounts(request);
-            var fromFeed = await Run(() => workflow.RequestOutFromFeedAsync(request.TransferId, request.MonthlyBenefitFen, request.MonthsDue,
+            var fromFeed = await Run(request.TransferId, () => workflow.RequestOutFromFeedAsync(request.TransferId, request.MonthlyBenefitFen, request.MonthsDue,
                 context.CancellationToken));
             ExchangeCall.Of(context).Accepted = 1;
             return new RequestTransferOutResponse { Transfer = TransferRecords.ToContract(fromFeed) };
@@ -95,7 +95,7 @@ public sealed class TransferGrpcService(TransferWorkflow workflow, TransferQueri
                 throw RpcErrors.InvalidArgument("reason_code is not allowed", "reason_code", "a reason code goes only with REFUSED");
             }
             var statusDate = RequestFields.Date(update.StatusDate, "status_date", clock, required: true);
-            if (await Run(() => workflow.UpdateStatusAsync(update.TransferId, status, reason, statusDate, context.CancellationToken)))
+            if (await Run(update.TransferId, () => workflow.UpdateStatusAsync(update.TransferId, status, reason, statusDate, context.CancellationToken)))
             {
                 response.Updated++;
             }
@@ -112,7 +112,7 @@ public sealed class TransferGrpcService(TransferWorkflow workflow, TransferQueri
     {
         CheckTransferId(request.TransferId);
         var transfer = await queries.GetAsync(request.TransferId, context.CancellationToken)
-            ?? throw new RpcException(new Status(StatusCode.NotFound, $"no transfer {request.TransferId}"));
+            ?? throw RpcErrors.NotFound($"no transfer {request.TransferId}", ErrorReasons.TransferNotFound, "transfer", "transfer_id", request.TransferId);
         return new GetTransferResponse { Transfer = TransferRecords.ToContract(transfer) };
     }
 
@@ -120,7 +120,7 @@ public sealed class TransferGrpcService(TransferWorkflow workflow, TransferQueri
     {
         CheckTransferId(request.TransferId);
         var replayed = await replay.ReplayAsync(request.TransferId, context.CancellationToken)
-            ?? throw new RpcException(new Status(StatusCode.NotFound, $"no transfer {request.TransferId}"));
+            ?? throw RpcErrors.NotFound($"no transfer {request.TransferId}", ErrorReasons.TransferNotFound, "transfer", "transfer_id", request.TransferId);
         return new ReplayTransferDecisionResponse { Replay = replayed.ToContract() };
     }
 
@@ -181,7 +181,8 @@ public sealed class TransferGrpcService(TransferWorkflow workflow, TransferQueri
         }
     }
 
-    private static async Task<T> Run<T>(Func<Task<T>> step)
+    /// <summary>A workflow step on <paramref name="transferId"/>: a refusal as FAILED_PRECONDITION, a missing transfer as NOT_FOUND, each with its ErrorInfo.</summary>
+    private static async Task<T> Run<T>(string transferId, Func<Task<T>> step)
     {
         try
         {
@@ -189,7 +190,7 @@ public sealed class TransferGrpcService(TransferWorkflow workflow, TransferQueri
         }
         catch (KeyNotFoundException ex)
         {
-            throw new RpcException(new Status(StatusCode.NotFound, ex.Message));
+            throw RpcErrors.NotFound(ex.Message, ErrorReasons.TransferNotFound, "transfer", "transfer_id", transferId);
         }
     }
 

@@ -93,7 +93,8 @@ public sealed class TransferWorkflow(
             var decision = _decider.Decide(new TransferOutFacts(requestedOn, paidHere, monthlyBenefitFen, monthsDue));
             if (decision.FundAmountFen is not { } fund)
             {
-                throw new ActionRefusedException($"no transfer fund parameter in force on {requestedOn:yyyy-MM-dd}: {string.Join(", ", decision.Explanation.MissingFacts)}");
+                throw new ActionRefusedException($"no transfer fund parameter in force on {requestedOn:yyyy-MM-dd}: {string.Join(", ", decision.Explanation.MissingFacts)}",
+                    ErrorReasons.TransferFundParameterMissing, new Dictionary<string, string> { ["requested_date"] = $"{requestedOn:yyyy-MM-dd}" });
             }
             var transfer = new StoredTransfer(transferId, TransferCaseDirection.Out, personKey.Of(residentId), residentId, counterpartProvinceCode,
                 TransferCaseStatus.Requested, null, paidHere, fund, requestedOn, decision.DueOn, false, requestedOn, decision.DueUndetermined);
@@ -103,7 +104,8 @@ public sealed class TransferWorkflow(
                 await lease.BeginAsync(ct);
                 if (await TransferStore.FindAsync(lease, transferId, ct) is { } existing)
                 {
-                    throw new ActionRefusedException($"transfer {transferId} was already requested: {TransferCodes.Name(existing.Status)}");
+                    throw new ActionRefusedException($"transfer {transferId} was already requested: {TransferCodes.Name(existing.Status)}",
+                        ErrorReasons.TransferAlreadyRequested, new Dictionary<string, string> { ["state"] = TransferCodes.Name(existing.Status), ["transfer_id"] = transferId });
                 }
                 var facts = TransferFactsJson.Out(transfer.PersonKey, requestedOn, knownAt, monthsHere, monthlyBenefitFen, monthsDue);
                 await TransferStore.InsertAsync(lease, transfer, new TransferStore.Decided(facts, PolicyVersion, ExplanationJson.Write(decision.Explanation)), now, ct);
@@ -155,7 +157,9 @@ public sealed class TransferWorkflow(
                         return false;
                     case TransferChange.NotAllowed:
                         throw new ActionRefusedException(
-                            $"transfer {transferId} is {TransferCodes.Name(current.Status)}; it cannot become {TransferCodes.Name(status)}");
+                            $"transfer {transferId} is {TransferCodes.Name(current.Status)}; it cannot become {TransferCodes.Name(status)}",
+                            ErrorReasons.TransferTransitionNotAllowed,
+                            new Dictionary<string, string> { ["state"] = TransferCodes.Name(current.Status), ["requested_state"] = TransferCodes.Name(status), ["transfer_id"] = transferId });
                 }
                 await TransferStore.SetStatusAsync(lease, current, status, reasonCode, statusDate, now, ct);
                 await outbox.EnqueueAsync(lease, TransferEvents.StatusChanged(current, status, reasonCode, policy.Id, PolicyVersion,
@@ -277,7 +281,8 @@ public sealed class TransferWorkflow(
                     {
                         return existing;
                     }
-                    throw new ActionRefusedException($"transfer {transferId} was already decided: {TransferCodes.Name(existing.Status)}");
+                    throw new ActionRefusedException($"transfer {transferId} was already decided: {TransferCodes.Name(existing.Status)}",
+                        ErrorReasons.TransferAlreadyDecided, new Dictionary<string, string> { ["state"] = TransferCodes.Name(existing.Status), ["transfer_id"] = transferId });
                 }
                 var request = await TransferRequestsReader.RequestAsync(lease, transferId, TransferCodes.FeedDirection(TransferCaseDirection.In),
                         now.ToUnixTimeMilliseconds(), ct)

@@ -19,10 +19,10 @@ public abstract class AuditTrailTests(StorageProvider provider) : IAsyncLifetime
     {
         _hub = await TestHub.StartAsync(provider);
         var tax = _hub.Channel(TestHub.TaxToken);
-        await Infrastructure.Feeds.PushLinesAsync(tax, [Records.Line("a1"), Records.Line("a2", person: 2)]);      // row 1
-        await Infrastructure.Feeds.PushUnitsAsync(_hub.Channel(TestHub.MarketToken), [Records.Unit("u1")]);      // row 2
-        await Infrastructure.Feeds.PushLinesAsync(tax, [Records.Line("a1")]);                                    // row 3
-        await Assert.ThrowsAnyAsync<Exception>(() => Infrastructure.Feeds.PushUnitsAsync(tax, [Records.Unit("u2")])); // row 4
+        await Infrastructure.Feeds.PushLinesAsync(tax, [Records.Line("a1"), Records.Line("a2", person: 2)]);      // rows 1 (STARTED), 2
+        await Infrastructure.Feeds.PushUnitsAsync(_hub.Channel(TestHub.MarketToken), [Records.Unit("u1")]);      // rows 3 (STARTED), 4
+        await Infrastructure.Feeds.PushLinesAsync(tax, [Records.Line("a1")]);                                    // rows 5 (STARTED), 6
+        await Assert.ThrowsAnyAsync<Exception>(() => Infrastructure.Feeds.PushUnitsAsync(tax, [Records.Unit("u2")])); // row 7: refused before it is opened
     }
 
     public async Task DisposeAsync() => await _hub.DisposeAsync();
@@ -30,13 +30,18 @@ public abstract class AuditTrailTests(StorageProvider provider) : IAsyncLifetime
     [Fact]
     public async Task Calls_EachAppendedWithAgencyMethodCountsAndOutcome()
     {
-        Assert.Equal(4, await _hub.Database.ScalarAsync("SELECT COUNT(*) FROM audit_log"));
+        // Issue 13: a stream is opened in the chain (STARTED, no counts) before its records are stored, and closed by an
+        // entry naming it; a call refused before its handler runs has only its closing entry.
+        Assert.Equal(7, await _hub.Database.ScalarAsync("SELECT COUNT(*) FROM audit_log"));
+        Assert.Equal(3, await _hub.Database.ScalarAsync(
+            "SELECT COUNT(*) FROM audit_log WHERE sequence IN (1, 3, 5) AND outcome = 'STARTED' AND batches = 0 AND accepted = 0 AND payload_sha256 = ''"));
+        Assert.Equal(1, await _hub.Database.ScalarAsync("SELECT COUNT(*) FROM audit_log WHERE sequence = 2 AND detail = 'opened #1'"));
         Assert.Equal(1, await _hub.Database.ScalarAsync(
-            "SELECT COUNT(*) FROM audit_log WHERE sequence = 1 AND agency_id = 'dev-tax' AND method = '/exchangehub.v1.TaxFeedService/PushContributions' " +
+            "SELECT COUNT(*) FROM audit_log WHERE sequence = 2 AND agency_id = 'dev-tax' AND method = '/exchangehub.v1.TaxFeedService/PushContributions' " +
             "AND outcome = 'OK' AND batches = 1 AND accepted = 2 AND duplicate = 0 AND rejected = 0"));
-        Assert.Equal(1, await _hub.Database.ScalarAsync("SELECT COUNT(*) FROM audit_log WHERE sequence = 3 AND duplicate = 1 AND accepted = 0"));
+        Assert.Equal(1, await _hub.Database.ScalarAsync("SELECT COUNT(*) FROM audit_log WHERE sequence = 6 AND duplicate = 1 AND accepted = 0"));
         Assert.Equal(1, await _hub.Database.ScalarAsync(
-            "SELECT COUNT(*) FROM audit_log WHERE sequence = 4 AND agency_id = 'dev-tax' AND outcome = 'PermissionDenied'"));
+            "SELECT COUNT(*) FROM audit_log WHERE sequence = 7 AND agency_id = 'dev-tax' AND outcome = 'PermissionDenied'"));
     }
 
     [Fact]
@@ -51,7 +56,7 @@ public abstract class AuditTrailTests(StorageProvider provider) : IAsyncLifetime
 
         await using var connection = await _hub.Services.GetRequiredService<Storage.HubDatabase>().OpenReaderAsync(CancellationToken.None);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT payload_sha256 FROM audit_log WHERE sequence = 2";
+        command.CommandText = "SELECT payload_sha256 FROM audit_log WHERE sequence = 4";
         Assert.Equal(expected, (string?)await command.ExecuteScalarAsync());
     }
 
@@ -60,7 +65,7 @@ public abstract class AuditTrailTests(StorageProvider provider) : IAsyncLifetime
     {
         var result = await Trail().VerifyAsync(CancellationToken.None);
         Assert.True(result.Intact);
-        Assert.Equal(4, result.Rows);
+        Assert.Equal(7, result.Rows);
         Assert.Equal(0, await Cli("audit", "verify"));
     }
 
@@ -97,7 +102,7 @@ public abstract class AuditTrailTests(StorageProvider provider) : IAsyncLifetime
     public async Task Verify_NewestRowRemoved_CaughtByExpectedHead()
     {
         var before = await Trail().VerifyAsync(CancellationToken.None);
-        await _hub.Database.ExecuteAsync("DELETE FROM audit_log WHERE sequence = 4");
+        await _hub.Database.ExecuteAsync("DELETE FROM audit_log WHERE sequence = 7");
         Assert.Equal(0, await Cli("audit", "verify"));
         var output = new StringWriter();
         Assert.Equal(1, await CliApp.InvokeAsync(CliArgs("audit", "verify", "--expect-head", before.HeadHash), output));

@@ -178,8 +178,8 @@ public abstract class ReconciliationTests(StorageProvider provider) : SeededRefu
         await RunAsync();
         var ex = await Assert.ThrowsAsync<RpcException>(() =>
             Refunds.ConfirmRefundAsync(new ConfirmRefundRequest { Uscc = Ids.Uscc(Arrears), ProgramYear = 2024 }).ResponseAsync);
-        Assert.Equal(StatusCode.FailedPrecondition, ex.StatusCode);
-        Assert.Contains("INELIGIBLE", ex.Status.Detail, StringComparison.Ordinal);
+        Assert.Equal((StatusCode.FailedPrecondition, "REFUND_NOT_OFFERED"), ErrorDetails.Of(ex));
+        Assert.Equal("INELIGIBLE", ErrorDetails.Info(ex).Metadata["state"]);
     }
 
     [Fact]
@@ -225,7 +225,7 @@ public abstract class ReconciliationTests(StorageProvider provider) : SeededRefu
         Clock.SetUtcNow(new DateTimeOffset(2025, 1, 2, 2, 0, 0, TimeSpan.Zero));
         var ex = await Assert.ThrowsAsync<RpcException>(() =>
             Refunds.ApplyForRefundAsync(new ApplyForRefundRequest { Uscc = Ids.Uscc(Dispatch), ProgramYear = 2024 }).ResponseAsync);
-        Assert.Equal(StatusCode.FailedPrecondition, ex.StatusCode);
+        Assert.Equal(StatusCode.FailedPrecondition, ErrorDetails.Of(ex).Code);
     }
 
     [Fact]
@@ -286,8 +286,8 @@ public abstract class ReconciliationTests(StorageProvider provider) : SeededRefu
     public async Task Run_OutsideAnyProgramme_FailedPrecondition()
     {
         var ex = await Assert.ThrowsAsync<RpcException>(() => RunAsync("2023-06-30"));
-        Assert.Equal(StatusCode.FailedPrecondition, ex.StatusCode);
-        Assert.Contains("2023-06-30", ex.Status.Detail, StringComparison.Ordinal);
+        Assert.Equal((StatusCode.FailedPrecondition, "REFUND_WINDOW_CLOSED"), ErrorDetails.Of(ex));
+        Assert.Equal("2023-06-30", ErrorDetails.Info(ex).Metadata["decision_date"]);
     }
 }
 

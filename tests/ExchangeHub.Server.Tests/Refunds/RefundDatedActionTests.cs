@@ -207,12 +207,7 @@ public abstract class RefundDatedActionTests(StorageProvider provider) : SeededR
 
     private static string FieldOf(RpcException ex) => Assert.Single(ex.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations).Field;
 
-    private static string ReasonOf(RpcException ex)
-    {
-        var info = ex.GetRpcStatus()!.GetDetail<ErrorInfo>();
-        Assert.Equal("exchangehub.v1", info.Domain);
-        return info.Reason;
-    }
+    private static string ReasonOf(RpcException ex) => ErrorDetails.Info(ex).Reason;
 }
 
 [Trait("storage", "sqlite")]

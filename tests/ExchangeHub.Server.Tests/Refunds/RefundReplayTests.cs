@@ -124,7 +124,7 @@ public abstract class RefundReplayTests(StorageProvider provider) : IAsyncLifeti
 
         var ex = await Assert.ThrowsAsync<RpcException>(() => ReplayAsync(long.MaxValue));
 
-        Assert.Equal(StatusCode.NotFound, ex.StatusCode);
+        Assert.Equal((StatusCode.NotFound, "DECISION_NOT_FOUND"), ErrorDetails.Of(ex));
     }
 
     [Theory]

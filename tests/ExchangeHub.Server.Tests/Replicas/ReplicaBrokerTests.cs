@@ -49,8 +49,7 @@ public sealed class ReplicaBrokerTests
         }
         await first.DisposeAsync();
         Assert.InRange(killedAt, 1, Units - 1);
-        Assert.Equal(StatusCode.FailedPrecondition, refusedOnSecond!.StatusCode);
-        Assert.Contains("another replica", refusedOnSecond.Status.Detail, StringComparison.Ordinal);
+        Assert.Equal((StatusCode.FailedPrecondition, "RUN_IN_PROGRESS"), ErrorDetails.Of(refusedOnSecond!));
 
         using (var operatorChannel = EventDeliveryTests.Channel(second, TestHub.OperatorToken))
         {

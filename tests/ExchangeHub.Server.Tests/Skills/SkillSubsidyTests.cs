@@ -429,7 +429,7 @@ public abstract class SkillSubsidyTests(StorageProvider provider) : IAsyncLifeti
         var client = new SkillSubsidyService.SkillSubsidyServiceClient(Hub.Channel(TestHub.OperatorToken));
         var ex = await Assert.ThrowsAsync<Grpc.Core.RpcException>(async () =>
             await client.GetSkillSubsidyDecisionsAsync(new GetSkillSubsidyDecisionsRequest { CertificateNumber = "C-none" }));
-        Assert.Equal(Grpc.Core.StatusCode.NotFound, ex.StatusCode);
+        Assert.Equal((Grpc.Core.StatusCode.NotFound, "DECISION_NOT_FOUND"), ErrorDetails.Of(ex));
     }
 
     /// <summary><paramref name="months"/> REGULAR lines of unit 1 for the person, monthly from <paramref name="first"/> (default 2023-01).</summary>

@@ -94,7 +94,7 @@ public abstract class TransferWorkflowTests(StorageProvider provider) : IAsyncLi
         Assert.Equal(StatusCode.InvalidArgument, ex.StatusCode);
         Assert.Equal("reason_code", Assert.Single(ex.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations).Field);
         var missing = await Assert.ThrowsAsync<RpcException>(async () => await Operator.GetTransferAsync(new GetTransferRequest { TransferId = "tr-42" }));
-        Assert.Equal(StatusCode.NotFound, missing.StatusCode);
+        Assert.Equal((StatusCode.NotFound, "TRANSFER_NOT_FOUND"), ErrorDetails.Of(missing));
         Assert.DoesNotContain(await EventsAsync(), x => x.Type.StartsWith("Transfer", StringComparison.Ordinal));
     }
 
@@ -122,7 +122,8 @@ public abstract class TransferWorkflowTests(StorageProvider provider) : IAsyncLi
             .Select(x => (x.Payload.GetProperty("oldStatus").GetString(), x.Payload.GetProperty("newStatus").GetString())).ToList());
         var backwards = await Assert.ThrowsAsync<RpcException>(async () =>
             await StreamAsync(new UpdateTransferStatusRequest { TransferId = "tr-43", Status = TransferStatus.Sent }));
-        Assert.Equal(StatusCode.FailedPrecondition, backwards.StatusCode);
+        Assert.Equal((StatusCode.FailedPrecondition, "TRANSFER_TRANSITION_NOT_ALLOWED"), ErrorDetails.Of(backwards));
+        Assert.Equal(("RECEIVED", "SENT"), (ErrorDetails.Info(backwards).Metadata["state"], ErrorDetails.Info(backwards).Metadata["requested_state"]));
         Assert.Equal(TransferStatus.Received, (await Operator.GetTransferAsync(new GetTransferRequest { TransferId = "tr-43" })).Transfer.Status);
     }
 

@@ -87,7 +87,7 @@ public sealed class RequestIdInterceptor(RequestIdStore store, RequestGate gate,
         {
             throw RpcErrors.AlreadyExists(
                 $"request_id '{key.RequestId}' was already used for another {Short(key.Method)} request: send a new request_id for a new request",
-                "REQUEST_ID_REUSED", RequestId.Field);
+                ErrorReasons.RequestIdReused, RequestId.Field);
         }
         if (stored?.Reply is { } reply)
         {
@@ -133,7 +133,7 @@ public sealed class RequestIdInterceptor(RequestIdStore store, RequestGate gate,
         {
             throw RpcErrors.Aborted(
                 $"the first {Short(key.Method)} call with request_id '{key.RequestId}' is still running: retry with the same request_id to get its reply",
-                "REQUEST_ID_IN_PROGRESS", RequestId.Field, RetryDelay);
+                ErrorReasons.RequestIdInProgress, RequestId.Field, RetryDelay);
         }
     }
 
