@@ -45,6 +45,24 @@ public static class RpcErrors
     public static RpcException Aborted(string message, string reason, string field, TimeSpan retryAfter) =>
         WithInfo(Code.Aborted, message, reason, field, new RetryInfo { RetryDelay = Duration.FromTimeSpan(retryAfter) });
 
+    /// <summary>
+    /// <paramref name="code"/> (UNAVAILABLE, RESOURCE_EXHAUSTED) with an ErrorInfo carrying <paramref name="reason"/> and
+    /// <paramref name="metadata"/>, and a RetryInfo: the same call after <paramref name="retryAfter"/> may succeed.
+    /// </summary>
+    public static RpcException Retryable(StatusCode code, string message, string reason,
+        IEnumerable<KeyValuePair<string, string>> metadata, TimeSpan retryAfter)
+    {
+        var info = new ErrorInfo { Reason = reason, Domain = Domain };
+        info.Metadata.Add(metadata.ToDictionary());
+        var status = new Google.Rpc.Status
+        {
+            Code = (int)code,
+            Message = message,
+            Details = { Any.Pack(info), Any.Pack(new RetryInfo { RetryDelay = Duration.FromTimeSpan(retryAfter) }) },
+        };
+        return status.ToRpcException();
+    }
+
     /// <summary>An error with an ErrorInfo (reason, the hub's domain, and the field it concerns when there is one) and an optional further detail.</summary>
     private static RpcException WithInfo(Code code, string message, string reason, string? field, IMessage? extra = null)
     {

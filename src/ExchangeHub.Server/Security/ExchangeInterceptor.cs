@@ -80,7 +80,21 @@ public sealed class ExchangeInterceptor(
         });
     }
 
+    /// <summary>The call, audited; a storage fault under the audit entry of a call that did its work answers that fault.</summary>
     private async Task<T> AuditedAsync<T>(ServerCallContext context, PayloadHash payload, Func<Task<T>> handler)
+    {
+        try
+        {
+            return await AuditedCallAsync(context, payload, handler);
+        }
+        catch (Exception ex) when (StorageFaults.Classify(ex) is { } fault)
+        {
+            logger.LogError(ex, "{Method}: its audit entry was not stored", context.Method);
+            throw fault.ToRpcException($"{context.Method}: its audit entry was not stored");
+        }
+    }
+
+    private async Task<T> AuditedCallAsync<T>(ServerCallContext context, PayloadHash payload, Func<Task<T>> handler)
     {
         var identity = Authenticate(context);
         var call = new ExchangeCall(identity ?? Anonymous, context.Method);
@@ -119,6 +133,15 @@ public sealed class ExchangeInterceptor(
             detail = "the client cancelled or the connection dropped";
             throw;
         }
+        catch (Exception ex) when (StorageFaults.Classify(ex) is { } fault)
+        {
+            // Full, read-only or unreachable storage: a code and reason the client can act on, not UNKNOWN (issue 13).
+            var error = fault.ToRpcException($"{context.Method} was not completed");
+            outcome = error.StatusCode;
+            detail = error.Status.Detail;
+            logger.LogError(ex, "{Method} from {Agency}: storage fault", context.Method, call.Agency.Id);
+            throw error;
+        }
         catch (Exception ex)
         {
             outcome = StatusCode.Internal;
@@ -128,7 +151,16 @@ public sealed class ExchangeInterceptor(
         }
         finally
         {
-            call.AuditSequence = await audit.AppendAsync(call, outcome, detail, payload.Finish(), CancellationToken.None);
+            try
+            {
+                call.AuditSequence = await audit.AppendAsync(call, outcome, detail, payload.Finish(), CancellationToken.None);
+            }
+            catch (Exception ex) when (outcome != StatusCode.OK && StorageFaults.Classify(ex) is not null)
+            {
+                // The storage failed under the audit entry too: a failed call keeps its own error (a call that did its
+                // work answers the fault, in AuditedAsync, so the client retries — mutating calls are idempotent).
+                logger.LogError(ex, "{Method} from {Agency}: the audit entry ({Outcome}) was not stored", context.Method, call.Agency.Id, outcome);
+            }
             if (outcome != StatusCode.OK)
             {
                 logger.LogWarning("{Method} from {Agency} ended {Outcome}: {Detail} (audit #{Sequence})",
