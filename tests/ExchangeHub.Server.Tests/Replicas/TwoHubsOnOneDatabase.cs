@@ -1,5 +1,6 @@
 using ExchangeHub.Server.Configuration;
 using ExchangeHub.Server.Tests.Infrastructure;
+using ExchangeHub.Server.Tests.Reconciliation;
 
 namespace ExchangeHub.Server.Tests.Replicas;
 
@@ -17,6 +18,11 @@ public sealed class TwoHubsOnOneDatabase : IAsyncLifetime
         Database = await TestDatabase.CreateAsync(StorageProvider.Postgres);
         First = await HubProcess.StartAsync(Database, Settings);
         Second = await HubProcess.StartAsync(Database, Settings);
+        // One call to each first: connections, JIT and prepared formats are warm when the tests push at the same time.
+        foreach (var hub in new[] { First, Second })
+        {
+            await Infrastructure.Feeds.PushLinesAsync(EventDeliveryTests.Channel(hub, TestHub.TaxToken), [Records.Line("warm-up-" + hub.Address.Port)]);
+        }
     }
 
     public async Task DisposeAsync()
