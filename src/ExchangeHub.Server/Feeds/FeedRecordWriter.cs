@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json;
 using ExchangeHub.Server.Configuration;
@@ -26,6 +27,12 @@ public sealed class FeedRecordWriter(HubDatabase database, ILogger<FeedRecordWri
     /// 64 per connection by default), two batches with no bucket in common write in parallel.
     /// </summary>
     internal const int LockBuckets = 64;
+
+    /// <summary>
+    /// PostgreSQL: the (table, agency) pairs whose last batch met stored records. The next batch of such a pair skips the
+    /// optimistic COPY (a retried stream would pay, every batch, for a COPY that fails on its first row).
+    /// </summary>
+    private readonly ConcurrentDictionary<string, bool> _metStored = new(StringComparer.Ordinal);
 
     public Task<BatchOutcome> WriteAsync(FeedTable table, string agencyId, IReadOnlyList<PendingRecord> records,
         long nowUnixMs, CancellationToken ct)
@@ -101,7 +108,7 @@ public sealed class FeedRecordWriter(HubDatabase database, ILogger<FeedRecordWri
     /// returns, in batch order, every record that was not inserted — stored before, or a repeat of a source id
     /// earlier in the batch.
     /// </summary>
-    private static async Task<List<PendingRecord>> InsertByCopyAsync(WriterLease lease, FeedTable table, string agencyId,
+    private async Task<List<PendingRecord>> InsertByCopyAsync(WriterLease lease, FeedTable table, string agencyId,
         IReadOnlyList<PendingRecord> records, long nowUnixMs, BatchOutcome outcome, CancellationToken ct)
     {
         var seen = new HashSet<string>(records.Count, StringComparer.Ordinal);
@@ -116,6 +123,7 @@ public sealed class FeedRecordWriter(HubDatabase database, ILogger<FeedRecordWri
             }
         }
 
+        var pair = table.Name + "/" + agencyId;
         var inserted = await table.CopyInsert.InsertAsync((Npgsql.NpgsqlTransaction)lease.Transaction!, firsts,
             r => r.SourceRecordId,
             (r, row) =>
@@ -126,7 +134,8 @@ public sealed class FeedRecordWriter(HubDatabase database, ILogger<FeedRecordWri
                 row[3] = nowUnixMs;
                 r.Values.CopyTo(row, 4);
             },
-            ct);
+            ct, straightFirst: !_metStored.GetValueOrDefault(pair));
+        _metStored[pair] = inserted.Count < firsts.Count;
         var known = new List<PendingRecord>();
         for (var i = 0; i < records.Count; i++)
         {

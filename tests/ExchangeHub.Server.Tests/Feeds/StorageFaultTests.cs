@@ -26,27 +26,18 @@ public sealed class StorageFaultTests
     private const int PerBatch = 400;
     private const int Stored = 3 * PerBatch;
 
-    [Fact]
-    public async Task PushContributions_SqliteFullAtTheFourthBatch_ResourceExhaustedStorageFullAndThreeBatchesKept()
+    /// <summary>The fault, set on the writer connection, and how an operator lifts it.</summary>
+    [Theory]
+    [InlineData("PRAGMA max_page_count = 1", "PRAGMA max_page_count = 2147483646", StatusCode.ResourceExhausted, StorageFaults.StorageFull)]
+    [InlineData("PRAGMA query_only = ON", "PRAGMA query_only = OFF", StatusCode.Unavailable, StorageFaults.StorageReadOnly)]
+    public async Task PushContributions_SqliteFaultAtTheFourthBatch_CodeReasonAndThreeBatchesKept(string fault, string lift, StatusCode code, string reason)
     {
         await using var hub = await TestHub.StartAsync(StorageProvider.Sqlite);
         var p = Prefix();
-        var ex = await PushMeetingFaultAsync(hub, p, () => OnWriterAsync(hub, "PRAGMA max_page_count = 1"), () => Task.CompletedTask);
+        var ex = await PushMeetingFaultAsync(hub, p, () => OnWriterAsync(hub, fault), () => Task.CompletedTask);
 
-        await AssertFaultAsync(hub, p, ex, StatusCode.ResourceExhausted, StorageFaults.StorageFull);
-        await OnWriterAsync(hub, "PRAGMA max_page_count = 2147483646"); // the operator frees space
-        await AssertRetryStoresTheRestAsync(hub, p);
-    }
-
-    [Fact]
-    public async Task PushContributions_SqliteReadOnlyAtTheFourthBatch_UnavailableStorageReadOnlyAndThreeBatchesKept()
-    {
-        await using var hub = await TestHub.StartAsync(StorageProvider.Sqlite);
-        var p = Prefix();
-        var ex = await PushMeetingFaultAsync(hub, p, () => OnWriterAsync(hub, "PRAGMA query_only = ON"), () => Task.CompletedTask);
-
-        await AssertFaultAsync(hub, p, ex, StatusCode.Unavailable, StorageFaults.StorageReadOnly);
-        await OnWriterAsync(hub, "PRAGMA query_only = OFF");
+        await AssertFaultAsync(hub, p, ex, code, reason);
+        await OnWriterAsync(hub, lift);
         await AssertRetryStoresTheRestAsync(hub, p);
     }
 
@@ -96,6 +87,20 @@ public sealed class StorageFaultTests
 
         await AssertFaultAsync(hub, p, ex, StatusCode.Unavailable, StorageFaults.StorageUnavailable);
         await AssertRetryStoresTheRestAsync(hub, p);
+    }
+
+    /// <summary>Not a feed: the call interceptor answers any other mutating call's storage fault the same way.</summary>
+    [Fact]
+    public async Task RunReconciliation_SqliteReadOnly_UnavailableStorageReadOnlyNotUnknown()
+    {
+        await using var hub = await TestHub.StartAsync(StorageProvider.Sqlite);
+        await OnWriterAsync(hub, "PRAGMA query_only = ON");
+
+        var ex = await Assert.ThrowsAsync<RpcException>(() => Reconciliation.EventDeliveryTests.RunAsync(hub.Channel(TestHub.OperatorToken)));
+
+        var status = ex.GetRpcStatus()!;
+        Assert.Equal((StatusCode.Unavailable, StorageFaults.StorageReadOnly), (ex.StatusCode, status.GetDetail<ErrorInfo>().Reason));
+        Assert.NotNull(status.GetDetail<RetryInfo>());
     }
 
     private static string Prefix() => "sf" + Guid.NewGuid().ToString("N")[..8] + "-";
