@@ -37,8 +37,7 @@ internal static class IngestCommand
         using var work = new WorkDirectory("exchangehub-bench-", options.KeepFiles);
         var workDir = work.Path;
         var hubDb = Path.Combine(workDir, "hub.db");
-        var (push, peakRss) = await RunHubAsync(options, data, hubDb, Path.Combine(workDir, "hub.log"));
-        CheckSummary(push, options.Lines);
+        var (push, retry, peakRss) = await RunHubAsync(options, data, hubDb, Path.Combine(workDir, "hub.log"));
         Console.WriteLine($"  hub: {push.LinesSent:N0} lines in {push.Elapsed.TotalSeconds:N2} s, peak RSS {peakRss / 1048576.0:N0} MiB");
 
         var table = HubTable.Read(hubDb, HubTable.ContributionLines);
@@ -61,21 +60,24 @@ internal static class IngestCommand
             throw new BenchmarkException($"sqlite3 .import loaded {baseline.Rows:N0} rows, expected {options.Lines:N0}.");
         }
 
-        var report = BuildReport(options, startedAt, push, peakRss, baseline, plans, MachineInfo.Current(sqliteVersion, load));
+        var report = BuildReport(options, startedAt, push, retry, peakRss, baseline, plans, MachineInfo.Current(sqliteVersion, load));
         ReportPrinter.Print(report);
         await ReportPrinter.WriteJsonAsync(report, options.OutputPath);
         return report;
     }
 
-    private static async Task<(PushResult Push, long PeakRss)> RunHubAsync(IngestOptions options, ContributionDataset data, string hubDb, string logPath)
+    private static async Task<(PushResult Push, RetryReport Retry, long PeakRss)> RunHubAsync(IngestOptions options, ContributionDataset data, string hubDb, string logPath)
     {
         await using var hub = HubProcess.Start(options.HubDll, hubDb, logPath);
         await hub.WaitUntilListeningAsync(TimeSpan.FromSeconds(60));
         Console.WriteLine($"  hub pid {hub.Pid} listening on {hub.Address}; pushing...");
         PushResult push;
+        RetryReport retry;
         try
         {
             push = await HubPusher.PushAsync(hub.Address, data, options.BatchSize);
+            CheckSummary(push, options.Lines);
+            retry = await StreamRetry.RunAsync(hub.Address, data, options.BatchSize, push);
         }
         catch (BenchmarkException ex)
         {
@@ -84,7 +86,7 @@ internal static class IngestCommand
 
         var peak = hub.PeakResidentBytes();
         await hub.StopAsync();
-        return (push, peak);
+        return (push, retry, peak);
     }
 
     private static void CheckSummary(PushResult push, long lines)
@@ -114,7 +116,7 @@ internal static class IngestCommand
     }
 
     private static IngestReport BuildReport(
-        IngestOptions o, DateTimeOffset startedAt, PushResult push, long peakRss, BaselineResult b, IReadOnlyList<ColumnPlan> plans, MachineInfo machine)
+        IngestOptions o, DateTimeOffset startedAt, PushResult push, RetryReport retry, long peakRss, BaselineResult b, IReadOnlyList<ColumnPlan> plans, MachineInfo machine)
     {
         var hubRate = push.LinesSent / push.Elapsed.TotalSeconds;
         var baseRate = b.Rows / b.Elapsed.TotalSeconds;
@@ -144,6 +146,7 @@ internal static class IngestCommand
             b.CsvBytes,
             b.DifferingRows,
             plans.Select(p => new ColumnMapping(p.Column.Name, p.Column.DeclaredType, $"{p.Kind}: {p.Description}")).ToList(),
+            retry,
             machine);
     }
 }

@@ -63,8 +63,10 @@ internal static class PostgresCommand
                     throw new BenchmarkException($"PushContributions: sent {data.Lines:N0}, accepted {push.Summary?.Accepted:N0}, rejected {push.Summary?.Rejected:N0}.");
                 }
 
+                Console.WriteLine($"  hub: {push.LinesSent:N0} lines in {push.Elapsed.TotalSeconds:N2} s ({push.LinesSent / push.Elapsed.TotalSeconds:N0}/s)");
+                var retry = await StreamRetry.RunAsync(hub.Address, data, options.BatchSize, push);
                 var ingestPeak = hub.PeakResidentBytes();
-                Console.WriteLine($"  hub: {push.LinesSent:N0} lines in {push.Elapsed.TotalSeconds:N2} s ({push.LinesSent / push.Elapsed.TotalSeconds:N0}/s), peak RSS {ingestPeak / 1048576.0:N0} MiB");
+                Console.WriteLine($"  hub peak RSS after both sends {ingestPeak / 1048576.0:N0} MiB");
 
                 var copy = await CopyBaseline.RunAsync(server, database, workDir, data);
                 if (copy.Rows != data.Lines)
@@ -108,7 +110,7 @@ internal static class PostgresCommand
                 }
                 Console.WriteLine($"  psql GROUP BY: cold {cold.TotalSeconds:N2} s, warm {warm.TotalSeconds:N2} s, {groups:N0} groups");
 
-                var report = Build(options, startedAt, version, data, push, ingestPeak, copy, units, settlements, timing, runMemory, cold, warm, groups, load);
+                var report = Build(options, startedAt, version, data, push, retry, ingestPeak, copy, units, settlements, timing, runMemory, cold, warm, groups, load);
                 Print(report);
                 Directory.CreateDirectory(Path.GetDirectoryName(options.OutputPath)!);
                 await File.WriteAllTextAsync(options.OutputPath, JsonSerializer.Serialize(report, Json));
@@ -135,7 +137,7 @@ internal static class PostgresCommand
     }
 
     private static PostgresReport Build(
-        PostgresOptions o, DateTimeOffset startedAt, string version, ContributionDataset data, PushResult push, long ingestPeak,
+        PostgresOptions o, DateTimeOffset startedAt, string version, ContributionDataset data, PushResult push, RetryReport retry, long ingestPeak,
         CopyResult copy, TimeSpan units, TimeSpan settlements, ReconcileTiming timing, ReconcileMemory runMemory, TimeSpan cold, TimeSpan warm,
         long groups, string load)
     {
@@ -162,6 +164,7 @@ internal static class PostgresCommand
             Math.Round(ingestRatio, 3),
             IngestCommand.RatioGoal,
             ingestRatio >= IngestCommand.RatioGoal,
+            retry,
             new ReconcilePushes(Math.Round(units.TotalSeconds, 2), Math.Round(push.Elapsed.TotalSeconds, 2), Math.Round(settlements.TotalSeconds, 2), ReconcileOptions.BatchSize),
             Math.Round(timing.Elapsed.TotalSeconds, 3),
             ReconcilePhases.Of(timing),
@@ -200,6 +203,8 @@ internal static class PostgresCommand
         Console.WriteLine($"{"hub ingest rows/s",-34} {N(r.HubIngestRowsPerSecond),12}   ({F(r.HubIngestSeconds, "N2")} s)");
         Console.WriteLine($"{"psql \\copy rows/s",-34} {N(r.CopyRowsPerSecond),12}   ({F(r.CopySeconds, "N2")} s)");
         Console.WriteLine($"{"ratio hub / COPY",-34} {F(r.IngestRatio, "N3"),12}   >= {F(r.IngestRatioGoal, "N1")}  {(r.IngestRatioPass ? "PASS" : "FAIL")}");
+        Console.WriteLine($"{"hub retry rows/s",-34} {N(r.Retry.RowsPerSecond),12}   ({F(r.Retry.Seconds, "N2")} s)");
+        Console.WriteLine($"{"ratio retry / first send",-34} {F(r.Retry.RatioToFirstSend, "N3"),12}   >= {F(r.Retry.RatioGoal, "N1")}  {(r.Retry.RatioPass ? "PASS" : "FAIL")}");
         Console.WriteLine($"{"hub peak RSS, ingest (MiB)",-34} {F(r.HubIngestPeakRssMiB, "N0"),12}   < {F(IngestCommand.PeakRssGoalMiB, "N0")}");
         var p = r.HubPhasesSeenByClient;
         Console.WriteLine($"{"hub RunReconciliation s",-34} {F(r.HubReconcileSeconds, "N2"),12}   (facts read {S(p.FactsReadSeconds)}, "

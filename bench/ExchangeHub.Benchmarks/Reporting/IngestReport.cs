@@ -25,6 +25,7 @@ internal sealed record IngestReport(
     long CsvBytes,
     long BaselineRowsDifferingFromHub,
     IReadOnlyList<ColumnMapping> Columns,
+    RetryReport Retry,
     MachineInfo Machine);
 
 /// <summary>How the baseline filled one column of the hub's table.</summary>

@@ -19,6 +19,7 @@ internal sealed record PostgresReport(
     double IngestRatio,
     double IngestRatioGoal,
     bool IngestRatioPass,
+    RetryReport Retry,
     ReconcilePushes Pushes,
     double HubReconcileSeconds,
     ReconcilePhases HubPhasesSeenByClient,

@@ -18,6 +18,8 @@ internal static class ReportPrinter
             ("sqlite3 .import seconds", F(r.Sqlite3Seconds, "N2"), ""),
             ("sqlite3 .import rows/s", N(r.Sqlite3RowsPerSecond), ""),
             ("ratio hub / sqlite3", F(r.Ratio, "N3"), $">= {F(r.RatioGoal, "N1")}  {Verdict(r.RatioPass)}"),
+            ("hub retry rows/s", N(r.Retry.RowsPerSecond), ""),
+            ("ratio retry / first send", F(r.Retry.RatioToFirstSend, "N3"), $">= {F(r.Retry.RatioGoal, "N1")}  {Verdict(r.Retry.RatioPass)}"),
             ("hub peak RSS (MiB)", F(r.HubPeakRssMiB, "N1"), $"< {F(r.PeakRssGoalMiB, "N0")}  {Verdict(r.PeakRssPass)}"),
         };
 

@@ -70,6 +70,24 @@ public static class RpcErrors
         WithInfo(Code.Aborted, message, reason, field, new RetryInfo { RetryDelay = Duration.FromTimeSpan(retryAfter) });
 
     /// <summary>
+    /// <paramref name="code"/> (UNAVAILABLE, RESOURCE_EXHAUSTED) with an ErrorInfo carrying <paramref name="reason"/> and
+    /// <paramref name="metadata"/>, and a RetryInfo: the same call after <paramref name="retryAfter"/> may succeed.
+    /// </summary>
+    public static RpcException Retryable(StatusCode code, string message, string reason,
+        IEnumerable<KeyValuePair<string, string>> metadata, TimeSpan retryAfter)
+    {
+        var info = new ErrorInfo { Reason = reason, Domain = Domain };
+        info.Metadata.Add(metadata.ToDictionary());
+        var status = new Google.Rpc.Status
+        {
+            Code = (int)code,
+            Message = message,
+            Details = { Any.Pack(info), Any.Pack(new RetryInfo { RetryDelay = Duration.FromTimeSpan(retryAfter) }) },
+        };
+        return status.ToRpcException();
+    }
+
+    /// <summary>
     /// A limit of the hub reached (RESOURCE_EXHAUSTED, DEADLINE_EXCEEDED): an ErrorInfo with <paramref name="reason"/> and
     /// the limit's values in its metadata, so a client can back off or reconnect without reading the message.
     /// </summary>

@@ -49,7 +49,7 @@ public sealed class FeedIngestor(
                 var (pending, faults) = Validate(records, kind, call.Agency, batchIndex);
                 if (writing is not null)
                 {
-                    writeTime += Complete(summary, call, await writing);
+                    writeTime += Complete(summary, call, await WrittenAsync(writing, summary));
                 }
                 var table = kind.Table;
                 var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
@@ -62,7 +62,7 @@ public sealed class FeedIngestor(
             }
             if (writing is not null)
             {
-                writeTime += Complete(summary, call, await writing);
+                writeTime += Complete(summary, call, await WrittenAsync(writing, summary));
                 writing = null;
             }
         }
@@ -139,6 +139,32 @@ public sealed class FeedIngestor(
         Report(call, summary);
         return result.WriteTime;
     }
+
+    /// <summary>
+    /// The written batch; when the storage failed (full, read-only, unreachable: <see cref="StorageFaults"/>), the call's
+    /// error says which batch was not stored and what the batches before it stored — they are committed, and a retry
+    /// of the whole stream is idempotent.
+    /// </summary>
+    private static async Task<BatchResult> WrittenAsync(Task<BatchResult> writing, IngestSummary summary)
+    {
+        try
+        {
+            return await writing;
+        }
+        catch (Exception ex) when (StorageFaults.Classify(ex) is { } fault)
+        {
+            var failed = summary.Batches;
+            throw fault.ToRpcException($"batch {failed} was not stored; the {failed} batches before it are",
+            [
+                new("batch_index", Text(failed)),
+                new("batches_stored", Text(failed)),
+                new("records_stored", Text(summary.Accepted + summary.Duplicate + summary.Corrected)),
+                new("records_rejected", Text(summary.Rejected)),
+            ]);
+        }
+    }
+
+    private static string Text(long value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private sealed record BatchResult(List<(int Index, string SourceId, RecordFault Fault)> Faults, BatchOutcome Outcome, TimeSpan WriteTime);
 

@@ -1,4 +1,4 @@
-using System.Data.Common;
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json;
 using ExchangeHub.Server.Configuration;
@@ -14,37 +14,74 @@ namespace ExchangeHub.Server.Feeds;
 /// other content → REVISION_CONFLICT; higher revision → corrected, the stored version moves to
 /// <c>record_versions</c>; lower revision → STALE_REVISION. New records cost one prepared INSERT each on SQLite
 /// (<see cref="SqliteRawInsert"/>) and one binary COPY per batch on PostgreSQL (<see cref="PostgresCopyInsert"/>);
-/// only conflicts read the stored version.
+/// the stored versions of the records that were not new are read in one query per batch and classified in memory,
+/// so a retry of a stored stream costs about what its first send did (issue 13).
+/// On PostgreSQL several replicas may write the same source ids at once: a batch first locks its source ids (by bucket,
+/// in one order, <see cref="LockScope.FeedRecords"/>), so every outcome is the one a single writer would give, and a
+/// deadlock or serialization failure runs the batch again (<see cref="TransientConflicts"/>).
 /// </summary>
-public sealed class FeedRecordWriter(HubDatabase database)
+public sealed class FeedRecordWriter(HubDatabase database, ILogger<FeedRecordWriter> logger)
 {
-    public async Task<BatchOutcome> WriteAsync(FeedTable table, string agencyId, IReadOnlyList<PendingRecord> records,
+    /// <summary>
+    /// Lock buckets per (table, agency): a batch holds at most this many advisory locks (PostgreSQL's lock table holds
+    /// 64 per connection by default), two batches with no bucket in common write in parallel.
+    /// </summary>
+    internal const int LockBuckets = 64;
+
+    /// <summary>
+    /// PostgreSQL: the (table, agency) pairs whose last batch met stored records. The next batch of such a pair skips the
+    /// optimistic COPY (a retried stream would pay, every batch, for a COPY that fails on its first row).
+    /// </summary>
+    private readonly ConcurrentDictionary<string, bool> _metStored = new(StringComparer.Ordinal);
+
+    public Task<BatchOutcome> WriteAsync(FeedTable table, string agencyId, IReadOnlyList<PendingRecord> records,
+        long nowUnixMs, CancellationToken ct)
+    {
+        if (records.Count == 0)
+        {
+            return Task.FromResult(new BatchOutcome());
+        }
+        return database.Provider == StorageProvider.Postgres
+            ? TransientConflicts.RunAsync(() => WriteOnceAsync(table, agencyId, records, nowUnixMs, ct), logger, table.Name, ct)
+            : WriteOnceAsync(table, agencyId, records, nowUnixMs, ct);
+    }
+
+    private async Task<BatchOutcome> WriteOnceAsync(FeedTable table, string agencyId, IReadOnlyList<PendingRecord> records,
         long nowUnixMs, CancellationToken ct)
     {
         var outcome = new BatchOutcome();
-        if (records.Count == 0)
-        {
-            return outcome;
-        }
-
         await using var lease = await database.AcquireWriterAsync(ct);
         await lease.BeginAsync(ct);
+        List<PendingRecord> known;
         if (lease.Provider == StorageProvider.Sqlite)
         {
-            await WriteRowByRowAsync(lease, table, agencyId, records, nowUnixMs, outcome, ct);
+            known = InsertRowByRow(lease, table, agencyId, records, nowUnixMs, outcome);
         }
         else
         {
-            await WriteByCopyAsync(lease, table, agencyId, records, nowUnixMs, outcome, ct);
+            await lease.LockAsync(LockScope.FeedRecords, LockKeys(table, agencyId, records), ct);
+            known = await InsertByCopyAsync(lease, table, agencyId, records, nowUnixMs, outcome, ct);
+        }
+        if (known.Count > 0)
+        {
+            var stored = await ReadStoredAsync(lease, table, agencyId, known, ct);
+            foreach (var record in known)
+            {
+                await ResolveAsync(lease, table, agencyId, record, stored, nowUnixMs, outcome, ct);
+            }
         }
         await lease.CommitAsync(ct);
         return outcome;
     }
 
-    /// <summary>SQLite: one prepared INSERT per record (<see cref="SqliteRawInsert"/>); a conflict resolves at once.</summary>
-    private static async Task WriteRowByRowAsync(WriterLease lease, FeedTable table, string agencyId,
-        IReadOnlyList<PendingRecord> records, long nowUnixMs, BatchOutcome outcome, CancellationToken ct)
+    /// <summary>
+    /// SQLite: one prepared INSERT per record (<see cref="SqliteRawInsert"/>); returns, in batch order, the records
+    /// whose source id was already stored (before the batch or by an earlier record of it).
+    /// </summary>
+    private static List<PendingRecord> InsertRowByRow(WriterLease lease, FeedTable table, string agencyId,
+        IReadOnlyList<PendingRecord> records, long nowUnixMs, BatchOutcome outcome)
     {
+        var known = new List<PendingRecord>();
         var parameters = new object?[table.Columns.Count + 4];
         parameters[0] = agencyId;
         parameters[3] = nowUnixMs;
@@ -60,18 +97,18 @@ public sealed class FeedRecordWriter(HubDatabase database)
             }
             else
             {
-                await ResolveConflictAsync(lease, table, agencyId, record, nowUnixMs, outcome, ct);
+                known.Add(record);
             }
         }
+        return known;
     }
 
     /// <summary>
     /// PostgreSQL: the first record of each source id goes in by binary COPY (<see cref="PostgresCopyInsert"/>);
-    /// then, in batch order, every record that was not inserted — stored before, or a repeat of a source id earlier
-    /// in the batch — is resolved against the stored version, exactly as row by row: a repeat meets the record
-    /// stored (or corrected) by the ones before it.
+    /// returns, in batch order, every record that was not inserted — stored before, or a repeat of a source id
+    /// earlier in the batch.
     /// </summary>
-    private static async Task WriteByCopyAsync(WriterLease lease, FeedTable table, string agencyId,
+    private async Task<List<PendingRecord>> InsertByCopyAsync(WriterLease lease, FeedTable table, string agencyId,
         IReadOnlyList<PendingRecord> records, long nowUnixMs, BatchOutcome outcome, CancellationToken ct)
     {
         var seen = new HashSet<string>(records.Count, StringComparer.Ordinal);
@@ -86,6 +123,7 @@ public sealed class FeedRecordWriter(HubDatabase database)
             }
         }
 
+        var pair = table.Name + "/" + agencyId;
         var inserted = await table.CopyInsert.InsertAsync((Npgsql.NpgsqlTransaction)lease.Transaction!, firsts,
             r => r.SourceRecordId,
             (r, row) =>
@@ -96,7 +134,9 @@ public sealed class FeedRecordWriter(HubDatabase database)
                 row[3] = nowUnixMs;
                 r.Values.CopyTo(row, 4);
             },
-            ct);
+            ct, straightFirst: !_metStored.GetValueOrDefault(pair));
+        _metStored[pair] = inserted.Count < firsts.Count;
+        var known = new List<PendingRecord>();
         for (var i = 0; i < records.Count; i++)
         {
             if (firstOfItsId[i] && inserted.Contains(records[i].SourceRecordId))
@@ -105,79 +145,111 @@ public sealed class FeedRecordWriter(HubDatabase database)
             }
             else
             {
-                await ResolveConflictAsync(lease, table, agencyId, records[i], nowUnixMs, outcome, ct);
+                known.Add(records[i]);
             }
         }
+        return known;
     }
 
-    private static async Task ResolveConflictAsync(WriterLease lease, FeedTable table, string agencyId, PendingRecord record,
-        long nowUnixMs, BatchOutcome outcome, CancellationToken ct)
+    /// <summary>
+    /// Classifies one already-known record against the version stored now — <paramref name="stored"/> is kept up to date
+    /// as the batch's corrections apply, so a repeat meets the record stored (or corrected) by the ones before it,
+    /// exactly as one SELECT per record did. A correction's two writes are deferred (one round trip per many on PostgreSQL).
+    /// </summary>
+    private static async Task ResolveAsync(WriterLease lease, FeedTable table, string agencyId, PendingRecord record,
+        Dictionary<string, StoredRecord> stored, long nowUnixMs, BatchOutcome outcome, CancellationToken ct)
     {
-        var stored = await ReadStoredAsync(lease, table, agencyId, record.SourceRecordId, ct);
-        if (record.Revision < stored.Revision)
+        if (!stored.TryGetValue(record.SourceRecordId, out var current))
+        {
+            throw new InvalidOperationException($"{table.Name}: {record.SourceRecordId} was not inserted but no row was found.");
+        }
+        if (record.Revision < current.Revision)
         {
             outcome.Refused.Add((record, new RecordFault("revision", RejectionCodes.StaleRevision,
-                $"revision {record.Revision} is older than the stored revision {stored.Revision}.")));
+                $"revision {record.Revision} is older than the stored revision {current.Revision}.")));
             return;
         }
-        if (record.Revision == stored.Revision)
+        if (record.Revision == current.Revision)
         {
-            if (SameContent(stored.Values, record.Values))
+            if (SameContent(current.Values, record.Values))
             {
                 outcome.Duplicate++;
             }
             else
             {
                 outcome.Refused.Add((record, new RecordFault("revision", RejectionCodes.RevisionConflict,
-                    $"revision {record.Revision} is already stored with other content; send a correction as revision {stored.Revision + 1} or higher.")));
+                    $"revision {record.Revision} is already stored with other content; send a correction as revision {current.Revision + 1} or higher.")));
             }
             return;
         }
 
-        var version = lease.Command(FeedTable.VersionInsertSql, 9);
-        var v = version.Parameters;
-        v[0].Value = table.Name;
-        v[1].Value = stored.Id;
-        v[2].Value = agencyId;
-        v[3].Value = record.SourceRecordId;
-        v[4].Value = stored.Revision;
-        v[5].Value = AppliesFrom(stored.Values[table.AppliesFromIndex]) ?? (object)DBNull.Value;
-        v[6].Value = stored.RecordedAtUnixMs;
-        v[7].Value = nowUnixMs;
-        v[8].Value = ContentJson(table, stored.Values);
-        await version.ExecuteNonQueryAsync(ct);
-
-        var update = lease.Command(table.UpdateSql, table.Columns.Count + 3);
-        var u = update.Parameters;
-        u[0].Value = record.Revision;
-        u[1].Value = nowUnixMs;
-        for (var i = 0; i < record.Values.Length; i++)
-        {
-            u[i + 2].Value = record.Values[i] ?? DBNull.Value;
-        }
-        u[record.Values.Length + 2].Value = stored.Id;
-        await update.ExecuteNonQueryAsync(ct);
+        await lease.ExecuteDeferredAsync(FeedTable.VersionInsertSql,
+        [
+            table.Name, current.Id, agencyId, record.SourceRecordId, current.Revision, AppliesFrom(current.Values[table.AppliesFromIndex]),
+            current.RecordedAtUnixMs, nowUnixMs, ContentJson(table, current.Values),
+        ], ct);
+        var update = new object?[record.Values.Length + 3];
+        update[0] = record.Revision;
+        update[1] = nowUnixMs;
+        record.Values.CopyTo(update, 2);
+        update[^1] = current.Id;
+        await lease.ExecuteDeferredAsync(table.UpdateSql, update, ct);
+        stored[record.SourceRecordId] = new StoredRecord(current.Id, record.Revision, nowUnixMs, record.Values);
         outcome.Corrected++;
     }
 
-    private static async Task<StoredRecord> ReadStoredAsync(WriterLease lease, FeedTable table, string agencyId,
-        string sourceRecordId, CancellationToken ct)
+    /// <summary>The stored versions of <paramref name="known"/>'s source ids, in one query.</summary>
+    private static async Task<Dictionary<string, StoredRecord>> ReadStoredAsync(WriterLease lease, FeedTable table, string agencyId,
+        List<PendingRecord> known, CancellationToken ct)
     {
-        var select = lease.Command(table.SelectSql, 2);
+        var ids = known.Select(r => r.SourceRecordId).Distinct(StringComparer.Ordinal).ToArray();
+        var sqlite = lease.Provider == StorageProvider.Sqlite;
+        var select = lease.Command(sqlite ? table.SqliteSelectStoredSql : table.PostgresSelectStoredSql, 2);
         select.Parameters[0].Value = agencyId;
-        select.Parameters[1].Value = sourceRecordId;
+        select.Parameters[1].Value = sqlite ? JsonSerializer.Serialize(ids) : ids;
+        var stored = new Dictionary<string, StoredRecord>(ids.Length, StringComparer.Ordinal);
         await using var reader = await select.ExecuteReaderAsync(ct);
-        if (!await reader.ReadAsync(ct))
+        while (await reader.ReadAsync(ct))
         {
-            throw new InvalidOperationException($"{table.Name}: conflict reported for {sourceRecordId} but no row found.");
+            var values = new object?[table.Columns.Count];
+            for (var i = 0; i < values.Length; i++)
+            {
+                values[i] = reader.IsDBNull(i + 4) ? null : reader.GetValue(i + 4);
+            }
+            stored[reader.GetString(0)] = new StoredRecord(reader.GetInt64(1),
+                Convert.ToInt32(reader.GetValue(2), CultureInfo.InvariantCulture), reader.GetInt64(3), values);
         }
-        var values = new object?[table.Columns.Count];
-        for (var i = 0; i < values.Length; i++)
+        return stored;
+    }
+
+    /// <summary>The lock keys of a batch: one per bucket of its source ids (a stable hash, the same in every replica).</summary>
+    private static List<string> LockKeys(FeedTable table, string agencyId, IReadOnlyList<PendingRecord> records)
+    {
+        var buckets = new bool[LockBuckets];
+        foreach (var record in records)
         {
-            values[i] = reader.IsDBNull(i + 3) ? null : reader.GetValue(i + 3);
+            buckets[Bucket(record.SourceRecordId)] = true;
         }
-        return new StoredRecord(reader.GetInt64(0), Convert.ToInt32(reader.GetValue(1), CultureInfo.InvariantCulture),
-            reader.GetInt64(2), values);
+        var keys = new List<string>(LockBuckets);
+        for (var b = 0; b < LockBuckets; b++)
+        {
+            if (buckets[b])
+            {
+                keys.Add(string.Create(CultureInfo.InvariantCulture, $"{table.Name}/{agencyId}/{b}"));
+            }
+        }
+        return keys;
+    }
+
+    /// <summary>FNV-1a over the id's UTF-16 code units: unlike <see cref="string.GetHashCode()"/>, the same in every process.</summary>
+    internal static int Bucket(string sourceRecordId)
+    {
+        var hash = 2166136261u;
+        foreach (var c in sourceRecordId)
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+        return (int)(hash % LockBuckets);
     }
 
     private static bool SameContent(object?[] stored, object?[] incoming)

@@ -23,7 +23,9 @@ public sealed class FeedTable
         var all = string.Join(", ", columns);
         InsertSql = $"INSERT INTO {name} (agency_id, source_record_id, revision, recorded_at_unix_ms, {all}) VALUES ({Parameters(0, columns.Count + 4)}) "
             + "ON CONFLICT (agency_id, source_record_id) DO NOTHING";
-        SelectSql = $"SELECT id, revision, recorded_at_unix_ms, {all} FROM {name} WHERE agency_id = @p0 AND source_record_id = @p1";
+        var stored = $"SELECT source_record_id, id, revision, recorded_at_unix_ms, {all} FROM {name} WHERE agency_id = @p0 AND source_record_id ";
+        SqliteSelectStoredSql = stored + "IN (SELECT value FROM json_each(@p1))";
+        PostgresSelectStoredSql = stored + "= ANY(@p1)";
         var sets = string.Join(", ", columns.Select((c, i) => $"{c} = @p{(i + 2).ToString(CultureInfo.InvariantCulture)}"));
         CopyInsert = new PostgresCopyInsert(name, ["agency_id", "source_record_id", "revision", "recorded_at_unix_ms", .. columns],
             "agency_id", "source_record_id");
@@ -35,7 +37,14 @@ public sealed class FeedTable
     /// <summary>Which column holds the business date a version applies from (kept in history).</summary>
     public int AppliesFromIndex { get; }
     public string InsertSql { get; }
-    public string SelectSql { get; }
+    /// <summary>
+    /// The stored versions of many source ids of one agency in one query: <c>@p1</c> is a JSON array of ids on SQLite
+    /// (<c>json_each</c>: no limit on bound parameters), a <c>text[]</c> on PostgreSQL. Columns: source_record_id, id,
+    /// revision, recorded_at_unix_ms, then <see cref="Columns"/>.
+    /// </summary>
+    public string SqliteSelectStoredSql { get; }
+    /// <inheritdoc cref="SqliteSelectStoredSql"/>
+    public string PostgresSelectStoredSql { get; }
     public string UpdateSql { get; }
     /// <summary>PostgreSQL: new records of a batch by binary COPY, in the same column order as <see cref="InsertSql"/>.</summary>
     public PostgresCopyInsert CopyInsert { get; }

@@ -91,9 +91,23 @@ public sealed class ExchangeInterceptor(
     /// <summary>
     /// Runs the handler inside the call's audit. A call that <paramref name="opens"/> (a request stream: it may store
     /// records long before it ends) is opened in the chain once authorised, before any record is read (AuditTrail.OpenAsync);
-    /// its closing entry names the opening one. A feed reply carries its closing entry's sequence and hash.
+    /// its closing entry names the opening one. A feed reply carries its closing entry's sequence and hash. A storage
+    /// fault under the audit entry of a call that did its work answers that fault.
     /// </summary>
     private async Task<T> AuditedAsync<T>(ServerCallContext context, PayloadHash payload, bool opens, Func<Task<T>> handler)
+    {
+        try
+        {
+            return await AuditedCallAsync(context, payload, opens, handler);
+        }
+        catch (Exception ex) when (StorageFaults.Classify(ex) is { } fault)
+        {
+            logger.LogError(ex, "{Method}: its audit entry was not stored", context.Method);
+            throw fault.ToRpcException($"{context.Method}: its audit entry was not stored");
+        }
+    }
+
+    private async Task<T> AuditedCallAsync<T>(ServerCallContext context, PayloadHash payload, bool opens, Func<Task<T>> handler)
     {
         var identity = Authenticate(context);
         var call = new ExchangeCall(identity ?? Anonymous, context.Method);
@@ -145,6 +159,15 @@ public sealed class ExchangeInterceptor(
             detail = "the client cancelled or the connection dropped";
             throw;
         }
+        catch (Exception ex) when (StorageFaults.Classify(ex) is { } fault)
+        {
+            // Full, read-only or unreachable storage: a code and reason the client can act on, not UNKNOWN (issue 13).
+            var error = fault.ToRpcException($"{context.Method} was not completed");
+            outcome = error.StatusCode;
+            detail = error.Status.Detail;
+            logger.LogError(ex, "{Method} from {Agency}: storage fault", context.Method, call.Agency.Id);
+            throw error;
+        }
         catch (Exception ex)
         {
             outcome = StatusCode.Internal;
@@ -156,7 +179,16 @@ public sealed class ExchangeInterceptor(
         {
             if (!closed)
             {
-                await CloseAsync(call, outcome, detail, payload, opened);
+                try
+                {
+                    await CloseAsync(call, outcome, detail, payload, opened);
+                }
+                catch (Exception ex) when (outcome != StatusCode.OK && StorageFaults.Classify(ex) is not null)
+                {
+                    // The storage failed under the audit entry too: a failed call keeps its own error (a call that did its
+                    // work answers the fault, in AuditedAsync, so the client retries — mutating calls are idempotent).
+                    logger.LogError(ex, "{Method} from {Agency}: the audit entry ({Outcome}) was not stored", context.Method, call.Agency.Id, outcome);
+                }
             }
         }
     }

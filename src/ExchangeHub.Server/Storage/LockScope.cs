@@ -20,4 +20,10 @@ public enum LockScope
 
     /// <summary>A client's request id on a mutating call (Common/Retries): run by one call at a time in the cluster.</summary>
     RequestId = 0x45480005,
+
+    /// <summary>
+    /// Feed records of one table and agency, by bucket of source record ids (Feeds/FeedRecordWriter): two replicas
+    /// writing the same source id take turns, so each outcome is the single writer's.
+    /// </summary>
+    FeedRecords = 0x45480006,
 }

@@ -48,10 +48,11 @@ public sealed class PostgresCopyInsert
     /// <summary>
     /// Inserts the rows whose key is not stored yet, inside <paramref name="transaction"/>, and returns the keys
     /// inserted. <paramref name="fill"/> writes a row's values in column order into the array it is given (one array
-    /// is reused for every row). The rows must not repeat a key.
+    /// is reused for every row). The rows must not repeat a key. <paramref name="straightFirst"/> false skips the optimistic
+    /// COPY when the caller expects stored keys (a retried stream), which would fail on its first row.
     /// </summary>
     public async Task<HashSet<string>> InsertAsync<TRow>(NpgsqlTransaction transaction, IReadOnlyList<TRow> rows,
-        Func<TRow, string> key, Action<TRow, object?[]> fill, CancellationToken ct)
+        Func<TRow, string> key, Action<TRow, object?[]> fill, CancellationToken ct, bool straightFirst = true)
     {
         var connection = transaction.Connection ?? throw new InvalidOperationException("the transaction has ended.");
         var formats = _formats ??= await ResolveFormatsAsync(connection, ct);
@@ -61,20 +62,13 @@ public sealed class PostgresCopyInsert
             return inserted;
         }
 
-        await transaction.SaveAsync(Savepoint, ct);
-        try
+        if (straightFirst && await TryStraightAsync(transaction, connection, formats, rows, fill, ct))
         {
-            await CopyAsync(connection, _copySql, formats, rows, fill, ordinal: false, ct);
-            await transaction.ReleaseAsync(Savepoint, ct);
             foreach (var row in rows)
             {
                 inserted.Add(key(row));
             }
             return inserted;
-        }
-        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
-        {
-            await transaction.RollbackAsync(Savepoint, ct);
         }
 
         await using (var create = new NpgsqlCommand(_createStagingSql, connection, transaction))
@@ -89,6 +83,24 @@ public sealed class PostgresCopyInsert
             inserted.Add(reader.GetString(0));
         }
         return inserted;
+    }
+
+    /// <summary>The optimistic COPY straight into the table, under a savepoint: false (rolled back) when a key is stored.</summary>
+    private async Task<bool> TryStraightAsync<TRow>(NpgsqlTransaction transaction, NpgsqlConnection connection, ColumnFormat[] formats,
+        IReadOnlyList<TRow> rows, Action<TRow, object?[]> fill, CancellationToken ct)
+    {
+        await transaction.SaveAsync(Savepoint, ct);
+        try
+        {
+            await CopyAsync(connection, _copySql, formats, rows, fill, ordinal: false, ct);
+            await transaction.ReleaseAsync(Savepoint, ct);
+            return true;
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            await transaction.RollbackAsync(Savepoint, ct);
+            return false;
+        }
     }
 
     private static async Task CopyAsync<TRow>(NpgsqlConnection connection, string sql, ColumnFormat[] formats, IReadOnlyList<TRow> rows,
