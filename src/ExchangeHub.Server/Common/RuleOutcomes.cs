@@ -1,7 +1,7 @@
-using System.Globalization;
 using ExchangeHub.Contracts;
 using ExchangeHub.Policy;
 using ExchangeHub.Policy.Explanations;
+using ExchangeHub.Policy.Rates;
 
 namespace ExchangeHub.Server.Common;
 
@@ -23,6 +23,6 @@ public static class RuleOutcomes
     public static string Upper<T>(T? value)
         where T : struct, Enum => value is { } v ? UpperSnake.Format(v) : "";
 
-    /// <summary>A rate as its shortest invariant decimal text (empty when absent).</summary>
-    public static string Rate(decimal? rate) => rate?.ToString("G29", CultureInfo.InvariantCulture) ?? "";
+    /// <summary>A rate in the one canonical decimal form (<see cref="RateText"/>; empty when absent).</summary>
+    public static string Rate(decimal? rate) => RateText.Format(rate);
 }

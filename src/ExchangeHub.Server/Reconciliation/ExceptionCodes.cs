@@ -23,4 +23,8 @@ public static class ExceptionCodes
 
     /// <summary>"FACTS" sources: two agencies report a unit fact the rules use differently for one USCC; the refund waits (UNDETERMINED).</summary>
     public const string UnitSourcesConflict = "UNIT_SOURCES_CONFLICT";
+
+    /// <summary>Every code, for the list filter (an unknown code is INVALID_ARGUMENT naming code, not an empty page).</summary>
+    public static readonly IReadOnlyList<string> All =
+        [UnknownUnit, AfterDeregistration, SizeClassMismatch, RateMismatch, SettlementMissing, SettledWithoutPremiums, UnitSourcesConflict];
 }
