@@ -31,7 +31,7 @@ public static class RefundListCommand
                 var page = await client.ListRefundDecisionsAsync(new ListRefundDecisionsRequest
                 {
                     ProgramYear = result.GetValue(year),
-                    Outcome = result.GetValue(outcome) ?? "",
+                    Outcome = EnumNames.Parse<RefundOutcome>(result.GetValue(outcome)),
                     DivisionCode = result.GetValue(division) ?? "",
                     PageSize = result.GetValue(paging.PageSize),
                     PageToken = token,
@@ -41,8 +41,8 @@ public static class RefundListCommand
             var table = Tables.Create("USCC", "Outcome", "Amount (yuan)", "Rate", "Size class", "Division", "Decided at");
             foreach (var d in decisions)
             {
-                table.AddRow(new Text(d.Uscc), Tables.Coloured(d.Outcome), new Text(Yuan.Format(d.AmountFen)), new Text(d.Rate),
-                    new Text(d.SizeClass), new Text(d.DivisionCode), new Text(d.DecidedAt));
+                table.AddRow(new Text(d.Uscc), Tables.Coloured(ContractText.Name(d.Outcome)), new Text(Yuan.Format(d.AmountFen)), new Text(d.Rate),
+                    new Text(ContractText.Name(d.SizeClass)), new Text(d.DivisionCode), new Text(ContractText.Time(d.DecideTime)));
             }
             console.Write(table);
             console.MarkupLineInterpolated($"{decisions.Count} decision(s), {Yuan.WithFen(decisions.Sum(d => d.AmountFen))} in total");
