@@ -38,6 +38,20 @@ public abstract class ReconciliationTests(StorageProvider provider) : SeededRefu
         Assert.Equal((V1.RefundOutcome.Eligible, "0.3"), (large.Decision.Outcome, large.Decision.Rate));
         Assert.Equal(V1.RefundOutcome.Ineligible, (await DecisionAsync(Deregistered)).Decision.Outcome);
         Assert.Equal(V1.RefundOutcome.Undetermined, (await DecisionAsync(NoSettlement)).Decision.Outcome);
+
+        // Issue 13: a HELD decision shows what it is held for; the run splits its amounts into offered (ELIGIBLE, not
+        // labour-dispatch), held and awaiting application (the ELIGIBLE labour-dispatch unit, never offered, 2.(1)).
+        var deferred = (await DecisionAsync(Deferred)).Decision;
+        var dispatch = (await DecisionAsync(Dispatch)).Decision;
+        Assert.Equal(0L, deferred.AmountFen);
+        Assert.True(deferred.HeldAmountFen > 0, "a HELD decision shows the amount it is held for");
+        Assert.Equal(ExchangeHub.Policy.Money.ApplyRate(deferred.BaseFen, decimal.Parse(deferred.Rate, System.Globalization.CultureInfo.InvariantCulture)),
+            deferred.HeldAmountFen);
+        Assert.Equal((0L, true), (eligible.Decision.HeldAmountFen, dispatch.AmountFen > 0));
+        Assert.Equal((eligible.Decision.AmountFen + large.Decision.AmountFen, deferred.HeldAmountFen, dispatch.AmountFen),
+            (run.OfferedAmountFen, run.HeldAmountFen, run.AwaitingApplicationAmountFen));
+        Assert.Equal(("2024-06-30", "2024-06-30"), (run.DecisionDate, eligible.Decision.DecisionDate));
+        Assert.Equal(run.StartTime, eligible.Decision.KnowledgeTime);
     }
 
     [Fact]
