@@ -30,7 +30,7 @@ public static class BenefitClaimContract
         var record = new BenefitDecisionRecord
         {
             DecisionId = d.Id, Outcome = EnumNames.Parse<BenefitOutcome>(d.Outcome), MaxMonths = d.MaxMonths, CarriedOverMonths = d.CarriedOverMonths,
-            ConsolidatedInsuredMonths = d.ConsolidatedInsuredMonths, DecisionDate = StoredExplanation.Date(d.DecisionDate),
+            ConsolidatedInsuredMonths = d.ConsolidatedInsuredMonths, DecisionDate = StoredExplanation.Date(d.DecisionDate), DecidedOn = StoredExplanation.Date(d.DecidedOn),
             KnowledgeTime = StoredExplanation.Time(d.KnowledgeTimeUnixMs), PolicyId = d.PolicyId, PolicyVersion = version, PolicySha256 = sha256,
             FactsSha256 = d.FactsSha256, DecideTime = StoredExplanation.Time(d.DecidedAtUnixMs), IsCurrent = d.IsCurrent,
             SupersedesDecisionId = d.SupersedesId ?? 0, Reason = EnumNames.Parse<BenefitDecisionReason>(d.Reason),

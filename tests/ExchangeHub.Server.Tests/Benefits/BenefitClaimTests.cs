@@ -233,7 +233,7 @@ public abstract class BenefitClaimTests(StorageProvider provider) : IAsyncLifeti
 
         Assert.False(again.Changed);
         Assert.Equal([(18, "2024-11-05", BenefitDecisionReason.Recalculated), (12, "2024-11-05", BenefitDecisionReason.Decided)],
-            again.Claim.Decisions.Select(d => (d.MaxMonths, d.DecisionDate, d.Reason)).ToList());
+            again.Claim.Decisions.Select(d => (d.MaxMonths, d.DecidedOn, d.Reason)).ToList());
         Assert.Single(await EventsAsync(), e => e.Type == "BenefitPeriodRecalculated");
     }
 
