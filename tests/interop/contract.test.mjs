@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import net from 'node:net';
+import { freePort, waitForPort } from './hub.mjs';
 import grpc from '@grpc/grpc-js';
 import protoLoader from '@grpc/proto-loader';
 
@@ -17,20 +17,6 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const hubDir = join(root, 'src/ExchangeHub.Server/bin/Debug/net10.0');
 const uscc = '91350100M000100Y43';
 let hub, port, dir, v1, address;
-
-function freePort() {
-  return new Promise((ok) => { const s = net.createServer(); s.listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => ok(p)); }); });
-}
-
-async function waitForPort(p, ms) {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    const open = await new Promise((ok) => { const c = net.connect(p, '127.0.0.1', () => { c.end(); ok(true); }); c.on('error', () => ok(false)); });
-    if (open) return;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`hub did not listen on ${p} within ${ms} ms`);
-}
 
 function metadata(token) {
   const m = new grpc.Metadata();
