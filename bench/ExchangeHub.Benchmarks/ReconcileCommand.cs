@@ -207,7 +207,7 @@ internal static class ReconcileCommand
 
     internal static void Check(ReconciliationRun run, int units)
     {
-        if (run.Status != "COMPLETED" || run.Units != units)
+        if (run.Status != ReconciliationRunStatus.Completed || run.Units != units)
         {
             throw new BenchmarkException(
                 $"the run {run.RunId} ended {run.Status} with {run.Units:N0} units (expected COMPLETED with {units:N0}){(run.Error.Length > 0 ? ": " + run.Error : "")}.");

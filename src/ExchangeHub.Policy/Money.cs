@@ -11,5 +11,5 @@ public static class Money
 
     public static string Format(long fen) => fen.ToString(CultureInfo.InvariantCulture);
 
-    public static string Format(decimal rate) => rate.ToString(CultureInfo.InvariantCulture);
+    public static string Format(decimal rate) => Rates.RateText.Format(rate);
 }

@@ -13,11 +13,11 @@ import protoLoader from '@grpc/proto-loader';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const hubDir = join(root, 'src/ExchangeHub.Server/bin/Debug/net10.0');
 
-function freePort() {
+export function freePort() {
   return new Promise((ok) => { const s = net.createServer(); s.listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => ok(p)); }); });
 }
 
-async function waitForPort(p, ms) {
+export async function waitForPort(p, ms) {
   const until = Date.now() + ms;
   while (Date.now() < until) {
     const open = await new Promise((ok) => { const c = net.connect(p, '127.0.0.1', () => { c.end(); ok(true); }); c.on('error', () => ok(false)); });

@@ -35,7 +35,7 @@ internal static class ReconcileCall
                     break;
                 }
 
-                progress.Add((clock.Elapsed, message.Done, message.Total));
+                progress.Add((clock.Elapsed, message.Progress.Done, message.Progress.Total));
             }
         }
         catch (RpcException ex)

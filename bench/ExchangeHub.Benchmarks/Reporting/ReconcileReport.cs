@@ -110,7 +110,7 @@ internal sealed record ReconcileRunSummary(
     string Policy)
 {
     public static ReconcileRunSummary Of(ReconciliationRun r) => new(
-        r.RunId, r.Status, r.Units, r.Decided, r.Unchanged, r.Eligible, r.Ineligible, r.Held, r.Undetermined, r.Exceptions, r.AmountFen, r.Policy);
+        r.RunId, EnumNames.Suffix(r.Status), r.Units, r.Decided, r.Unchanged, r.Eligible, r.Ineligible, r.Held, r.Undetermined, r.Exceptions, r.OfferedAmountFen, $"{r.PolicyId} {r.PolicyVersion}");
 }
 
 /// <summary>One step timed alone by <c>--profile</c>.</summary>

@@ -56,8 +56,9 @@ public static class PersonShowCommand
             foreach (var c in person.Claims)
             {
                 var d = c.Decisions.FirstOrDefault(x => x.IsCurrent);
-                claims.Row(c.ClaimId, c.AppliedDate, c.DueDate, c.Status, c.Overdue ? "yes" : "no", d?.Outcome ?? "", Number(d?.MaxMonths),
-                    Number(d?.CarriedOverMonths), Number(d?.ConsolidatedInsuredMonths), string.Join(",", c.Channels));
+                claims.Row(c.ClaimId, c.AppliedDate, c.DueDate, ContractText.Name(c.Status), c.Overdue ? "yes" : "no",
+                    d is null ? "" : ContractText.Name(d.Outcome), Number(d?.MaxMonths), Number(d?.CarriedOverMonths), Number(d?.ConsolidatedInsuredMonths),
+                    string.Join(",", c.Channels.Select(ContractText.Name)));
             }
             console.Write(claims);
         }
@@ -67,19 +68,19 @@ public static class PersonShowCommand
                 "deadline missed").Title("Transfers (2.(4))");
             foreach (var t in person.Transfers)
             {
-                transfers.Row(t.TransferId, Name(t.Direction.ToString()), t.CounterpartProvinceCode, Name(t.Status.ToString()),
-                    t.ReasonCode == TransferReasonCode.Unspecified ? "" : Name(t.ReasonCode.ToString()), t.RequestedDate, t.DueDate,
+                transfers.Row(t.TransferId, ContractText.Name(t.Direction), t.CounterpartProvinceCode, ContractText.Name(t.Status),
+                    t.ReasonCode == TransferReasonCode.Unspecified ? "" : ContractText.Name(t.ReasonCode), t.RequestedDate, t.DueDate,
                     t.MonthsPaidHere.ToString(CultureInfo.InvariantCulture), Yuan.Format(t.FundAmountFen), t.DeadlineMissed ? "yes" : "no");
             }
             console.Write(transfers);
         }
         if (person.SkillSubsidies.Count > 0)
         {
-            var skills = Tables.Create("certificate", "occupation", "level", "outcome", "amount (yuan)", "decided on").Title("Skill-upgrade subsidies (1.(3))");
+            var skills = Tables.Create("certificate", "occupation", "level", "outcome", "amount (yuan)", "decision date").Title("Skill-upgrade subsidies (1.(3))");
             foreach (var s in person.SkillSubsidies)
             {
-                skills.Row(s.CertificateNumber, s.OccupationCode, s.Level.ToString(CultureInfo.InvariantCulture), s.Outcome, Yuan.Format(s.AmountFen),
-                    s.DecidedOn);
+                skills.Row(s.CertificateNumber, s.OccupationCode, s.Level.ToString(CultureInfo.InvariantCulture), ContractText.Name(s.Outcome),
+                    Yuan.Format(s.AmountFen), s.DecisionDate);
             }
             console.Write(skills);
         }
@@ -88,7 +89,7 @@ public static class PersonShowCommand
             var clawbacks = Tables.Create("certificate", "recovered subsidy", "from", "amount (yuan)", "paid on").Title("Double subsidies recovered (1.(3))");
             foreach (var c in person.Clawbacks)
             {
-                clawbacks.Row(c.CertificateNumber, c.RecoveredSubsidy, $"{c.RecipientKind} {c.RecipientKey}", Yuan.Format(c.AmountFen), c.PaidOn);
+                clawbacks.Row(c.CertificateNumber, ContractText.Name(c.RecoveredSubsidy), $"{ContractText.Name(c.RecipientKind)} {c.RecipientKey}", Yuan.Format(c.AmountFen), c.PaidOn);
             }
             console.Write(clawbacks);
         }

@@ -44,7 +44,7 @@ public static class ReconcileCommand
                 return 2;
             }
             RunSummary.Write(console, run);
-            return run.Status == "COMPLETED" ? 0 : 2;
+            return run.Status == ReconciliationRunStatus.Completed ? 0 : 2;
         }, ct));
         return command;
     }
@@ -74,7 +74,10 @@ public static class ReconcileCommand
         ReconciliationRun? run = null;
         await foreach (var message in stream.ReadAllAsync(ct))
         {
-            report(message.Done, message.Total);
+            if (message.Progress is { } progress)
+            {
+                report(progress.Done, progress.Total);
+            }
             run = message.Run ?? run;
         }
         return run;

@@ -14,10 +14,11 @@ public static class RunSummary
         var table = Tables.Fields($"Reconciliation run {run.RunId}")
             .Row("Run id", run.RunId)
             .Row("Program year", N(run.ProgramYear))
-            .Row("Status", Tables.Coloured(run.Status))
+            .Row("Decision date", run.DecisionDate)
+            .Row("Status", Tables.Coloured(ContractText.Name(run.Status)))
             .Row("Requested by", run.RequestedBy)
-            .Row("Started at", run.StartedAt)
-            .Row("Completed at", run.CompletedAt)
+            .Row("Started at", ContractText.Time(run.StartTime))
+            .Row("Completed at", ContractText.Time(run.CompleteTime))
             .Row("Units", N(run.Units))
             .Row("Decided", N(run.Decided))
             .Row("Unchanged", N(run.Unchanged))
@@ -26,9 +27,10 @@ public static class RunSummary
             .Row("Held", N(run.Held))
             .Row("Undetermined", N(run.Undetermined))
             .Row("Exceptions", N(run.Exceptions))
-            .Row("Amount (yuan)", Yuan.Format(run.AmountFen))
-            .Row("Amount (fen)", run.AmountFen.ToString(CultureInfo.InvariantCulture))
-            .Row("Policy", run.Policy);
+            .Row("Offered (yuan)", Yuan.Format(run.OfferedAmountFen))
+            .Row("Held (yuan)", Yuan.Format(run.HeldAmountFen))
+            .Row("Awaiting application (yuan)", Yuan.Format(run.AwaitingApplicationAmountFen))
+            .Row("Policy", ContractText.Policy(run.PolicyId, run.PolicyVersion, run.PolicySha256));
         if (run.Error.Length > 0)
         {
             table.Row("Error", new Text(run.Error, new Style(Color.Red)));

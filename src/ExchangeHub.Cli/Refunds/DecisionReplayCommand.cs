@@ -97,8 +97,8 @@ public static class DecisionReplayCommand
             .ReplayBenefitDecisionAsync(new ReplayBenefitDecisionRequest { DecisionId = decisionId }, session.Call())).Replay),
         Transfers => Person("transfer", "Transfer", (await new TransferService.TransferServiceClient(session.Channel)
             .ReplayTransferDecisionAsync(new ReplayTransferDecisionRequest { TransferId = transferId }, session.Call())).Replay),
-        _ => Refund(await new RefundService.RefundServiceClient(session.Channel)
-            .ReplayRefundDecisionAsync(new ReplayRefundDecisionRequest { DecisionId = decisionId }, session.Call())),
+        _ => Refund((await new RefundService.RefundServiceClient(session.Channel)
+            .ReplayRefundDecisionAsync(new ReplayRefundDecisionRequest { DecisionId = decisionId }, session.Call())).Replay),
     };
 
     /// <summary>Every current decision of the programme; <paramref name="report"/> gets (done, total) after each.</summary>
@@ -132,7 +132,7 @@ public static class DecisionReplayCommand
         var replays = new List<Replayed>(ids.Count);
         foreach (var id in ids)
         {
-            replays.Add(Refund(await client.ReplayRefundDecisionAsync(new ReplayRefundDecisionRequest { DecisionId = id }, session.Call())));
+            replays.Add(Refund((await client.ReplayRefundDecisionAsync(new ReplayRefundDecisionRequest { DecisionId = id }, session.Call())).Replay));
             report(replays.Count, ids.Count);
         }
         return replays;
@@ -186,16 +186,19 @@ public static class DecisionReplayCommand
     }
 
     /// <summary>A refund replay in the shape every programme prints (its unit and program year as the subject).</summary>
-    private static Replayed Refund(ReplayRefundDecisionResponse r) => new(
-        $"Replay of refund decision {r.DecisionId}", r.Uscc,
-        [("USCC", r.Uscc), ("Program year", r.ProgramYear.ToString(CultureInfo.InvariantCulture))],
-        new DecisionReplay
-        {
-            Identical = r.Identical, Difference = r.Difference, DecisionId = r.DecisionId, Reference = r.Uscc, DecisionDate = r.DecisionDate,
-            KnowledgeTime = r.KnowledgeTime, StoredFactsSha256 = r.StoredFactsSha256, ReplayedFactsSha256 = r.ReplayedFactsSha256,
-            StoredPolicy = r.StoredPolicy, ReplayedPolicy = r.ReplayedPolicy, StoredOutcome = r.StoredOutcome, ReplayedOutcome = r.ReplayedOutcome,
-            StoredAmount = r.StoredAmountFen, ReplayedAmount = r.ReplayedAmountFen, AmountUnit = "fen",
-        });
+    private static Replayed Refund(DecisionReplay r) => new(
+        string.Create(CultureInfo.InvariantCulture, $"Replay of refund decision {r.DecisionId}"), r.Reference,
+        [("USCC", r.Reference), ("Program year", r.ProgramYear.ToString(CultureInfo.InvariantCulture))], r);
+
+    /// <summary>An outcome of the replay's programme by its short name (ELIGIBLE, GRANTED, ACCEPTED); "-" when none.</summary>
+    private static string Outcome(DecisionOutcome? outcome) => outcome?.OutcomeCase switch
+    {
+        DecisionOutcome.OutcomeOneofCase.Refund => ContractText.Name(outcome.Refund),
+        DecisionOutcome.OutcomeOneofCase.Skill => ContractText.Name(outcome.Skill),
+        DecisionOutcome.OutcomeOneofCase.Benefit => ContractText.Name(outcome.Benefit),
+        DecisionOutcome.OutcomeOneofCase.Transfer => ContractText.Name(outcome.Transfer),
+        _ => "-",
+    };
 
     private static Replayed Person(string what, string reference, DecisionReplay r) => new(
         r.DecisionId > 0 ? string.Create(CultureInfo.InvariantCulture, $"Replay of {what} {r.DecisionId}") : $"Replay of {what} {r.Reference}",
@@ -215,15 +218,15 @@ public static class DecisionReplayCommand
         }
         console.Write(table
             .Row("Decision date", r.DecisionDate)
-            .Row("Knowledge time", r.KnowledgeTime is { } t ? t.ToDateTimeOffset().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture) : "—")
+            .Row("Knowledge time", ContractText.Time(r.KnowledgeTime))
             .Row("Identical", r.Identical ? "yes" : "no")
             .Row("Difference", r.Difference)
-            .Row("Outcome", $"{r.StoredOutcome} → {r.ReplayedOutcome}")
+            .Row("Outcome", $"{Outcome(r.StoredOutcome)} → {Outcome(r.ReplayedOutcome)}")
             .Row($"Amount ({r.AmountUnit})", string.Create(CultureInfo.InvariantCulture, $"{r.StoredAmount} → {r.ReplayedAmount}"))
             .Row("Stored facts", r.StoredFactsSha256)
             .Row("Replayed facts", r.ReplayedFactsSha256)
-            .Row("Stored policy", r.StoredPolicy)
-            .Row("Replayed policy", r.ReplayedPolicy));
+            .Row("Stored policy", ContractText.Policy(r.PolicyId, r.StoredPolicyVersion, r.StoredPolicySha256))
+            .Row("Replayed policy", ContractText.Policy(r.PolicyId, r.ReplayedPolicyVersion, r.ReplayedPolicySha256)));
         if (!r.Identical)
         {
             console.WriteLine(Line(replayed));

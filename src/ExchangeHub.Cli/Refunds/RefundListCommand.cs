@@ -34,7 +34,7 @@ public static class RefundListCommand
                 var page = await client.ListRefundDecisionsAsync(new ListRefundDecisionsRequest
                 {
                     ProgramYear = result.GetValue(year),
-                    Outcome = result.GetValue(outcome) ?? "",
+                    Outcome = EnumNames.Parse<RefundOutcome>(result.GetValue(outcome)),
                     DivisionCode = result.GetValue(division) ?? "",
                     PageSize = result.GetValue(paging.PageSize),
                     PageToken = token,
@@ -58,11 +58,11 @@ public static class RefundListCommand
     private static readonly ListColumn<RefundDecisionRecord>[] Columns =
     [
         new("USCC", "uscc", d => d.Uscc),
-        new("Outcome", "outcome", d => d.Outcome, Style: Tables.Coloured),
+        new("Outcome", "outcome", d => ContractText.Name(d.Outcome), Style: Tables.Coloured),
         new("Amount (yuan)", "amount_fen", d => Yuan.Format(d.AmountFen), d => d.AmountFen.ToString(CultureInfo.InvariantCulture)),
         new("Rate", "rate", d => d.Rate),
-        new("Size class", "size_class", d => d.SizeClass),
+        new("Size class", "size_class", d => ContractText.Name(d.SizeClass)),
         new("Division", "division_code", d => d.DivisionCode),
-        new("Decided at", "decided_at", d => d.DecidedAt),
+        new("Decided at", "decide_time", d => ContractText.Time(d.DecideTime)),
     ];
 }

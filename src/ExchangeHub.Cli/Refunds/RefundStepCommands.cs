@@ -16,21 +16,21 @@ public static class RefundStepCommands
         console, async (client, request, session) =>
         {
             var reply = await client.ConfirmRefundAsync(new ConfirmRefundRequest { Uscc = request.Uscc, ProgramYear = request.Year }, session.Call());
-            console.MarkupLineInterpolated($"[green]{reply.State}[/] {request.Uscc}: {Yuan.WithFen(reply.AmountFen)} approved for disbursement");
+            console.MarkupLineInterpolated($"[green]{ContractText.Name(reply.State)}[/] {request.Uscc}: {Yuan.WithFen(reply.AmountFen)} approved for disbursement");
         });
 
     public static Command Waive(IAnsiConsole console) => Step("waive", "The unit waives its offered refund (it may still apply until the programme ends).",
         console, async (client, request, session) =>
         {
             var reply = await client.WaiveRefundAsync(new WaiveRefundRequest { Uscc = request.Uscc, ProgramYear = request.Year }, session.Call());
-            console.MarkupLineInterpolated($"[yellow]{reply.State}[/] {request.Uscc}: the unit may still apply until {reply.MayApplyUntil}");
+            console.MarkupLineInterpolated($"[yellow]{ContractText.Name(reply.State)}[/] {request.Uscc}: the unit may still apply until {reply.MayApplyUntil}");
         });
 
     public static Command Apply(IAnsiConsole console) => Step("apply", "The unit applies for a refund: it is decided now by the same rules.",
         console, async (client, request, session) =>
         {
             var reply = await client.ApplyForRefundAsync(new ApplyForRefundRequest { Uscc = request.Uscc, ProgramYear = request.Year }, session.Call());
-            console.MarkupLineInterpolated($"{request.Uscc} applied: now {reply.State}");
+            console.MarkupLineInterpolated($"{request.Uscc} applied: now {ContractText.Name(reply.State)}");
             if (reply.Decision is { } decision)
             {
                 DecisionView.Write(console, decision, reply.State);

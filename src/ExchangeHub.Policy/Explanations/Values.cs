@@ -22,7 +22,7 @@ internal static class Values
 
     public static string Text(long value) => value.ToString(CultureInfo.InvariantCulture);
 
-    public static string Text(decimal value) => value.ToString(CultureInfo.InvariantCulture);
+    public static string Text(decimal value) => Rates.RateText.Format(value);
 
     public static string Text(DateOnly value) => value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

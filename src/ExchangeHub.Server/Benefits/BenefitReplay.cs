@@ -53,7 +53,7 @@ public sealed class BenefitReplay(HubDatabase database, BenefitClaimReader claim
         var (decision, explanation, _) = BenefitClaimSteps.Decide(_decider, policy, claim.PersonKey, facts, stored.DecisionDate, superseded);
         var replayed = new ReplayDifferences.Side(policy.Stamp(), json, CanonicalJson.Sha256(json), BenefitCodes.Outcome(decision.Outcome),
             decision.MaxMonths, ExplanationJson.Write(explanation));
-        return PersonDecisionReplay.Of(decisionId, claim.ClaimId, claim.PersonKey, stored.DecisionDate, stored.KnownAtUnixMs, stored.Side, replayed,
+        return PersonDecisionReplay.Of(ReplayProgramme.Benefit, policy.Id, decisionId, claim.ClaimId, claim.PersonKey, stored.DecisionDate, stored.KnownAtUnixMs, stored.Side, replayed,
             PersonDecisionReplay.Months);
     }
 

@@ -9,7 +9,16 @@ namespace ExchangeHub.Server.Common;
 /// </summary>
 public static class PolicyStamp
 {
-    public static string Of(string version, string sha256) => $"{version}+sha256:{sha256}";
+    private const string Separator = "+sha256:";
+
+    public static string Of(string version, string sha256) => $"{version}{Separator}{sha256}";
+
+    /// <summary>
+    /// A stored stamp split into the file's version and SHA-256, as the contract's <c>policy_version</c> and
+    /// <c>policy_sha256</c> carry them; a stamp without a SHA-256 is all version.
+    /// </summary>
+    public static (string Version, string Sha256) Split(string stamp) =>
+        stamp.LastIndexOf(Separator, StringComparison.Ordinal) is var at and >= 0 ? (stamp[..at], stamp[(at + Separator.Length)..]) : (stamp, "");
 
     /// <summary>The stamp of a loaded policy file.</summary>
     public static string Stamp(this PolicySet policy) => Of(policy.Version, policy.Sha256);

@@ -54,12 +54,30 @@ public static class RequestFields
         ? year
         : throw RpcErrors.InvalidArgument("year is not valid", "year", $"a year such as 2024, or 0 for every year, not {year}");
 
+    /// <summary>The largest page a List* method returns; a larger page_size is read as this (AIP-158).</summary>
+    public const int MaxPageSize = 1000;
+
+    /// <summary>A List* method's page size (AIP-158): 0 → 100, above <see cref="MaxPageSize"/> → clamped to it, negative → INVALID_ARGUMENT naming page_size.</summary>
     public static int PageSize(int requested) => requested switch
     {
         0 => 100,
-        >= 1 and <= 1000 => requested,
-        _ => throw RpcErrors.InvalidArgument("page_size is out of range", "page_size", $"1 to 1000 (0 means 100), not {requested}"),
+        < 0 => throw RpcErrors.InvalidArgument("page_size is out of range", "page_size", $"0 (100) or more, not {requested}"),
+        _ => Math.Min(requested, MaxPageSize),
     };
+
+    /// <summary>
+    /// An enum filter: UNSPECIFIED (no filter) or a value the .proto file declares; any other number (a newer or bogus
+    /// client) is INVALID_ARGUMENT naming <paramref name="field"/>, never an empty page.
+    /// </summary>
+    public static T Declared<T>(T value, string field)
+        where T : struct, Enum => EnumNames.IsDeclared(value)
+        ? value
+        : throw RpcErrors.InvalidArgument($"{field} is not valid", field, $"one of {string.Join(", ", Enum.GetValues<T>().Select(EnumNames.Suffix))}, not {Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture)}");
+
+    /// <summary>A text filter that must be one of <paramref name="allowed"/> when set, else INVALID_ARGUMENT naming <paramref name="field"/>.</summary>
+    public static string OneOf(string value, string field, IReadOnlyCollection<string> allowed) => value.Length == 0 || allowed.Contains(value)
+        ? value
+        : throw RpcErrors.InvalidArgument($"{field} is not valid", field, $"empty or one of {string.Join(", ", allowed)}");
 
     /// <summary>
     /// Runs a workflow step, turning a refusal into FAILED_PRECONDITION with its message and an ErrorInfo (its reason code and metadata), and a field that contradicts

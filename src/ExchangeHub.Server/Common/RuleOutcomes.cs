@@ -23,8 +23,8 @@ public static class RuleOutcomes
     public static string Upper<T>(T? value)
         where T : struct, Enum => value is { } v ? UpperSnake.Format(v) : "";
 
-    /// <summary>A rate in its canonical text (<see cref="RateText"/>; empty when absent).</summary>
-    public static string Rate(decimal? rate) => rate is { } r ? RateText.Format(r) : "";
+    /// <summary>A rate in the one canonical decimal form (<see cref="RateText"/>; empty when absent).</summary>
+    public static string Rate(decimal? rate) => RateText.Format(rate);
 
     private static string Result(RuleCheck check) =>
         check.Undetermined ? RuleResults.Undetermined : check.Passed ? RuleResults.Passed : RuleResults.Failed;

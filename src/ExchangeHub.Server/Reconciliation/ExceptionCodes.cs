@@ -26,4 +26,8 @@ public static class ExceptionCodes
 
     /// <summary>Issue 13: the unit's checks threw on its facts (logged with the exception); the run went on with the other units.</summary>
     public const string UnitCheckFailed = "UNIT_CHECK_FAILED";
+
+    /// <summary>Every code, for the list filter (an unknown code is INVALID_ARGUMENT naming code, not an empty page).</summary>
+    public static readonly IReadOnlyList<string> All =
+        [UnknownUnit, AfterDeregistration, SizeClassMismatch, RateMismatch, SettlementMissing, SettledWithoutPremiums, UnitSourcesConflict, UnitCheckFailed];
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using ExchangeHub.Server.Common;
 using ExchangeHub.V1;
 using Grpc.Core;
@@ -33,13 +32,14 @@ public sealed class ReconciliationGrpcService(ReconciliationRunner runner, Recon
         });
         await foreach (var p in updates.Reader.ReadAllAsync(context.CancellationToken))
         {
-            await responseStream.WriteAsync(new RunReconciliationResponse { RunId = p.RunId, Done = p.Done, Total = p.Total });
+            await responseStream.WriteAsync(new RunReconciliationResponse { Progress = new V1.RunProgress { RunId = p.RunId, Done = p.Done, Total = p.Total } });
         }
         var finished = await RequestFields.Guard(() => run);
         call.Accepted = finished.Decided;
         await responseStream.WriteAsync(new RunReconciliationResponse
         {
-            RunId = finished.Id, Done = finished.Units, Total = finished.Units, Run = (await queries.RunAsync(finished.Id, context.CancellationToken))?.ToContract(),
+            Run = (await queries.RunAsync(finished.Id, context.CancellationToken))?.ToContract()
+                ?? throw new InvalidOperationException($"run {finished.Id} finished but is not stored"),
         });
     }
 
@@ -53,11 +53,10 @@ public sealed class ReconciliationGrpcService(ReconciliationRunner runner, Recon
     public override async Task<ListReconciliationExceptionsResponse> ListReconciliationExceptions(ListReconciliationExceptionsRequest request,
         ServerCallContext context)
     {
-        var after = request.PageToken.Length == 0 ? 0L
-            : long.TryParse(request.PageToken, NumberStyles.None, CultureInfo.InvariantCulture, out var token) ? token
-            : throw RpcErrors.InvalidArgument("bad page token", "page_token", "pass next_page_token of the previous page unchanged");
-        var (page, next) = await queries.ExceptionsAsync(request.RunId, request.Code, request.SubjectKey, RequestFields.PageSize(request.PageSize),
-            after, context.CancellationToken);
+        var code = RequestFields.OneOf(request.Code, "code", ExceptionCodes.All);
+        var pageSize = RequestFields.PageSize(request.PageSize);
+        var after = PageTokens.DecodeId(request.PageToken);
+        var (page, next) = await queries.ExceptionsAsync(request.RunId, code, request.SubjectKey, pageSize, after, context.CancellationToken);
         return new ListReconciliationExceptionsResponse { Exceptions = { page.Select(x => x.ToContract()) }, NextPageToken = next };
     }
 

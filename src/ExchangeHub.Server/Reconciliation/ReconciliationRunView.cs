@@ -1,9 +1,13 @@
 namespace ExchangeHub.Server.Reconciliation;
 
-/// <summary>A stored run as the read side returns it (<see cref="ReconciliationContract"/> maps it to the reply).</summary>
+/// <summary>
+/// A stored run as the read side returns it (<see cref="ReconciliationContract"/> maps it to the reply), with what its
+/// decisions amount to (<see cref="Common.IRunAmounts"/>).
+/// </summary>
 public sealed record ReconciliationRunView(
     string RunId,
     int ProgramYear,
+    DateOnly? DecisionDate,
     string Status,
     string RequestedBy,
     long StartedAtUnixMs,
@@ -19,4 +23,5 @@ public sealed record ReconciliationRunView(
     long AmountFen,
     string PolicyId,
     string PolicyVersion,
-    string Error);
+    string Error,
+    Common.RunAmounts Amounts);

@@ -44,7 +44,7 @@ public sealed class ReconciliationRunner(
             await runs.MarkInterruptedAsync(ct);
             var run = new ReconciliationRunRow
             {
-                Id = Guid.NewGuid().ToString("D"), ProgramYear = scope.ProgramYear, RequestedBy = requestedBy, Status = StoredRunStatus.Running,
+                Id = Guid.NewGuid().ToString("D"), ProgramYear = scope.ProgramYear, DecisionDate = decisionDate, RequestedBy = requestedBy, Status = StoredRunStatus.Running,
                 StartedAtUnixMs = clock.GetUtcNow().ToUnixTimeMilliseconds(), PolicyId = policy.Id, PolicyVersion = PolicyVersion,
             };
             await runs.InsertAsync(run, ct);

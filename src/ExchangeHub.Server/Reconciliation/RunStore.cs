@@ -13,10 +13,10 @@ public sealed class RunStore(HubDatabase database, TimeProvider clock)
         "the hub stopped during the run; decisions of the chunks committed before stand, the next run decides the rest";
 
     public Task InsertAsync(ReconciliationRunRow run, CancellationToken ct) => CommitAsync(lease => lease.Command(
-            "INSERT INTO reconciliation_runs (id, program_year, requested_by, status, started_at_unix_ms, units, decided, unchanged, eligible, "
+            "INSERT INTO reconciliation_runs (id, program_year, decision_date, requested_by, status, started_at_unix_ms, units, decided, unchanged, eligible, "
             + "ineligible, held, undetermined, exceptions, amount_fen, policy_id, policy_version, error) "
-            + "VALUES (@id, @program_year, @requested_by, @status, @started_at_unix_ms, 0, 0, 0, 0, 0, 0, 0, 0, 0, @policy_id, @policy_version, '')", 0)
-        .With("@id", run.Id).With("@program_year", run.ProgramYear).With("@requested_by", run.RequestedBy).With("@status", run.Status)
+            + "VALUES (@id, @program_year, @decision_date, @requested_by, @status, @started_at_unix_ms, 0, 0, 0, 0, 0, 0, 0, 0, 0, @policy_id, @policy_version, '')", 0)
+        .With("@id", run.Id).With("@program_year", run.ProgramYear).With("@decision_date", run.DecisionDate).With("@requested_by", run.RequestedBy).With("@status", run.Status)
         .With("@started_at_unix_ms", run.StartedAtUnixMs).With("@policy_id", run.PolicyId).With("@policy_version", run.PolicyVersion)
         .ExecuteNonQueryAsync(ct), ct);
 

@@ -11,6 +11,7 @@ public static class Extensions
         services.AddSingleton<RefundStore>();
         services.AddSingleton<WorkflowGate>();
         services.AddSingleton<RefundQueries>();
+        services.AddSingleton<IRunAmounts>(sp => sp.GetRequiredService<RefundQueries>());
         services.AddSingleton<RefundActions>();
         services.AddSingleton<RefundDecisions>();
         services.AddSingleton<RefundReplay>();

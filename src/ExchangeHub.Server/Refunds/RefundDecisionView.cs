@@ -21,4 +21,6 @@ public sealed record RefundDecisionView(
     long DecidedAtUnixMs,
     string SupersedeReason,
     string RunId,
+    DateOnly DecisionDate,
+    long KnowledgeTimeUnixMs,
     string? ExplanationJson);

@@ -1,6 +1,5 @@
 using ExchangeHub.Server.Common;
 using ExchangeHub.V1;
-using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 
 namespace ExchangeHub.Server.Refunds;
@@ -25,9 +24,16 @@ public sealed class RefundGrpcService(RefundQueries queries, RefundActions actio
     public override async Task<ListRefundDecisionsResponse> ListRefundDecisions(ListRefundDecisionsRequest request, ServerCallContext context)
     {
         RequestFields.ProgramYear(request.ProgramYear);
-        var (page, next) = await queries.ListAsync(request.ProgramYear, request.Outcome, request.DivisionCode, RequestFields.PageSize(request.PageSize),
-            request.PageToken, context.CancellationToken);
-        return new ListRefundDecisionsResponse { Decisions = { page.Select(d => d.ToContract()) }, NextPageToken = next };
+        var outcome = RequestFields.Declared(request.Outcome, "outcome");
+        if (request.DivisionCode.Length > 0 && Common.Validation.DivisionCode.Check("division_code", request.DivisionCode) is { } fault)
+        {
+            throw RpcErrors.InvalidArgument("division_code is not valid", "division_code", fault.Message);
+        }
+        var pageSize = RequestFields.PageSize(request.PageSize);
+        var after = PageTokens.Decode(request.PageToken);
+        var (page, next) = await queries.ListAsync(request.ProgramYear, outcome == V1.RefundOutcome.Unspecified ? "" : EnumNames.Suffix(outcome),
+            request.DivisionCode, pageSize, after, context.CancellationToken);
+        return new ListRefundDecisionsResponse { Decisions = { page.Select(d => d.ToContract()) }, NextPageToken = PageTokens.Encode(next) };
     }
 
     public override async Task<ConfirmRefundResponse> ConfirmRefund(ConfirmRefundRequest request, ServerCallContext context)
@@ -36,7 +42,7 @@ public sealed class RefundGrpcService(RefundQueries queries, RefundActions actio
         RequestFields.ProgramYear(request.ProgramYear);
         var on = RequestFields.Date(request.ConfirmationDate, "confirmation_date", clock);
         var amount = await RequestFields.Guard(() => actions.ConfirmAsync(request.Uscc, request.ProgramYear, on, ExchangeCall.Of(context).Agency.Id, context.CancellationToken));
-        return new ConfirmRefundResponse { State = Names.Of(RefundState.DisbursementApproved), AmountFen = amount };
+        return new ConfirmRefundResponse { State = RefundContract.State(RefundState.DisbursementApproved), AmountFen = amount };
     }
 
     public override async Task<WaiveRefundResponse> WaiveRefund(WaiveRefundRequest request, ServerCallContext context)
@@ -45,7 +51,7 @@ public sealed class RefundGrpcService(RefundQueries queries, RefundActions actio
         RequestFields.ProgramYear(request.ProgramYear);
         var on = RequestFields.Date(request.WaiverDate, "waiver_date", clock);
         var until = await RequestFields.Guard(() => actions.WaiveAsync(request.Uscc, request.ProgramYear, on, ExchangeCall.Of(context).Agency.Id, context.CancellationToken));
-        return new WaiveRefundResponse { State = Names.Of(RefundState.Waived), MayApplyUntil = until.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) };
+        return new WaiveRefundResponse { State = RefundContract.State(RefundState.Waived), MayApplyUntil = StoredExplanation.Date(until) };
     }
 
     public override async Task<ApplyForRefundResponse> ApplyForRefund(ApplyForRefundRequest request, ServerCallContext context)
@@ -55,7 +61,7 @@ public sealed class RefundGrpcService(RefundQueries queries, RefundActions actio
         var on = RequestFields.Date(request.ApplicationDate, "application_date", clock);
         var refundCase = await RequestFields.Guard(() => decisions.DecideOneAsync(request.Uscc, request.ProgramYear, on, applied: true, context.CancellationToken));
         var found = await queries.DecisionAsync(request.Uscc, request.ProgramYear, context.CancellationToken);
-        return new ApplyForRefundResponse { State = Names.Of(found.State ?? refundCase.State), Decision = found.Current?.ToContract() };
+        return new ApplyForRefundResponse { State = RefundContract.State(found.State ?? refundCase.State), Decision = found.Current?.ToContract() };
     }
 
     public override async Task<ReplayRefundDecisionResponse> ReplayRefundDecision(ReplayRefundDecisionRequest request, ServerCallContext context)
@@ -63,14 +69,6 @@ public sealed class RefundGrpcService(RefundQueries queries, RefundActions actio
         RequestFields.DecisionId(request.DecisionId);
         var r = await replay.ReplayAsync(request.DecisionId, context.CancellationToken)
             ?? throw RpcErrors.NotFound($"no refund decision {request.DecisionId}", ErrorReasons.DecisionNotFound, "refund_decision", "decision_id", $"{request.DecisionId}");
-        return new ReplayRefundDecisionResponse
-        {
-            Identical = r.Identical, Difference = r.Difference, DecisionId = r.DecisionId, Uscc = r.Uscc, ProgramYear = r.ProgramYear,
-            DecisionDate = r.DecisionDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-            KnowledgeTime = Timestamp.FromDateTimeOffset(DateTimeOffset.FromUnixTimeMilliseconds(r.KnowledgeTimeUnixMs)),
-            StoredFactsSha256 = r.StoredFactsSha256, ReplayedFactsSha256 = r.ReplayedFactsSha256, StoredPolicy = r.StoredPolicy,
-            ReplayedPolicy = r.ReplayedPolicy, StoredOutcome = r.StoredOutcome, ReplayedOutcome = r.ReplayedOutcome,
-            StoredAmountFen = r.StoredAmountFen, ReplayedAmountFen = r.ReplayedAmountFen,
-        };
+        return new ReplayRefundDecisionResponse { Replay = r.ToContract() };
     }
 }

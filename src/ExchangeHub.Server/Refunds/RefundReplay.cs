@@ -32,9 +32,8 @@ public sealed class RefundReplay(HubDatabase database, StoredFactsReader factsRe
         var replayed = new ReplayDifferences.Side(policy.Stamp(), factsJson, CanonicalJson.Sha256(factsJson),
             RuleOutcomes.Upper<RefundOutcome>(decision.Outcome), decision.AmountFen, ExplanationJson.Write(decision.Explanation));
         var was = stored.Side;
-        return new ReplayedDecision(decisionId, stored.Uscc, stored.ProgramYear, stored.DecisionDate, stored.KnowledgeTimeUnixMs,
-            was.FactsSha256, replayed.FactsSha256, was.Policy, replayed.Policy, was.Outcome, replayed.Outcome, was.Amount,
-            replayed.Amount, ReplayDifferences.First(was, replayed, RefundFactsJson.Describe));
+        return new ReplayedDecision(decisionId, stored.Uscc, stored.ProgramYear, stored.DecisionDate, stored.KnowledgeTimeUnixMs, policy.Id,
+            was, replayed, ReplayDifferences.First(was, replayed, RefundFactsJson.Describe));
     }
 
     private async Task<Stored?> ReadAsync(long decisionId, CancellationToken ct)

@@ -1,8 +1,10 @@
+using ExchangeHub.Server.Common;
+
 namespace ExchangeHub.Server.Refunds;
 
 /// <summary>
 /// A stored refund decision and its replay at the same D and T ("FACTS"); <see cref="Difference"/> is empty when the
-/// replay is identical (<see cref="Common.ReplayDifferences"/>).
+/// replay is identical (<see cref="Common.ReplayDifferences"/>). <see cref="PolicyId"/> is the loaded policy file's.
 /// </summary>
 public sealed record ReplayedDecision(
     long DecisionId,
@@ -10,14 +12,9 @@ public sealed record ReplayedDecision(
     int ProgramYear,
     DateOnly DecisionDate,
     long KnowledgeTimeUnixMs,
-    string StoredFactsSha256,
-    string ReplayedFactsSha256,
-    string StoredPolicy,
-    string ReplayedPolicy,
-    string StoredOutcome,
-    string ReplayedOutcome,
-    long StoredAmountFen,
-    long ReplayedAmountFen,
+    string PolicyId,
+    ReplayDifferences.Side Stored,
+    ReplayDifferences.Side Replayed,
     string Difference)
 {
     public bool Identical => Difference.Length == 0;

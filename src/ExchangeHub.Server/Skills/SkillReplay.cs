@@ -53,7 +53,7 @@ public sealed class SkillReplay(HubDatabase database, PersonFactsReader facts, P
             r => sameCall.Add(r.GetString(0)), ct);
         var certificates = await FactsAsync(stored.DecisionDate, stored.KnownAtUnixMs, ct);
         var replayed = Replay(stored, certificates, sameCall);
-        return PersonDecisionReplay.Of(decisionId, stored.Number, stored.PersonKey, stored.DecisionDate, stored.KnownAtUnixMs, stored.Side, replayed,
+        return PersonDecisionReplay.Of(ReplayProgramme.Skill, policy.Id, decisionId, stored.Number, stored.PersonKey, stored.DecisionDate, stored.KnownAtUnixMs, stored.Side, replayed,
             PersonDecisionReplay.Fen);
     }
 

@@ -12,7 +12,7 @@ public sealed class SkillSubsidyQueries(HubDatabase database)
 {
     private const string DecisionColumns =
         "SELECT id, certificate_number, person_key, occupation_code, level, outcome, amount_fen, decided_on, policy_id, policy_version, "
-        + "facts_sha256, decided_at_unix_ms, is_current, supersedes_id, explanation FROM skill_subsidy_decisions ";
+        + "facts_sha256, decided_at_unix_ms, is_current, supersedes_id, explanation, knowledge_time_unix_ms FROM skill_subsidy_decisions ";
 
     private const string DecisionsSql = DecisionColumns + "WHERE certificate_number = @p0 ORDER BY is_current DESC, id DESC";
 
@@ -56,5 +56,5 @@ public sealed class SkillSubsidyQueries(HubDatabase database)
     private static SkillDecisionEntry Decision(DbDataReader r) => new(
         r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetInt32(4), r.GetString(5), r.GetInt64(6), r.GetFieldValue<DateOnly>(7),
         r.GetString(8), r.GetString(9), r.GetString(10), r.GetInt64(11), r.GetBoolean(12), r.IsDBNull(13) ? null : r.GetInt64(13),
-        ExplanationJson.Read(r.GetString(14)));
+        ExplanationJson.Read(r.GetString(14)), r.GetInt64(15));
 }

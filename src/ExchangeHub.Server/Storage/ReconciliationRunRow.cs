@@ -5,6 +5,8 @@ public sealed class ReconciliationRunRow
 {
     public string Id { get; set; } = "";
     public int ProgramYear { get; set; }
+    /// <summary>The decision date D the run was started for (settlement-only runs re-decide each refund at its own frozen date).</summary>
+    public DateOnly? DecisionDate { get; set; }
     public string RequestedBy { get; set; } = "";
     public string Status { get; set; } = "";
     public long StartedAtUnixMs { get; set; }

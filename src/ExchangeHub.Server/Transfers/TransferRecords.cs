@@ -8,13 +8,22 @@ namespace ExchangeHub.Server.Transfers;
 /// </summary>
 public static class TransferRecords
 {
-    public static TransferRecord ToContract(StoredTransfer t) => new()
+    public static TransferRecord ToContract(StoredTransfer t)
     {
-        TransferId = t.TransferId, Direction = Direction(t.Direction), PersonKey = t.PersonKey, CounterpartProvinceCode = t.CounterpartProvinceCode,
-        Status = Status(t.Status), ReasonCode = TransferReasonCodes.ToContract(t.ReasonCode), MonthsPaidHere = t.MonthsPaidHere,
-        FundAmountFen = t.FundAmountFen, RequestedDate = Date(t.RequestedOn), DueDate = t.DueOn is { } due ? Date(due) : "", DueDateUndetermined = t.DueUndetermined ?? "",
-        DeadlineMissed = t.DeadlineNotified, StatusDate = Date(t.StatusDate),
-    };
+        var record = new TransferRecord
+        {
+            TransferId = t.TransferId, Direction = Direction(t.Direction), PersonKey = t.PersonKey, CounterpartProvinceCode = t.CounterpartProvinceCode,
+            Status = Status(t.Status), ReasonCode = TransferReasonCodes.ToContract(t.ReasonCode), MonthsPaidHere = t.MonthsPaidHere,
+            FundAmountFen = t.FundAmountFen, RequestedDate = Date(t.RequestedOn), DueDate = t.DueOn is { } due ? Date(due) : "",
+            DueDateUndetermined = t.DueUndetermined ?? "", DeadlineMissed = t.DeadlineNotified, StatusDate = Date(t.StatusDate),
+            DecisionDate = Date(t.RequestedOn),
+        };
+        if (t.KnowledgeTimeUnixMs is { } known)
+        {
+            record.KnowledgeTime = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(DateTimeOffset.FromUnixTimeMilliseconds(known));
+        }
+        return record;
+    }
 
     /// <summary>One of the hub's own changes as <c>WatchTransferUpdates</c> streams it (with the resident id, for the national system).</summary>
     public static WatchTransferUpdatesResponse ToUpdate(HubTransferUpdate update)

@@ -63,7 +63,7 @@ public sealed class TransferReplay(HubDatabase database, TransferRequestsReader 
         var decision = _decider.Decide(new TransferOutFacts(stored.RequestedOn, monthsHere.Count, monthlyBenefitFen, monthsDue));
         var replayed = new ReplayDifferences.Side(policy.Stamp(), json, CanonicalJson.Sha256(json), requested, decision.FundAmountFen ?? 0,
             ExplanationJson.Write(decision.Explanation));
-        return PersonDecisionReplay.Of(0, transferId, stored.PersonKey, stored.RequestedOn, knownAt, StoredSide(stored, requested, stored.Explanation),
+        return PersonDecisionReplay.Of(ReplayProgramme.Transfer, policy.Id, 0, transferId, stored.PersonKey, stored.RequestedOn, knownAt, StoredSide(stored, requested, stored.Explanation),
             replayed, PersonDecisionReplay.Fen);
     }
 
@@ -77,7 +77,7 @@ public sealed class TransferReplay(HubDatabase database, TransferRequestsReader 
         var json = request is null ? "{}" : TransferFactsJson.In(stored.PersonKey, request, reasonCode);
         var replayed = new ReplayDifferences.Side(policy.Stamp(), json, CanonicalJson.Sha256(json), decided, 0, NoExplanation);
         var requestedOn = DateOnly.ParseExact((string)facts["RequestedOn"]!, "yyyy-MM-dd", CultureInfo.InvariantCulture);
-        return PersonDecisionReplay.Of(0, transferId, stored.PersonKey, requestedOn, stored.DecidedAtUnixMs, StoredSide(stored, decided, NoExplanation),
+        return PersonDecisionReplay.Of(ReplayProgramme.Transfer, policy.Id, 0, transferId, stored.PersonKey, requestedOn, stored.DecidedAtUnixMs, StoredSide(stored, decided, NoExplanation),
             replayed, PersonDecisionReplay.Fen);
     }
 

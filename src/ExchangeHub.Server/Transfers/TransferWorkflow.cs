@@ -97,7 +97,7 @@ public sealed class TransferWorkflow(
                     ErrorReasons.TransferFundParameterMissing, new Dictionary<string, string> { ["requested_date"] = $"{requestedOn:yyyy-MM-dd}" });
             }
             var transfer = new StoredTransfer(transferId, TransferCaseDirection.Out, personKey.Of(residentId), residentId, counterpartProvinceCode,
-                TransferCaseStatus.Requested, null, paidHere, fund, requestedOn, decision.DueOn, false, requestedOn, decision.DueUndetermined);
+                TransferCaseStatus.Requested, null, paidHere, fund, requestedOn, decision.DueOn, false, requestedOn, decision.DueUndetermined, knownAt);
             var now = clock.GetUtcNow();
             await using (var lease = await database.AcquireWriterAsync(ct))
             {
@@ -294,7 +294,7 @@ public sealed class TransferWorkflow(
                 }
                 transfer = new StoredTransfer(transferId, TransferCaseDirection.In, personKey.Of(request.ResidentId), request.ResidentId,
                     request.CounterpartProvinceCode, TransferTransitions.Decision(reasonCode), reasonCode, 0, 0, request.RequestedOn, null, false,
-                    decisionDate);
+                    decisionDate, KnowledgeTimeUnixMs: now.ToUnixTimeMilliseconds());
                 await TransferStore.InsertAsync(lease, transfer,
                     new TransferStore.Decided(TransferFactsJson.In(transfer.PersonKey, request, reasonCode), PolicyVersion), now, ct);
                 var correlationId = CallCorrelation.Id();

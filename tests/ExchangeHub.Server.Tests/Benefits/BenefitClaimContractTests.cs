@@ -1,3 +1,4 @@
+using ExchangeHub.V1;
 using ExchangeHub.Contracts;
 using ExchangeHub.Policy.Benefits;
 using ExchangeHub.Server.Benefits;
@@ -8,7 +9,7 @@ namespace ExchangeHub.Server.Tests.Benefits;
 public sealed class BenefitClaimContractTests
 {
     private static readonly StoredClaim Claim = new("0f8fad5b-d9cb-469f-a165-70867728950e", "person-key", "650102199001011234",
-        new DateOnly(2024, 9, 27), new DateOnly(2024, 10, 16), ["APP", "SMS"], SeparationReason.ContractExpired, true, null, "DECIDED", false);
+        new DateOnly(2024, 9, 27), new DateOnly(2024, 10, 16), ["APP", "SMS"], ExchangeHub.Policy.Benefits.SeparationReason.ContractExpired, true, null, "DECIDED", false);
 
     private static BenefitDecisionEntry Decision(long id, bool current, long? supersedes, string reason, params string[] missing) => new(id, "GRANTED", 12, 0, 24,
         new DateOnly(2024, 10, 16), "xpcc-2024", "2024.1+sha256:abc", "facts-sha", 1_729_036_800_123, current, supersedes, reason,
@@ -20,16 +21,16 @@ public sealed class BenefitClaimContractTests
             },
             new RuleOutcome { RuleId = "BENEFIT_REGISTERED", ClauseId = "1.(4)", ReasonCode = "BENEFIT_NOT_REGISTERED", Result = "FAILED", Message = "no" },
             new RuleOutcome { RuleId = "BENEFIT_INVOLUNTARY", ClauseId = "1.(4)", ReasonCode = "BENEFIT_SEPARATION_MISSING", Result = "UNDETERMINED", Message = "?" },
-        ], missing);
+        ], missing, new DateOnly(2024, 10, 16), 1_729_036_700_000);
 
     [Fact]
     public void Record_ClaimFields_DatesAsTextNoResidentId()
     {
         var record = BenefitClaimContract.Record(new BenefitClaimHistory(Claim, [], Overdue: true));
 
-        Assert.Equal(("0f8fad5b-d9cb-469f-a165-70867728950e", "person-key", "2024-09-27", "2024-10-16", "DECIDED", true),
+        Assert.Equal(("0f8fad5b-d9cb-469f-a165-70867728950e", "person-key", "2024-09-27", "2024-10-16", BenefitClaimStatus.Decided, true),
             (record.ClaimId, record.PersonKey, record.AppliedDate, record.DueDate, record.Status, record.Overdue));
-        Assert.Equal(["APP", "SMS"], record.Channels);
+        Assert.Equal([NotificationChannel.App, NotificationChannel.Sms], record.Channels);
         Assert.Empty(record.Decisions);
         Assert.DoesNotContain("650102199001011234", record.ToString(), StringComparison.Ordinal);
     }
@@ -55,10 +56,12 @@ public sealed class BenefitClaimContractTests
         var first = BenefitClaimContract.Decision(Decision(8, false, null, "DECIDED"));
         var next = BenefitClaimContract.Decision(Decision(9, true, 8, "FACTS_CHANGED"));
 
-        Assert.Equal((8L, "GRANTED", 12, 0, 24, "2024-10-16", "xpcc-2024 2024.1+sha256:abc", "facts-sha", "2024-10-16T00:00:00.123Z", false, 0L, "DECIDED"),
-            (first.DecisionId, first.Outcome, first.MaxMonths, first.CarriedOverMonths, first.ConsolidatedInsuredMonths, first.DecidedOn, first.Policy,
-                first.FactsSha256, first.DecidedAt, first.IsCurrent, first.SupersedesDecisionId, first.Reason));
-        Assert.Equal((true, 8L, "FACTS_CHANGED"), (next.IsCurrent, next.SupersedesDecisionId, next.Reason));
+        Assert.Equal((8L, ExchangeHub.V1.BenefitOutcome.Granted, 12, 0, 24, "2024-10-16", ("xpcc-2024", "2024.1", "abc"), "facts-sha", false, 0L, BenefitDecisionReason.Decided),
+            (first.DecisionId, first.Outcome, first.MaxMonths, first.CarriedOverMonths, first.ConsolidatedInsuredMonths, first.DecisionDate,
+                (first.PolicyId, first.PolicyVersion, first.PolicySha256), first.FactsSha256, first.IsCurrent, first.SupersedesDecisionId, first.Reason));
+        Assert.Equal((1_729_036_800_123L, 1_729_036_700_000L), (first.DecideTime.ToDateTimeOffset().ToUnixTimeMilliseconds(),
+            first.KnowledgeTime.ToDateTimeOffset().ToUnixTimeMilliseconds()));
+        Assert.Equal((true, 8L, BenefitDecisionReason.FactsChanged), (next.IsCurrent, next.SupersedesDecisionId, next.Reason));
     }
 
     [Fact]
@@ -66,7 +69,7 @@ public sealed class BenefitClaimContractTests
     {
         var rules = BenefitClaimContract.Decision(Decision(8, true, null, "DECIDED")).Explanation;
 
-        Assert.Equal(["PASSED", "FAILED", "UNDETERMINED"], rules.Select(r => r.Result));
+        Assert.Equal([RuleEvaluation.Passed, RuleEvaluation.Failed, RuleEvaluation.Undetermined], rules.Select(r => r.Result));
         Assert.Equal(("BENEFIT_INSURED_MONTHS", "1.(4)", "BENEFIT_INSURED_MONTHS_MET", "24 months"),
             (rules[0].RuleId, rules[0].ClauseId, rules[0].ReasonCode, rules[0].Message));
         Assert.Equal("24", rules[0].Inputs["insuredMonths"]);

@@ -50,11 +50,11 @@ public abstract class PersonRecordTests(StorageProvider provider) : IAsyncLifeti
         Assert.Equal(byKey, byId);
         Assert.Equal(KeyOf(30), byKey.PersonKey);
         var claim = Assert.Single(byKey.Claims);
-        Assert.Equal(("DECIDED", "GRANTED", KeyOf(30)), (claim.Status, claim.Decisions[0].Outcome, claim.PersonKey));
+        Assert.Equal(("DECIDED", "GRANTED", KeyOf(30)), (EnumNames.Suffix(claim.Status), EnumNames.Suffix(claim.Decisions[0].Outcome), claim.PersonKey));
         var transfer = Assert.Single(byKey.Transfers);
         Assert.Equal(("ptr-30", TransferStatus.Accepted, TransferDirection.In), (transfer.TransferId, transfer.Status, transfer.Direction));
         var subsidy = Assert.Single(byKey.SkillSubsidies);
-        Assert.Equal(("C-pcert-30", "GRANTED", 100_000L, true), (subsidy.CertificateNumber, subsidy.Outcome, subsidy.AmountFen, subsidy.IsCurrent));
+        Assert.Equal(("C-pcert-30", SkillOutcome.Granted, 100_000L, true), (subsidy.CertificateNumber, subsidy.Outcome, subsidy.AmountFen, subsidy.IsCurrent));
         Assert.Empty(byKey.Clawbacks);
         Assert.DoesNotContain(Ids.ResidentId(30), byKey.ToString(), StringComparison.Ordinal);
     }
@@ -71,7 +71,7 @@ public abstract class PersonRecordTests(StorageProvider provider) : IAsyncLifeti
 
         var clawback = Assert.Single(record.Clawbacks);
         // 1.(3): the skill subsidy granted on 2024-11-30 is the later of the two, recovered from the person.
-        Assert.Equal(("C-pcert-32", "SKILL_UPGRADE", "PERSON", KeyOf(32)), (clawback.CertificateNumber, clawback.RecoveredSubsidy, clawback.RecipientKind,
+        Assert.Equal(("C-pcert-32", "SKILL_UPGRADE", "PERSON", KeyOf(32)), (clawback.CertificateNumber, EnumNames.Suffix(clawback.RecoveredSubsidy), EnumNames.Suffix(clawback.RecipientKind),
             clawback.RecipientKey));
     }
 

@@ -181,13 +181,14 @@ public sealed class EventDeliveryTests
         while (await call.ResponseStream.MoveNext(CancellationToken.None))
         {
             run = call.ResponseStream.Current.Run ?? run;
-            if (runIds is not null && !runIds.Contains(call.ResponseStream.Current.RunId))
+            var runId = call.ResponseStream.Current.Progress?.RunId ?? run?.RunId;
+            if (runIds is not null && runId is not null && !runIds.Contains(runId))
             {
-                runIds.Add(call.ResponseStream.Current.RunId);
+                runIds.Add(runId);
             }
-            if (onProgress is not null)
+            if (onProgress is not null && call.ResponseStream.Current.Progress is { } progress)
             {
-                await onProgress(call.ResponseStream.Current.Done);
+                await onProgress(progress.Done);
             }
         }
         return run ?? throw new InvalidOperationException("the run ended without its summary");

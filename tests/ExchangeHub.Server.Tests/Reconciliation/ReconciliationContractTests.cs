@@ -1,31 +1,45 @@
+using System.Globalization;
+using ExchangeHub.Server;
+using ExchangeHub.V1;
 using ExchangeHub.Server.Reconciliation;
 
 namespace ExchangeHub.Server.Tests.Reconciliation;
 
-/// <summary>The read side's run and exception records as the replies spell them: ISO-8601 UTC times, "id version", "YYYY-MM" periods.</summary>
+/// <summary>
+/// The read side's run and exception records as the replies spell them (issue 13): the status as its enum, Timestamps,
+/// the decision date, the policy stamp split into version and SHA-256, the amounts split, "YYYY-MM" periods.
+/// </summary>
 public sealed class ReconciliationContractTests
 {
     [Fact]
-    public void ToContract_CompletedRun_TimesAndPolicyAsText()
+    public void ToContract_CompletedRun_EnumsTimestampsSplitPolicyAndAmounts()
     {
-        var run = new ReconciliationRunView("r1", 2024, "COMPLETED", "hrss", 1_719_705_600_000, 1_719_705_601_234, 10, 8, 2, 5, 1, 1, 1, 3, 99_999,
-            "xj-refunds", "1.0+sha256:aaa", "");
+        var run = new ReconciliationRunView("r1", 2024, new DateOnly(2024, 6, 30), "COMPLETED", "hrss", 1_719_705_600_000, 1_719_705_601_234, 10, 8, 2,
+            5, 1, 1, 1, 3, 99_999, "xj-refunds", "1.0+sha256:aaa", "", new ExchangeHub.Server.Common.RunAmounts(90_000, 7_000, 2_999));
 
         var reply = run.ToContract();
 
-        Assert.Equal("2024-06-30T00:00:00.000Z", reply.StartedAt);
-        Assert.Equal("2024-06-30T00:00:01.234Z", reply.CompletedAt);
-        Assert.Equal("xj-refunds 1.0+sha256:aaa", reply.Policy);
-        Assert.Equal((10, 8, 2, 5, 1, 1, 1, 3, 99_999L), (reply.Units, reply.Decided, reply.Unchanged, reply.Eligible, reply.Ineligible, reply.Held,
-            reply.Undetermined, reply.Exceptions, reply.AmountFen));
+        Assert.Equal(ReconciliationRunStatus.Completed, reply.Status);
+        Assert.Equal("2024-06-30", reply.DecisionDate);
+        Assert.Equal(DateTimeOffset.Parse("2024-06-30T00:00:00.000Z", CultureInfo.InvariantCulture), reply.StartTime.ToDateTimeOffset());
+        Assert.Equal(DateTimeOffset.Parse("2024-06-30T00:00:01.234Z", CultureInfo.InvariantCulture), reply.CompleteTime.ToDateTimeOffset());
+        Assert.Equal(("xj-refunds", "1.0", "aaa"), (reply.PolicyId, reply.PolicyVersion, reply.PolicySha256));
+        Assert.Equal((10, 8, 2, 5, 1, 1, 1, 3), (reply.Units, reply.Decided, reply.Unchanged, reply.Eligible, reply.Ineligible, reply.Held,
+            reply.Undetermined, reply.Exceptions));
+        Assert.Equal((90_000L, 7_000L, 2_999L), (reply.OfferedAmountFen, reply.HeldAmountFen, reply.AwaitingApplicationAmountFen));
     }
 
     [Fact]
     public void ToContract_RunningRun_NoCompletionTime()
     {
-        var run = new ReconciliationRunView("r1", 2024, "RUNNING", "hrss", 1_719_705_600_000, null, 0, 0, 0, 0, 0, 0, 0, 0, 0, "p", "v", "");
+        var run = new ReconciliationRunView("r1", 2024, null, "RUNNING", "hrss", 1_719_705_600_000, null, 0, 0, 0, 0, 0, 0, 0, 0, 0, "p", "v", "",
+            ExchangeHub.Server.Common.RunAmounts.None);
 
-        Assert.Equal("", run.ToContract().CompletedAt);
+        var reply = run.ToContract();
+
+        Assert.Null(reply.CompleteTime);
+        Assert.Equal(ReconciliationRunStatus.Running, reply.Status);
+        Assert.Equal(("v", ""), (reply.PolicyVersion, reply.PolicySha256));
     }
 
     [Theory]

@@ -19,25 +19,39 @@ public abstract class ReconciliationTests(StorageProvider provider) : SeededRefu
     {
         var run = await RunAsync();
 
-        Assert.Equal(("COMPLETED", 2024, 8, 8, 0), (run.Status, run.ProgramYear, run.Units, run.Decided, run.Unchanged));
+        Assert.Equal((ReconciliationRunStatus.Completed, 2024, 8, 8, 0), (run.Status, run.ProgramYear, run.Units, run.Decided, run.Unchanged));
         var eligible = await DecisionAsync(Eligible);
-        Assert.Equal(("ELIGIBLE", "OFFERED"), (eligible.Decision.Outcome, eligible.State));
+        Assert.Equal((V1.RefundOutcome.Eligible, V1.RefundState.Offered), (eligible.Decision.Outcome, eligible.State));
         // 60% of 720,000 fen; the late fee and the 2022 back payment are excluded from the base.
         Assert.Equal((SeedData.YearBaseFen, 432_000L, "0.6"), (eligible.Decision.BaseFen, eligible.Decision.AmountFen, eligible.Decision.Rate));
-        Assert.Contains(eligible.Decision.Explanation, r => r.ClauseId == "1.(2)" && r.Result == "PASSED");
-        Assert.StartsWith("xpcc-2024", eligible.Decision.Policy, StringComparison.Ordinal);
+        Assert.Contains(eligible.Decision.Explanation, r => r.ClauseId == "1.(2)" && r.Result == RuleEvaluation.Passed);
+        Assert.StartsWith("xpcc-2024", eligible.Decision.PolicyId, StringComparison.Ordinal);
         Assert.Equal(64, eligible.Decision.FactsSha256.Length);
 
         var arrears = await DecisionAsync(Arrears);
-        Assert.Equal("INELIGIBLE", arrears.Decision.Outcome);
-        Assert.Contains(arrears.Decision.Explanation, r => r.ReasonCode == "REFUND_ARREARS" && r.Result == "FAILED");
-        Assert.Equal(("HELD", "HELD"), ((await DecisionAsync(Deferred)).Decision.Outcome, (await DecisionAsync(Deferred)).State));
-        Assert.Equal(("ELIGIBLE", "AWAITING_APPLICATION"), ((await DecisionAsync(Dispatch)).Decision.Outcome, (await DecisionAsync(Dispatch)).State));
-        Assert.Equal("UNDETERMINED", (await DecisionAsync(Unknown)).Decision.Outcome);
+        Assert.Equal(V1.RefundOutcome.Ineligible, arrears.Decision.Outcome);
+        Assert.Contains(arrears.Decision.Explanation, r => r.ReasonCode == "REFUND_ARREARS" && r.Result == RuleEvaluation.Failed);
+        Assert.Equal((V1.RefundOutcome.Held, V1.RefundState.Held), ((await DecisionAsync(Deferred)).Decision.Outcome, (await DecisionAsync(Deferred)).State));
+        Assert.Equal((V1.RefundOutcome.Eligible, V1.RefundState.AwaitingApplication), ((await DecisionAsync(Dispatch)).Decision.Outcome, (await DecisionAsync(Dispatch)).State));
+        Assert.Equal(V1.RefundOutcome.Undetermined, (await DecisionAsync(Unknown)).Decision.Outcome);
         var large = await DecisionAsync(SizeMismatch);
-        Assert.Equal(("ELIGIBLE", "0.3"), (large.Decision.Outcome, large.Decision.Rate));
-        Assert.Equal("INELIGIBLE", (await DecisionAsync(Deregistered)).Decision.Outcome);
-        Assert.Equal("UNDETERMINED", (await DecisionAsync(NoSettlement)).Decision.Outcome);
+        Assert.Equal((V1.RefundOutcome.Eligible, "0.3"), (large.Decision.Outcome, large.Decision.Rate));
+        Assert.Equal(V1.RefundOutcome.Ineligible, (await DecisionAsync(Deregistered)).Decision.Outcome);
+        Assert.Equal(V1.RefundOutcome.Undetermined, (await DecisionAsync(NoSettlement)).Decision.Outcome);
+
+        // Issue 13: a HELD decision shows what it is held for; the run splits its amounts into offered (ELIGIBLE, not
+        // labour-dispatch), held and awaiting application (the ELIGIBLE labour-dispatch unit, never offered, 2.(1)).
+        var deferred = (await DecisionAsync(Deferred)).Decision;
+        var dispatch = (await DecisionAsync(Dispatch)).Decision;
+        Assert.Equal(0L, deferred.AmountFen);
+        Assert.True(deferred.HeldAmountFen > 0, "a HELD decision shows the amount it is held for");
+        Assert.Equal(ExchangeHub.Policy.Money.ApplyRate(deferred.BaseFen, decimal.Parse(deferred.Rate, System.Globalization.CultureInfo.InvariantCulture)),
+            deferred.HeldAmountFen);
+        Assert.Equal((0L, true), (eligible.Decision.HeldAmountFen, dispatch.AmountFen > 0));
+        Assert.Equal((eligible.Decision.AmountFen + large.Decision.AmountFen, deferred.HeldAmountFen, dispatch.AmountFen),
+            (run.OfferedAmountFen, run.HeldAmountFen, run.AwaitingApplicationAmountFen));
+        Assert.Equal(("2024-06-30", "2024-06-30"), (run.DecisionDate, eligible.Decision.DecisionDate));
+        Assert.Equal(run.StartTime, eligible.Decision.KnowledgeTime);
     }
 
     [Fact]
@@ -78,7 +92,7 @@ public abstract class ReconciliationTests(StorageProvider provider) : SeededRefu
         Assert.Contains(found, x => x == ("SETTLED_WITHOUT_PREMIUMS", Ids.Uscc(SizeMismatch), "202206"));
         Assert.Equal(found.Count, run.Exceptions);
         // An exception never changes a decision by itself: the mismatching unit is still decided on its reported class.
-        Assert.Equal("ELIGIBLE", (await DecisionAsync(SizeMismatch)).Decision.Outcome);
+        Assert.Equal(V1.RefundOutcome.Eligible, (await DecisionAsync(SizeMismatch)).Decision.Outcome);
 
         var page = await new ReconciliationService.ReconciliationServiceClient(Hub.Channel(TestHub.OperatorToken))
             .ListReconciliationExceptionsAsync(new ListReconciliationExceptionsRequest { RunId = run.RunId, Code = "SETTLEMENT_STATUS_MISSING", PageSize = 5 });
@@ -112,9 +126,9 @@ public abstract class ReconciliationTests(StorageProvider provider) : SeededRefu
 
         Assert.Equal((1, 7), (run.Decided, run.Unchanged));
         var decision = await DecisionAsync(Deferred);
-        Assert.Equal(("ELIGIBLE", "OFFERED", 432_000L), (decision.Decision.Outcome, decision.State, decision.Decision.AmountFen));
+        Assert.Equal((V1.RefundOutcome.Eligible, V1.RefundState.Offered, 432_000L), (decision.Decision.Outcome, decision.State, decision.Decision.AmountFen));
         Assert.Contains("Months[2023-10].Settlement: Deferred → Settled", decision.Decision.SupersedeReason, StringComparison.Ordinal);
-        Assert.Equal("HELD", Assert.Single(decision.History).Outcome);
+        Assert.Equal(V1.RefundOutcome.Held, Assert.Single(decision.History).Outcome);
         var events = (await HubQueries.EventsAsync(Hub)).Where(e => e.CorrelationId == run.RunId && e.Subject == Ids.Uscc(Deferred)).Select(e => e.Type);
         Assert.Equal(["RefundReleased", "RefundOffered"], events);
     }
@@ -162,7 +176,7 @@ public abstract class ReconciliationTests(StorageProvider provider) : SeededRefu
 
         var confirmed = await Refunds.ConfirmRefundAsync(new ConfirmRefundRequest { Uscc = Ids.Uscc(Eligible), ProgramYear = 2024 });
 
-        Assert.Equal(("DISBURSEMENT_APPROVED", 432_000L), (confirmed.State, confirmed.AmountFen));
+        Assert.Equal((V1.RefundState.DisbursementApproved, 432_000L), (confirmed.State, confirmed.AmountFen));
         var types = (await HubQueries.EventsAsync(Hub)).Where(e => e.Subject == Ids.Uscc(Eligible)).Select(e => e.Type).ToList();
         Assert.Equal(["RefundOffered", "RefundConfirmed", "RefundDisbursementApproved"], types);
         // Issue 12, item 4: the repeat (a dropped reply) answers with the state reached and approves nothing more.
@@ -189,14 +203,14 @@ public abstract class ReconciliationTests(StorageProvider provider) : SeededRefu
         await RunAsync();
 
         var waived = await Refunds.WaiveRefundAsync(new WaiveRefundRequest { Uscc = Ids.Uscc(Eligible), ProgramYear = 2024 });
-        Assert.Equal(("WAIVED", "2024-12-31"), (waived.State, waived.MayApplyUntil));
+        Assert.Equal((V1.RefundState.Waived, "2024-12-31"), (waived.State, waived.MayApplyUntil));
         var rerun = await RunAsync();
-        Assert.Equal("WAIVED", (await DecisionAsync(Eligible)).State); // a run does not re-offer a waived refund
+        Assert.Equal(V1.RefundState.Waived, (await DecisionAsync(Eligible)).State); // a run does not re-offer a waived refund
         Assert.Equal(0, rerun.Decided);
 
         var applied = await Refunds.ApplyForRefundAsync(new ApplyForRefundRequest { Uscc = Ids.Uscc(Eligible), ProgramYear = 2024 });
 
-        Assert.Equal(("OFFERED", "ELIGIBLE"), (applied.State, applied.Decision.Outcome));
+        Assert.Equal((V1.RefundState.Offered, V1.RefundOutcome.Eligible), (applied.State, applied.Decision.Outcome));
         var types = (await HubQueries.EventsAsync(Hub)).Where(e => e.Subject == Ids.Uscc(Eligible)).Select(e => e.Type).ToList();
         Assert.Equal(["RefundOffered", "RefundWaived", "RefundOffered"], types);
     }
@@ -209,7 +223,7 @@ public abstract class ReconciliationTests(StorageProvider provider) : SeededRefu
 
         var applied = await Refunds.ApplyForRefundAsync(new ApplyForRefundRequest { Uscc = Ids.Uscc(Dispatch), ProgramYear = 2024 });
 
-        Assert.Equal(("OFFERED", "ELIGIBLE", 432_000L), (applied.State, applied.Decision.Outcome, applied.Decision.AmountFen));
+        Assert.Equal((V1.RefundState.Offered, V1.RefundOutcome.Eligible, 432_000L), (applied.State, applied.Decision.Outcome, applied.Decision.AmountFen));
         // Issue 13: the run said the unit may apply; the application is offered.
         Assert.Equal(["RefundAwaitingApplication", "RefundOffered"],
             (await HubQueries.EventsAsync(Hub)).Where(e => e.Subject == Ids.Uscc(Dispatch)).Select(e => e.Type));
@@ -265,17 +279,17 @@ public abstract class ReconciliationTests(StorageProvider provider) : SeededRefu
         Assert.Equal((432_000L, 216_000L, -216_000L), (adjusted.GetProperty("paidFen").GetInt64(), adjusted.GetProperty("dueFen").GetInt64(),
             adjusted.GetProperty("differenceFen").GetInt64()));
         Assert.Equal("LARGE", adjusted.GetProperty("officialSizeClass").GetString());
-        Assert.Equal("DISBURSEMENT_APPROVED", (await DecisionAsync(Eligible)).State);
+        Assert.Equal(V1.RefundState.DisbursementApproved, (await DecisionAsync(Eligible)).State);
     }
 
     [Fact]
     public async Task ListRefundDecisions_FilteredByOutcome_PagedByUscc()
     {
         await RunAsync();
-        var first = await Refunds.ListRefundDecisionsAsync(new ListRefundDecisionsRequest { ProgramYear = 2024, Outcome = "ELIGIBLE", PageSize = 2 });
+        var first = await Refunds.ListRefundDecisionsAsync(new ListRefundDecisionsRequest { ProgramYear = 2024, Outcome = V1.RefundOutcome.Eligible, PageSize = 2 });
         var second = await Refunds.ListRefundDecisionsAsync(new ListRefundDecisionsRequest
         {
-            ProgramYear = 2024, Outcome = "ELIGIBLE", PageSize = 2, PageToken = first.NextPageToken,
+            ProgramYear = 2024, Outcome = V1.RefundOutcome.Eligible, PageSize = 2, PageToken = first.NextPageToken,
         });
         var all = first.Decisions.Concat(second.Decisions).Select(d => d.Uscc).ToList();
         Assert.Equal(new[] { Eligible, Dispatch, SizeMismatch }.Select(Ids.Uscc).Order(StringComparer.Ordinal), all);

@@ -78,8 +78,13 @@ public abstract class SeededRefundHub(StorageProvider provider) : IAsyncLifetime
         var last = 0;
         while (await call.ResponseStream.MoveNext(CancellationToken.None))
         {
-            Assert.True(call.ResponseStream.Current.Done >= last, "progress never goes back");
-            last = call.ResponseStream.Current.Done;
+            // The stream is progress messages, then the finished run, last and once (issue 13: a oneof).
+            Assert.Null(run);
+            if (call.ResponseStream.Current.Progress is { } progress)
+            {
+                Assert.True(progress.Done >= last, "progress never goes back");
+                last = progress.Done;
+            }
             run = call.ResponseStream.Current.Run ?? run;
         }
         Assert.NotNull(run);

@@ -25,21 +25,21 @@ public abstract class UnitBoundsTests(StorageProvider provider) : SeededRefundHu
 
         var run = await RunAsync();
 
-        Assert.Equal("COMPLETED", run.Status);
+        Assert.Equal(V1.ReconciliationRunStatus.Completed, run.Status);
         foreach (var unit in new[] { Unclassified, UnclassifiedWithFigures })
         {
             var decided = (await DecisionAsync(unit)).Decision;
-            Assert.Equal("UNDETERMINED", decided.Outcome);
-            Assert.Contains(decided.Explanation, r => r.ReasonCode == "REFUND_AMOUNT_SIZE_CLASS_MISSING" && r.Result == "UNDETERMINED");
+            Assert.Equal(V1.RefundOutcome.Undetermined, decided.Outcome);
+            Assert.Contains(decided.Explanation, r => r.ReasonCode == "REFUND_AMOUNT_SIZE_CLASS_MISSING" && r.Result == V1.RuleEvaluation.Undetermined);
             // The rest of the unit was stored and used: registration and organisation type passed.
-            Assert.Contains(decided.Explanation, r => r.RuleId == "REFUND_ORG_TYPE" && r.Result == "PASSED");
-            Assert.Contains(decided.Explanation, r => r.RuleId == "REFUND_ACTIVE" && r.Result == "PASSED");
+            Assert.Contains(decided.Explanation, r => r.RuleId == "REFUND_ORG_TYPE" && r.Result == V1.RuleEvaluation.Passed);
+            Assert.Contains(decided.Explanation, r => r.RuleId == "REFUND_ACTIVE" && r.Result == V1.RuleEvaluation.Passed);
         }
         var events = (await HubQueries.EventsAsync(Hub)).Where(e => e.CorrelationId == run.RunId && e.Subject == Ids.Uscc(Unclassified)).ToList();
         Assert.Equal("SizeClass", Assert.Single(events).Payload.GetProperty("missingFacts")[0].GetString());
         // The cross-check still runs on the figures; with no reported class there is nothing to disagree with.
         Assert.DoesNotContain(await HubQueries.ExceptionsAsync(Hub, run.RunId), x => x.Subject == Ids.Uscc(UnclassifiedWithFigures));
-        Assert.Equal("ELIGIBLE", (await DecisionAsync(Eligible)).Decision.Outcome);
+        Assert.Equal(V1.RefundOutcome.Eligible, (await DecisionAsync(Eligible)).Decision.Outcome);
     }
 
     [Fact]
@@ -47,7 +47,7 @@ public abstract class UnitBoundsTests(StorageProvider provider) : SeededRefundHu
     {
         await SeedAsync(Unclassified);
         await RunAsync();
-        Assert.Equal("UNDETERMINED", (await DecisionAsync(Unclassified)).Decision.Outcome);
+        Assert.Equal(V1.RefundOutcome.Undetermined, (await DecisionAsync(Unclassified)).Decision.Outcome);
 
         var classified = SeedData.Unit(Unclassified, P);
         classified.Revision = 2;
@@ -55,7 +55,7 @@ public abstract class UnitBoundsTests(StorageProvider provider) : SeededRefundHu
         await RunAsync();
 
         var decided = (await DecisionAsync(Unclassified)).Decision;
-        Assert.Equal(("ELIGIBLE", "0.6", 432_000L), (decided.Outcome, decided.Rate, decided.AmountFen));
+        Assert.Equal((V1.RefundOutcome.Eligible, "0.6", 432_000L), (decided.Outcome, decided.Rate, decided.AmountFen));
     }
 
     [Fact]
@@ -73,13 +73,13 @@ public abstract class UnitBoundsTests(StorageProvider provider) : SeededRefundHu
         {
             var run = await RunAsync();
 
-            Assert.Equal(("COMPLETED", 8), (run.Status, run.Units));
+            Assert.Equal((V1.ReconciliationRunStatus.Completed, 8), (run.Status, run.Units));
             var failed = (await DecisionAsync(Arrears)).Decision;
-            Assert.Equal("UNDETERMINED", failed.Outcome);
-            Assert.Contains(failed.Explanation, r => r.ReasonCode == "REFUND_DECISION_FAILED" && r.Result == "UNDETERMINED"
+            Assert.Equal(V1.RefundOutcome.Undetermined, failed.Outcome);
+            Assert.Contains(failed.Explanation, r => r.ReasonCode == "REFUND_DECISION_FAILED" && r.Result == V1.RuleEvaluation.Undetermined
                 && r.Inputs["error"] == nameof(OverflowException));
-            Assert.Equal("ELIGIBLE", (await DecisionAsync(Eligible)).Decision.Outcome);
-            Assert.Equal("HELD", (await DecisionAsync(Deferred)).Decision.Outcome);
+            Assert.Equal(V1.RefundOutcome.Eligible, (await DecisionAsync(Eligible)).Decision.Outcome);
+            Assert.Equal(V1.RefundOutcome.Held, (await DecisionAsync(Deferred)).Decision.Outcome);
             Assert.Contains(Hub.Logs.Lines, l => l.Contains("REFUND_DECISION_FAILED", StringComparison.Ordinal));
         }
         finally

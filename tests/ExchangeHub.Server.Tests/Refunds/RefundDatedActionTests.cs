@@ -25,8 +25,8 @@ public abstract class RefundDatedActionTests(StorageProvider provider) : SeededR
 
         var applied = await ApplyAsync(Dispatch, "2024-09-02");
 
-        Assert.Equal(("OFFERED", "ELIGIBLE", 432_000L), (applied.State, applied.Decision.Outcome, applied.Decision.AmountFen));
-        var replay = await Refunds.ReplayRefundDecisionAsync(new ReplayRefundDecisionRequest { DecisionId = applied.Decision.DecisionId });
+        Assert.Equal((V1.RefundState.Offered, V1.RefundOutcome.Eligible, 432_000L), (applied.State, applied.Decision.Outcome, applied.Decision.AmountFen));
+        var replay = (await Refunds.ReplayRefundDecisionAsync(new ReplayRefundDecisionRequest { DecisionId = applied.Decision.DecisionId })).Replay;
         Assert.Equal(("2024-09-02", true), (replay.DecisionDate, replay.Identical));
         var offer = (await HubQueries.EventsAsync(Hub)).Single(e => e.Type == "RefundOffered" && e.Subject == Ids.Uscc(Dispatch)).Payload;
         Assert.Equal("2024-09-02", offer.GetProperty("offeredOn").GetString());
@@ -39,13 +39,13 @@ public abstract class RefundDatedActionTests(StorageProvider provider) : SeededR
         Today("2024-08-01");
 
         var waived = await WaiveAsync(Eligible, "2024-07-10");
-        Assert.Equal(("WAIVED", "2024-12-31"), (waived.State, waived.MayApplyUntil));
+        Assert.Equal((V1.RefundState.Waived, "2024-12-31"), (waived.State, waived.MayApplyUntil));
         var tooEarly = await Assert.ThrowsAsync<RpcException>(() => ApplyAsync(Eligible, "2024-07-09"));
         Assert.Equal(("application_date", StatusCode.InvalidArgument), (FieldOf(tooEarly), tooEarly.StatusCode));
 
         var applied = await ApplyAsync(Eligible, "2024-07-20");
 
-        Assert.Equal(("OFFERED", "ELIGIBLE"), (applied.State, applied.Decision.Outcome));
+        Assert.Equal((V1.RefundState.Offered, V1.RefundOutcome.Eligible), (applied.State, applied.Decision.Outcome));
         var events = (await HubQueries.EventsAsync(Hub)).Where(e => e.Subject == Ids.Uscc(Eligible)).ToList();
         Assert.Equal(["RefundOffered", "RefundWaived", "RefundOffered"], events.Select(e => e.Type));
         Assert.Equal(("2024-07-10", "2024-12-31"), (events[1].Payload.GetProperty("waivedOn").GetString(), events[1].Payload.GetProperty("mayApplyUntil").GetString()));
@@ -62,7 +62,7 @@ public abstract class RefundDatedActionTests(StorageProvider provider) : SeededR
         var ex = await Assert.ThrowsAsync<RpcException>(() => ApplyAsync(Eligible, "2025-01-02"));
 
         Assert.Equal((StatusCode.FailedPrecondition, "REFUND_PROGRAMME_ENDED"), (ex.StatusCode, ReasonOf(ex)));
-        Assert.Equal("WAIVED", (await DecisionAsync(Eligible)).State);
+        Assert.Equal(V1.RefundState.Waived, (await DecisionAsync(Eligible)).State);
     }
 
     [Fact]
@@ -118,7 +118,7 @@ public abstract class RefundDatedActionTests(StorageProvider provider) : SeededR
         var ex = await Assert.ThrowsAsync<RpcException>(() => ActAsync(action, date));
 
         Assert.Equal((StatusCode.InvalidArgument, field), (ex.StatusCode, FieldOf(ex)));
-        Assert.Equal("OFFERED", (await DecisionAsync(Eligible)).State);
+        Assert.Equal(V1.RefundState.Offered, (await DecisionAsync(Eligible)).State);
     }
 
     [Fact]
@@ -127,8 +127,8 @@ public abstract class RefundDatedActionTests(StorageProvider provider) : SeededR
         await RunAsync();
         Today("2024-07-01");
 
-        Assert.Equal("DISBURSEMENT_APPROVED", (await ConfirmAsync(Eligible, "2024-06-30")).State);
-        Assert.Equal("WAIVED", (await WaiveAsync(SizeMismatch, "2024-06-30")).State);
+        Assert.Equal(V1.RefundState.DisbursementApproved, (await ConfirmAsync(Eligible, "2024-06-30")).State);
+        Assert.Equal(V1.RefundState.Waived, (await WaiveAsync(SizeMismatch, "2024-06-30")).State);
 
         var events = await HubQueries.EventsAsync(Hub);
         var approved = events.Single(e => e.Type == "RefundDisbursementApproved").Payload;
@@ -200,9 +200,9 @@ public abstract class RefundDatedActionTests(StorageProvider provider) : SeededR
     /// <summary>Confirms or waives the eligible unit's offer, or has the labour-dispatch unit apply; the state afterwards.</summary>
     private async Task<string> ActAsync(string action, string date) => action switch
     {
-        "confirm" => (await ConfirmAsync(Eligible, date)).State,
-        "waive" => (await WaiveAsync(Eligible, date)).State,
-        _ => (await ApplyAsync(Dispatch, date)).State,
+        "confirm" => EnumNames.Suffix((await ConfirmAsync(Eligible, date)).State),
+        "waive" => EnumNames.Suffix((await WaiveAsync(Eligible, date)).State),
+        _ => EnumNames.Suffix((await ApplyAsync(Dispatch, date)).State),
     };
 
     private static string FieldOf(RpcException ex) => Assert.Single(ex.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations).Field;

@@ -3,6 +3,7 @@ using ExchangeHub.Server.Security;
 using ExchangeHub.Server.Storage;
 using ExchangeHub.Server.Tests.Infrastructure;
 using ExchangeHub.Server.Tests.Reconciliation;
+using ExchangeHub.Server.Tests.Replay;
 using ExchangeHub.V1;
 using Google.Rpc;
 using Grpc.Core;
@@ -84,10 +85,10 @@ public abstract class RefundReplayTests(StorageProvider provider) : IAsyncLifeti
             Assert.Equal((id, D, knowledge), (replay.DecisionId, replay.DecisionDate, replay.KnowledgeTime.ToDateTimeOffset()));
             Assert.Equal(replay.StoredFactsSha256, replay.ReplayedFactsSha256);
             Assert.Equal(64, replay.StoredFactsSha256.Length);
-            Assert.Equal(replay.StoredPolicy, replay.ReplayedPolicy);
-            Assert.Contains("+sha256:", replay.StoredPolicy, StringComparison.Ordinal);
-            Assert.Equal(("ELIGIBLE", "ELIGIBLE"), (replay.StoredOutcome, replay.ReplayedOutcome));
-            Assert.Equal(replay.StoredAmountFen, replay.ReplayedAmountFen);
+            Assert.Equal((replay.StoredPolicyVersion, replay.StoredPolicySha256), (replay.ReplayedPolicyVersion, replay.ReplayedPolicySha256));
+            Assert.Equal(64, replay.StoredPolicySha256.Length);
+            Assert.Equal(("ELIGIBLE", "ELIGIBLE"), (OutcomeNames.Of(replay.StoredOutcome), OutcomeNames.Of(replay.ReplayedOutcome)));
+            Assert.Equal(replay.StoredAmount, replay.ReplayedAmount);
         }
     }
 
@@ -149,8 +150,8 @@ public abstract class RefundReplayTests(StorageProvider provider) : IAsyncLifeti
         Assert.Equal(StatusCode.PermissionDenied, ex.StatusCode);
     }
 
-    private Task<ReplayRefundDecisionResponse> ReplayAsync(long id, string token = TestHub.OperatorToken) =>
-        new RefundService.RefundServiceClient(_hub.Channel(token)).ReplayRefundDecisionAsync(new ReplayRefundDecisionRequest { DecisionId = id }).ResponseAsync;
+    private async Task<DecisionReplay> ReplayAsync(long id, string token = TestHub.OperatorToken) =>
+        (await new RefundService.RefundServiceClient(_hub.Channel(token)).ReplayRefundDecisionAsync(new ReplayRefundDecisionRequest { DecisionId = id })).Replay;
 
     private async Task RunAsync()
     {
@@ -161,7 +162,7 @@ public abstract class RefundReplayTests(StorageProvider provider) : IAsyncLifeti
         {
             run = call.ResponseStream.Current.Run ?? run;
         }
-        Assert.Equal("COMPLETED", run?.Status);
+        Assert.Equal(ReconciliationRunStatus.Completed, run?.Status);
     }
 
     private async Task<long> DecisionIdAsync(int unit) => (await new RefundService.RefundServiceClient(_hub.Channel(TestHub.OperatorToken))

@@ -24,7 +24,7 @@ public abstract class RefundSettlementTests(StorageProvider provider) : SeededRe
         var run = await RunAsync("2025-03-03");
 
         // Settlement-only: the year's one approved unit, nothing else decided, no offer made.
-        Assert.Equal(("COMPLETED", 2024, 1, 1), (run.Status, run.ProgramYear, run.Units, run.Decided));
+        Assert.Equal((ReconciliationRunStatus.Completed, 2024, 1, 1), (run.Status, run.ProgramYear, run.Units, run.Decided));
         var events = (await HubQueries.EventsAsync(Hub)).Where(e => e.CorrelationId == run.RunId).ToList();
         Assert.Equal(["RefundAdjusted", "ReconciliationCompleted"], events.Select(e => e.Type));
         var adjusted = events[0].Payload;
@@ -34,7 +34,7 @@ public abstract class RefundSettlementTests(StorageProvider provider) : SeededRe
         Assert.Equal("2024-06-30", Text(adjusted, "decisionDate"));
         var decision = await DecisionAsync(Eligible);
         Assert.Equal((approvedId, decision.Decision.DecisionId), (Long(adjusted, "supersedesDecisionId"), Long(adjusted, "decisionId")));
-        Assert.Equal(("DISBURSEMENT_APPROVED", "0.3"), (decision.State, decision.Decision.Rate));
+        Assert.Equal((V1.RefundState.DisbursementApproved, "0.3"), (decision.State, decision.Decision.Rate));
         Assert.Contains(adjusted.GetProperty("explanation").EnumerateArray(), r => Text(r, "reasonCode") == "REFUND_SETTLED_SIZE_CLASS");
 
         var again = await RunAsync("2025-03-03");
@@ -72,12 +72,12 @@ public abstract class RefundSettlementTests(StorageProvider provider) : SeededRe
         var run = await RunAsync("2024-09-02");
 
         // In force on the run's D: the offered unit with the same arrears is now refused…
-        Assert.Equal("INELIGIBLE", (await DecisionAsync(SizeMismatch)).Decision.Outcome);
+        Assert.Equal(V1.RefundOutcome.Ineligible, (await DecisionAsync(SizeMismatch)).Decision.Outcome);
         // …but the disbursed refund is decided at its frozen D = 2024-06-30, when neither was in force.
         var events = (await HubQueries.EventsAsync(Hub)).Where(e => e.CorrelationId == run.RunId && e.Subject == Ids.Uscc(Eligible));
         Assert.Empty(events);
         var decision = await DecisionAsync(Eligible);
-        Assert.Equal(("DISBURSEMENT_APPROVED", "ELIGIBLE", 432_000L), (decision.State, decision.Decision.Outcome, decision.Decision.AmountFen));
+        Assert.Equal((V1.RefundState.DisbursementApproved, V1.RefundOutcome.Eligible, 432_000L), (decision.State, decision.Decision.Outcome, decision.Decision.AmountFen));
     }
 
     [Fact]
@@ -118,7 +118,7 @@ public abstract class RefundSettlementTests(StorageProvider provider) : SeededRe
         await Infrastructure.Feeds.PushSettlementsAsync(Hub.Channel(TestHub.TaxToken), [deferred]);
         var held = await RunAsync("2024-07-10");
         Assert.DoesNotContain(await HubQueries.EventsAsync(Hub), e => e.CorrelationId == held.RunId && e.Type == "RefundAdjusted");
-        Assert.Equal("HELD", (await DecisionAsync(Eligible)).Decision.Outcome);
+        Assert.Equal(V1.RefundOutcome.Held, (await DecisionAsync(Eligible)).Decision.Outcome);
         Today("2024-07-20");
         deferred.Revision = 3;
         deferred.Status = SettlementStatus.Settled;
@@ -148,7 +148,7 @@ public abstract class RefundSettlementTests(StorageProvider provider) : SeededRe
 
         Assert.Equal((2024, 1, 0, 1), (run.ProgramYear, run.Units, run.Decided, run.Unchanged));
         Assert.Equal(["ReconciliationCompleted"], (await HubQueries.EventsAsync(Hub)).Where(e => e.CorrelationId == run.RunId).Select(e => e.Type));
-        Assert.Equal("AWAITING_APPLICATION", (await DecisionAsync(Dispatch)).State);
+        Assert.Equal(V1.RefundState.AwaitingApplication, (await DecisionAsync(Dispatch)).State);
     }
 
     [Fact]

@@ -65,10 +65,10 @@ public abstract class PersonReplayTests(StorageProvider provider) : IAsyncLifeti
         for (var i = 0; i < levels.Length; i++)
         {
             var decision = await SkillDecisionAsync($"C-{name}-{i}");
-            Assert.Equal(outcomes[i], decision.Outcome);
+            Assert.Equal(outcomes[i], EnumNames.Suffix(decision.Outcome));
             var replay = await ReplaySkillAsync(decision.DecisionId);
             AssertIdentical(replay, decision.DecisionId, Today);
-            Assert.Equal((outcomes[i], decision.AmountFen, "fen"), (replay.ReplayedOutcome, replay.ReplayedAmount, replay.AmountUnit));
+            Assert.Equal((outcomes[i], decision.AmountFen, "fen"), (OutcomeNames.Of(replay.ReplayedOutcome), replay.ReplayedAmount, replay.AmountUnit));
             Assert.Equal(($"C-{name}-{i}", decision.PersonKey), (replay.Reference, replay.PersonKey));
         }
     }
@@ -87,7 +87,7 @@ public abstract class PersonReplayTests(StorageProvider provider) : IAsyncLifeti
 
         var (high, low) = (await SkillDecisionAsync("C-high"), await SkillDecisionAsync("C-low"));
 
-        Assert.Equal(("GRANTED", "REFUSED"), (high.Outcome, low.Outcome));
+        Assert.Equal((SkillOutcome.Granted, SkillOutcome.Refused), (high.Outcome, low.Outcome));
         AssertIdentical(await ReplaySkillAsync(high.DecisionId), high.DecisionId, "2024-10-01");
         AssertIdentical(await ReplaySkillAsync(low.DecisionId), low.DecisionId, Today);
     }
@@ -103,7 +103,7 @@ public abstract class PersonReplayTests(StorageProvider provider) : IAsyncLifeti
 
         await CancelLineAsync(person: 3, "2023-05");
 
-        Assert.Equal("GRANTED", decision.Outcome);
+        Assert.Equal(SkillOutcome.Granted, decision.Outcome);
         AssertIdentical(await ReplaySkillAsync(decision.DecisionId), decision.DecisionId, Today);
     }
 
@@ -116,7 +116,7 @@ public abstract class PersonReplayTests(StorageProvider provider) : IAsyncLifeti
         var first = (await Benefits().DecideClaimAsync(new DecideClaimRequest { ClaimId = claim, DecisionDate = Today })).Claim.Decisions[0];
         var replay = await ReplayBenefitAsync(first.DecisionId);
         AssertIdentical(replay, first.DecisionId, Today);
-        Assert.Equal(("GRANTED", first.MaxMonths, "months", claim), (replay.ReplayedOutcome, (int)replay.ReplayedAmount, replay.AmountUnit, replay.Reference));
+        Assert.Equal(("GRANTED", first.MaxMonths, "months", claim), (OutcomeNames.Of(replay.ReplayedOutcome), (int)replay.ReplayedAmount, replay.AmountUnit, replay.Reference));
 
         Clock.Advance(TimeSpan.FromDays(1));
         await CancelLineAsync(person: 4, "2022-05");
@@ -127,7 +127,7 @@ public abstract class PersonReplayTests(StorageProvider provider) : IAsyncLifeti
         var record = (await Benefits().GetClaimAsync(new GetClaimRequest { ClaimId = claim })).Claims[0];
         var recalculated = record.Decisions[0];
         Assert.NotEqual(first.DecisionId, recalculated.DecisionId);
-        Assert.Equal("RECALCULATED", recalculated.Reason);
+        Assert.Equal(BenefitDecisionReason.Recalculated, recalculated.Reason);
         AssertIdentical(await ReplayBenefitAsync(recalculated.DecisionId), recalculated.DecisionId, "2024-12-01");
         AssertIdentical(await ReplayBenefitAsync(first.DecisionId), first.DecisionId, Today);
     }
@@ -145,7 +145,7 @@ public abstract class PersonReplayTests(StorageProvider provider) : IAsyncLifeti
         Assert.Equal(1_800_000L, transfer.FundAmountFen);
         var replay = await ReplayTransferAsync(transfer.TransferId);
         AssertIdentical(replay, 0, Today);
-        Assert.Equal(("REQUESTED", 1_800_000L, transfer.TransferId), (replay.ReplayedOutcome, replay.ReplayedAmount, replay.Reference));
+        Assert.Equal(("REQUESTED", 1_800_000L, transfer.TransferId), (OutcomeNames.Of(replay.ReplayedOutcome), replay.ReplayedAmount, replay.Reference));
 
         Clock.Advance(TimeSpan.FromDays(1));
         await CancelLineAsync(person: 5, "2023-05");
@@ -167,7 +167,7 @@ public abstract class PersonReplayTests(StorageProvider provider) : IAsyncLifeti
 
         AssertIdentical(accepted, 0, "2024-03-01");
         AssertIdentical(refused, 0, "2024-03-01");
-        Assert.Equal(("ACCEPTED", "REFUSED"), (accepted.StoredOutcome, refused.ReplayedOutcome));
+        Assert.Equal(("ACCEPTED", "REFUSED"), (OutcomeNames.Of(accepted.StoredOutcome), OutcomeNames.Of(refused.ReplayedOutcome)));
         // The record corrected after the decision: the replay reads it as known when the case was decided (FACTS, knowledge time).
         Clock.Advance(TimeSpan.FromHours(1));
         var corrected = Records.Transfer("in-a", person: 6, revision: 2);
@@ -245,8 +245,8 @@ public abstract class PersonReplayTests(StorageProvider provider) : IAsyncLifeti
         Assert.Equal(("", decisionId, decisionDate), (replay.Difference, replay.DecisionId, replay.DecisionDate));
         Assert.Equal(replay.StoredFactsSha256, replay.ReplayedFactsSha256);
         Assert.Equal(64, replay.StoredFactsSha256.Length);
-        Assert.Equal(replay.StoredPolicy, replay.ReplayedPolicy);
-        Assert.Equal((replay.StoredOutcome, replay.StoredAmount), (replay.ReplayedOutcome, replay.ReplayedAmount));
+        Assert.Equal((replay.StoredPolicyVersion, replay.StoredPolicySha256), (replay.ReplayedPolicyVersion, replay.ReplayedPolicySha256));
+        Assert.Equal((OutcomeNames.Of(replay.StoredOutcome), replay.StoredAmount), (OutcomeNames.Of(replay.ReplayedOutcome), replay.ReplayedAmount));
         Assert.Equal(knowledgeTime, replay.KnowledgeTime is not null);
     }
 

@@ -91,7 +91,7 @@ public sealed class SampleSubscriberTests
         var runId = "";
         while (await call.ResponseStream.MoveNext(CancellationToken.None))
         {
-            runId = call.ResponseStream.Current.RunId;
+            runId = call.ResponseStream.Current.Progress?.RunId ?? call.ResponseStream.Current.Run.RunId;
         }
         return runId;
     }

@@ -45,7 +45,7 @@ public abstract class SkillSubsidyTests(StorageProvider provider) : IAsyncLifeti
 
         Assert.Equal((1, 1, 0), (summary.Certificates, summary.Granted, summary.Refused));
         var decision = await CurrentAsync("C-cert-a");
-        Assert.Equal(("GRANTED", amountFen, level, "2024-11-30"), (decision.Outcome, decision.AmountFen, decision.Level, decision.DecidedOn));
+        Assert.Equal((SkillOutcome.Granted, amountFen, level, "2024-11-30"), (decision.Outcome, decision.AmountFen, decision.Level, decision.DecisionDate));
         Assert.Equal(KeyOf(10), decision.PersonKey);
         var granted = Assert.Single(await EventsAsync(), e => e.Type == "SkillSubsidyGranted");
         Assert.Equal(KeyOf(10), granted.Subject);
@@ -65,7 +65,7 @@ public abstract class SkillSubsidyTests(StorageProvider provider) : IAsyncLifeti
 
         await DecideAsync();
 
-        Assert.Equal("REFUSED", (await CurrentAsync("C-cert-l2")).Outcome);
+        Assert.Equal(SkillOutcome.Refused, (await CurrentAsync("C-cert-l2")).Outcome);
         Assert.Equal(["SKILL_LEVEL_NOT_COVERED"], ReasonCodes(Assert.Single(await EventsAsync(), e => e.Type == "SkillSubsidyRefused")));
     }
 
@@ -81,7 +81,7 @@ public abstract class SkillSubsidyTests(StorageProvider provider) : IAsyncLifeti
         // UNDETERMINED while the hub did not read its own benefit decisions).
         Assert.Equal((0, 1, 0), (summary.Granted, summary.Refused, summary.Undetermined));
         var decision = await CurrentAsync("C-cert-11");
-        Assert.Equal(("REFUSED", 0L), (decision.Outcome, decision.AmountFen));
+        Assert.Equal((SkillOutcome.Refused, 0L), (decision.Outcome, decision.AmountFen));
         var person = decision.Explanation.Single(r => r.RuleId == "SKILL_PERSON");
         Assert.Equal(("SKILL_PERSON_NOT_QUALIFIED", "11", "false"), (person.ReasonCode, person.Inputs["insured_months"], person.Inputs["receiving_benefit"]));
         Assert.Equal(["SKILL_PERSON_NOT_QUALIFIED"], ReasonCodes(Assert.Single(await EventsAsync(), e => e.Type == "SkillSubsidyRefused")));
@@ -108,13 +108,13 @@ public abstract class SkillSubsidyTests(StorageProvider provider) : IAsyncLifeti
             PreviousSpell = new PreviousSpell { FirstBenefitMonth = "2022-01", EntitledMonths = 12, ReceivedMonths = 4 },
         });
         var granted = (await claims.DecideClaimAsync(new DecideClaimRequest { ClaimId = claim.ClaimId, DecisionDate = "2024-02-05" })).Claim;
-        Assert.Equal(("GRANTED", 8), (granted.Decisions[0].Outcome, granted.Decisions[0].MaxMonths));
+        Assert.Equal((BenefitOutcome.Granted, 8), (granted.Decisions[0].Outcome, granted.Decisions[0].MaxMonths));
         await CertifyAsync(Records.Certificate($"ben-{person}", person: person, issued: issued));
 
         await DecideAsync();
 
         var decision = await CurrentAsync($"C-ben-{person}");
-        Assert.Equal((outcome, reason), (decision.Outcome, decision.Explanation.Single(r => r.RuleId == "SKILL_PERSON").ReasonCode));
+        Assert.Equal((outcome, reason), (EnumNames.Suffix(decision.Outcome), decision.Explanation.Single(r => r.RuleId == "SKILL_PERSON").ReasonCode));
     }
 
     [Theory]
@@ -135,10 +135,10 @@ public abstract class SkillSubsidyTests(StorageProvider provider) : IAsyncLifeti
         // FACTS "missing is not zero": a claim applied for by the issue date and not decided could still grant a period
         // covering it, so the benefit status is unknown; a claim applied for later cannot.
         var decision = await CurrentAsync("C-pend");
-        Assert.Equal(outcome, decision.Outcome);
+        Assert.Equal(outcome, EnumNames.Suffix(decision.Outcome));
         if (outcome == "UNDETERMINED")
         {
-            Assert.Contains(decision.Explanation, r => r.ReasonCode == "SKILL_PERSON_BENEFIT_STATUS_MISSING" && r.Result == "UNDETERMINED");
+            Assert.Contains(decision.Explanation, r => r.ReasonCode == "SKILL_PERSON_BENEFIT_STATUS_MISSING" && r.Result == RuleEvaluation.Undetermined);
             var e = Assert.Single(await EventsAsync(), x => x.Type == "SkillSubsidyUndetermined");
             Assert.Equal(["ReceivingBenefitOnIssueDate"], e.Payload.GetProperty("missingFacts").EnumerateArray().Select(m => m.GetString()!).ToList());
         }
@@ -160,7 +160,7 @@ public abstract class SkillSubsidyTests(StorageProvider provider) : IAsyncLifeti
         await DecideAsync();
 
         var decision = await CurrentAsync("C-cert-t");
-        Assert.Equal((outcome, months), (decision.Outcome, decision.Explanation.Single(r => r.RuleId == "SKILL_PERSON").Inputs["insured_months"]));
+        Assert.Equal((outcome, months), (EnumNames.Suffix(decision.Outcome), decision.Explanation.Single(r => r.RuleId == "SKILL_PERSON").Inputs["insured_months"]));
     }
 
     [Fact]
@@ -172,7 +172,7 @@ public abstract class SkillSubsidyTests(StorageProvider provider) : IAsyncLifeti
         var summary = await DecideAsync();
 
         Assert.Equal((3, 1), (summary.Granted, summary.Refused));
-        Assert.Equal("REFUSED", (await CurrentAsync("C-cap-4")).Outcome);
+        Assert.Equal(SkillOutcome.Refused, (await CurrentAsync("C-cap-4")).Outcome);
         var refused = Assert.Single(await EventsAsync(), e => e.Type == "SkillSubsidyRefused");
         Assert.Equal("C-cap-4", refused.Payload.GetProperty("certificateNumber").GetString());
         Assert.Equal(["SKILL_YEARLY_CAP_REACHED"], ReasonCodes(refused));
@@ -190,8 +190,8 @@ public abstract class SkillSubsidyTests(StorageProvider provider) : IAsyncLifeti
         var summary = await DecideAsync();
 
         Assert.Equal((2, 1, 1, 0), (summary.Certificates, summary.Unchanged, summary.Refused, summary.Granted));
-        Assert.Equal("GRANTED", (await CurrentAsync("C-high")).Outcome);
-        Assert.Equal("REFUSED", (await CurrentAsync("C-low")).Outcome);
+        Assert.Equal(SkillOutcome.Granted, (await CurrentAsync("C-high")).Outcome);
+        Assert.Equal(SkillOutcome.Refused, (await CurrentAsync("C-low")).Outcome);
         Assert.Equal(["SKILL_LOWER_LEVEL_AFTER_HIGHER"], ReasonCodes(Assert.Single(await EventsAsync(), e => e.Type == "SkillSubsidyRefused")));
     }
 
@@ -206,8 +206,8 @@ public abstract class SkillSubsidyTests(StorageProvider provider) : IAsyncLifeti
 
         await DecideAsync();
 
-        Assert.Equal("GRANTED", (await CurrentAsync("C-once-1")).Outcome);
-        Assert.Equal("REFUSED", (await CurrentAsync("C-once-2")).Outcome);
+        Assert.Equal(SkillOutcome.Granted, (await CurrentAsync("C-once-1")).Outcome);
+        Assert.Equal(SkillOutcome.Refused, (await CurrentAsync("C-once-2")).Outcome);
         Assert.Equal(["SKILL_ALREADY_GRANTED_SAME_LEVEL"], ReasonCodes(Assert.Single(await EventsAsync(), e => e.Type == "SkillSubsidyRefused")));
     }
 
@@ -232,13 +232,13 @@ public abstract class SkillSubsidyTests(StorageProvider provider) : IAsyncLifeti
         var later = await DecideAsync();
 
         var decision = await CurrentAsync($"C-paid-{person}");
-        Assert.Equal((outcome, 0, clawbacks), (decision.Outcome, first.Clawbacks, later.Clawbacks));
+        Assert.Equal((outcome, 0, clawbacks), (EnumNames.Suffix(decision.Outcome), first.Clawbacks, later.Clawbacks));
         var events = await EventsAsync();
         if (outcome == "REFUSED")
         {
             Assert.Equal(["SKILL_TRAINING_SUBSIDY_ALREADY_PAID"], ReasonCodes(Assert.Single(events, e => e.Type == "SkillSubsidyRefused")));
             var check = decision.Explanation.Single(r => r.RuleId == "SKILL_NO_DOUBLE");
-            Assert.Equal(("1.(3)", "FAILED", paid), (check.ClauseId, check.Result, check.Inputs["training_paid_on"]));
+            Assert.Equal(("1.(3)", RuleEvaluation.Failed, paid), (check.ClauseId, check.Result, check.Inputs["training_paid_on"]));
             Assert.DoesNotContain(events, e => e.Type is "SkillSubsidyGranted" or "SubsidyClawback");
             // Final for its facts: a later call with the same facts does not decide it again.
             Assert.Equal((0, 1), (later.Decided, later.Unchanged));
@@ -279,7 +279,7 @@ public abstract class SkillSubsidyTests(StorageProvider provider) : IAsyncLifeti
         Assert.Equal("SKILL_DOUBLE_SUBSIDY_RECOVER_LATER", check.GetProperty("reasonCode").GetString());
         var stored = (await DecisionsAsync($"C-dbl-{person}")).Clawback;
         Assert.Equal((expected.Item1, expected.Item2, expected.Item3, expected.Item4),
-            (stored.RecoveredSubsidy, stored.RecipientKind, stored.RecipientKey, stored.AmountFen));
+            (EnumNames.Suffix(stored.RecoveredSubsidy), EnumNames.Suffix(stored.RecipientKind), stored.RecipientKey, stored.AmountFen));
     }
 
     /// <summary>
@@ -292,7 +292,7 @@ public abstract class SkillSubsidyTests(StorageProvider provider) : IAsyncLifeti
     public async Task DecideSkillSubsidies_CapRefusalIn2024ThenA2025Call_NotGranted()
     {
         await InsuredWithFourCertificatesAsync(person: 34, "yr");
-        Assert.Equal((3, 1), ((await DecideAsync()).Granted, (await CurrentAsync("C-yr-4")).Outcome == "REFUSED" ? 1 : 0));
+        Assert.Equal((3, 1), ((await DecideAsync()).Granted, (await CurrentAsync("C-yr-4")).Outcome == SkillOutcome.Refused ? 1 : 0));
         Clock.SetUtcNow(new DateTimeOffset(2025, 1, 10, 2, 0, 0, TimeSpan.Zero));
 
         var calendarMoved = await DecideAsync("2025-01-10");
@@ -302,8 +302,8 @@ public abstract class SkillSubsidyTests(StorageProvider provider) : IAsyncLifeti
         Assert.Equal((0, 4), (calendarMoved.Decided, calendarMoved.Unchanged));
         Assert.Equal((1, 0, 1), (factsChanged.Decided, factsChanged.Granted, factsChanged.Refused));
         var history = (await DecisionsAsync("C-yr-4")).Decisions;
-        Assert.Equal([("REFUSED", "2025-01-10"), ("REFUSED", "2024-11-30")], history.Select(d => (d.Outcome, d.DecidedOn)).ToList());
-        Assert.Equal(["SKILL_PROGRAMME_ENDED"], history[0].Explanation.Where(r => r.Result == "FAILED").Select(r => r.ReasonCode));
+        Assert.Equal([(SkillOutcome.Refused, "2025-01-10"), (SkillOutcome.Refused, "2024-11-30")], history.Select(d => (d.Outcome, d.DecisionDate)).ToList());
+        Assert.Equal(["SKILL_PROGRAMME_ENDED"], history[0].Explanation.Where(r => r.Result == RuleEvaluation.Failed).Select(r => r.ReasonCode));
         Assert.DoesNotContain(await EventsAsync(), e => e.Type == "SkillSubsidyGranted" && e.Payload.GetProperty("certificateNumber").GetString() == "C-yr-4");
     }
 
@@ -320,7 +320,7 @@ public abstract class SkillSubsidyTests(StorageProvider provider) : IAsyncLifeti
         await DecideAsync(decisionDate);
 
         var decision = await CurrentAsync($"C-end-{person}");
-        Assert.Equal((outcome, decisionDate), (decision.Outcome, decision.DecidedOn));
+        Assert.Equal((outcome, decisionDate), (EnumNames.Suffix(decision.Outcome), decision.DecisionDate));
         Assert.Contains(decision.Explanation, r => r.RuleId == "SKILL_WINDOW" && r.ReasonCode == reason && r.Inputs["grant_date"] == decisionDate);
     }
 
@@ -391,7 +391,7 @@ public abstract class SkillSubsidyTests(StorageProvider provider) : IAsyncLifeti
 
         var history = await DecisionsAsync("C-late");
         // 1.(3) Decision: 11 months and no benefit grant is REFUSED (was UNDETERMINED); a refusal is decided again when its facts change.
-        Assert.Equal([("GRANTED", true), ("REFUSED", false)], history.Decisions.Select(d => (d.Outcome, d.IsCurrent)).ToList());
+        Assert.Equal([(SkillOutcome.Granted, true), (SkillOutcome.Refused, false)], history.Decisions.Select(d => (d.Outcome, d.IsCurrent)).ToList());
         Assert.Equal(history.Decisions[1].DecisionId, history.Decisions[0].SupersedesDecisionId);
     }
 
@@ -406,7 +406,7 @@ public abstract class SkillSubsidyTests(StorageProvider provider) : IAsyncLifeti
 
         Assert.Equal((0, 0), (early.Certificates, early.Decided));
         Assert.Equal((1, 1), (later.Certificates, later.Granted));
-        Assert.Equal("2024-11-10", (await CurrentAsync("C-future")).DecidedOn);
+        Assert.Equal("2024-11-10", (await CurrentAsync("C-future")).DecisionDate);
     }
 
     [Fact]

@@ -43,7 +43,7 @@ public abstract class TransferStatusHistoryTests(ClockedHubFixture fixture)
 
         var decision = await DecideAsync(person, D);
 
-        Assert.Equal((outcome, months), (decision.Outcome, decision.ConsolidatedInsuredMonths));
+        Assert.Equal((outcome, months), (EnumNames.Suffix(decision.Outcome), decision.ConsolidatedInsuredMonths));
     }
 
     /// <summary>

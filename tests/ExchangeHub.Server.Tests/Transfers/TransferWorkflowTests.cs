@@ -360,7 +360,7 @@ public abstract class TransferWorkflowTests(StorageProvider provider) : IAsyncLi
 
         Assert.Equal(2, response.Updated);
         var claim = (await claims.GetClaimAsync(new GetClaimRequest { ClaimId = submitted.ClaimId })).Claims[0];
-        Assert.Equal((18, 65, "RECALCULATED"), (claim.Decisions[0].MaxMonths, claim.Decisions[0].ConsolidatedInsuredMonths, claim.Decisions[0].Reason));
+        Assert.Equal((18, 65, BenefitDecisionReason.Recalculated), (claim.Decisions[0].MaxMonths, claim.Decisions[0].ConsolidatedInsuredMonths, claim.Decisions[0].Reason));
         var events = await EventsAsync();
         var changed = Assert.Single(events, e => e.Type == "BenefitPeriodRecalculated");
         Assert.Equal((12, 18, KeyOf(49)), (changed.Payload.GetProperty("oldMaxMonths").GetInt32(), changed.Payload.GetProperty("newMaxMonths").GetInt32(),

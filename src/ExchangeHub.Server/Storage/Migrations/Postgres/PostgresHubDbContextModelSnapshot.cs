@@ -494,6 +494,10 @@ namespace ExchangeHub.Server.Storage.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("decided");
 
+                    b.Property<DateOnly?>("DecisionDate")
+                        .HasColumnType("date")
+                        .HasColumnName("decision_date");
+
                     b.Property<int>("Eligible")
                         .HasColumnType("integer")
                         .HasColumnName("eligible");

@@ -479,6 +479,10 @@ namespace ExchangeHub.Server.Storage.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("decided");
 
+                    b.Property<DateOnly?>("DecisionDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decision_date");
+
                     b.Property<int>("Eligible")
                         .HasColumnType("INTEGER")
                         .HasColumnName("eligible");

@@ -1,0 +1,10 @@
+namespace ExchangeHub.Server.Common;
+
+/// <summary>Whose decision a replay is: picks the enum its outcomes are spelled in (<c>DecisionOutcome</c>'s oneof).</summary>
+public enum ReplayProgramme
+{
+    Refund,
+    Skill,
+    Benefit,
+    Transfer,
+}
