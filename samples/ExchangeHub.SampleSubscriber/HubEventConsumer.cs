@@ -39,7 +39,7 @@ public sealed class HubEventConsumer<TEvent>(ProcessedEvents processed, ILogger<
         RefundHeldForDeferral held => $"amount={held.AmountFen} fen held until deferred months are settled",
         BenefitGranted granted => $"months={granted.MaxMonths} insured={granted.InsuredMonthsCounted}",
         TransferDeadlineMissed missed => $"requested={missed.RequestedOn:yyyy-MM-dd} due={missed.DueOn:yyyy-MM-dd}",
-        ReconciliationCompleted done => $"year={done.ProgramYear} units={done.Units} decided={done.Decided} amount={done.AmountFen} fen",
+        ReconciliationCompleted done => $"year={done.ProgramYear} units={done.Units} decided={done.Decided} offered={done.OfferedAmountFen} held={done.HeldAmountFen} awaiting_application={done.AwaitingApplicationAmountFen} fen",
         _ => "",
     };
 }

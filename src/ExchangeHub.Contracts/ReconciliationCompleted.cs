@@ -25,6 +25,12 @@ public sealed record ReconciliationCompleted : HubEvent
     /// <summary>Reconciliation exceptions raised, by code.</summary>
     public required IReadOnlyDictionary<string, int> Exceptions { get; init; }
 
-    /// <summary>Sum of the refunds offered or held in this run, in fen.</summary>
-    public required long AmountFen { get; init; }
+    /// <summary>Sum of the refunds this run offered (ELIGIBLE, not labour-dispatch), in fen.</summary>
+    public required long OfferedAmountFen { get; init; }
+
+    /// <summary>Sum of the refunds this run held (HELD: what each would be once its deferred premiums are paid), in fen.</summary>
+    public required long HeldAmountFen { get; init; }
+
+    /// <summary>Sum of the refunds of ELIGIBLE labour-dispatch units, never offered automatically: they may apply (2.(1)), in fen.</summary>
+    public required long AwaitingApplicationAmountFen { get; init; }
 }

@@ -26,6 +26,7 @@ public sealed class ReconciliationRunner(
     OutboxWriter outbox,
     OutboxSignal outboxSignal,
     PolicySet policy,
+    IRunAmounts amounts,
     TimeProvider clock,
     ILogger<ReconciliationRunner> logger) : IDisposable
 {
@@ -180,6 +181,9 @@ public sealed class ReconciliationRunner(
         run.Status = StoredRunStatus.Completed;
         run.CompletedAtUnixMs = now.ToUnixTimeMilliseconds();
         run.Exceptions = found.Count;
+        // The run's decisions are committed chunk by chunk before this point: the event splits their amounts as the
+        // run's reply does (offered / held / awaiting application, issue 13).
+        var split = await amounts.AmountsAsync(run.Id, ct);
         await using var lease = await database.AcquireWriterAsync(ct);
         await lease.BeginAsync(ct);
         await RunStore.InsertExceptionsAsync(lease, run.Id, found, run.CompletedAtUnixMs.Value, ct);
@@ -193,7 +197,7 @@ public sealed class ReconciliationRunner(
                 ["ELIGIBLE"] = run.Eligible, ["INELIGIBLE"] = run.Ineligible, ["HELD"] = run.Held, ["UNDETERMINED"] = run.Undetermined,
             },
             Exceptions = found.GroupBy(x => x.Code).ToDictionary(g => g.Key, g => g.Count()),
-            AmountFen = run.AmountFen,
+            OfferedAmountFen = split.OfferedFen, HeldAmountFen = split.HeldFen, AwaitingApplicationAmountFen = split.AwaitingApplicationFen,
         }, ct);
         await lease.CommitAsync(ct);
         outboxSignal.Notify();

@@ -229,7 +229,7 @@ public sealed class CliTests : IAsyncLifetime
         using var json = System.Text.Json.JsonDocument.Parse(output);
         var rows = json.RootElement.EnumerateArray().ToList();
         Assert.Equal(5, rows.Count);
-        Assert.Equal(["uscc", "outcome", "amount_fen", "rate", "size_class", "division_code", "decided_at"],
+        Assert.Equal(["uscc", "outcome", "amount_fen", "rate", "size_class", "division_code", "decide_time"],
             rows[0].EnumerateObject().Select(p => p.Name));
         Assert.Equal(864000, rows.Sum(r => long.Parse(r.GetProperty("amount_fen").GetString()!, System.Globalization.CultureInfo.InvariantCulture)));
     }

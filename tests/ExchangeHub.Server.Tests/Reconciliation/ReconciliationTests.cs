@@ -69,6 +69,12 @@ public abstract class ReconciliationTests(StorageProvider provider) : SeededRefu
         Assert.Equal("RefundUndetermined", byUnit[Ids.Uscc(Unknown)]);
         Assert.Equal(8, byUnit.Count);
         Assert.Equal("ReconciliationCompleted", events[^1].Type);
+        // Issue 13: the completion splits the amounts as the run's reply does.
+        var completed = events[^1].Payload;
+        Assert.Equal((run.OfferedAmountFen, run.HeldAmountFen, run.AwaitingApplicationAmountFen),
+            (completed.GetProperty("offeredAmountFen").GetInt64(), completed.GetProperty("heldAmountFen").GetInt64(),
+                completed.GetProperty("awaitingApplicationAmountFen").GetInt64()));
+        Assert.True(run.AwaitingApplicationAmountFen > 0 && run.HeldAmountFen > 0);
 
         var offer = events.Single(e => e.Type == "RefundOffered" && e.Subject == Ids.Uscc(Eligible)).Payload;
         Assert.Equal(432_000, offer.GetProperty("amountFen").GetInt64());
