@@ -19,8 +19,8 @@ namespace ExchangeHub.Benchmarks.Relay;
 /// </summary>
 internal static class RelayHub
 {
-    /// <summary>Where a subscriber of every hub event binds (MassTransit's exchange for IHubEvent).</summary>
-    public const string AllEventsExchange = "ExchangeHub.Contracts:IHubEvent";
+    /// <summary>Where a subscriber of every hub event binds (the exchange pinned on IHubEvent).</summary>
+    public const string AllEventsExchange = "exchangehub.v1.events";
 
     public static async Task PrepareAsync(string database, IReadOnlyList<HubEvent> events)
     {
