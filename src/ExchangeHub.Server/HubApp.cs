@@ -90,10 +90,13 @@ public static class HubApp
         return app;
     }
 
-    /// <summary>Migrates the database, starts listening, and checks the addresses actually bound.</summary>
+    /// <summary>Migrates the database, loads the agency directory, starts listening, and checks the addresses actually bound.</summary>
     public static async Task StartHubAsync(this WebApplication app, CancellationToken ct = default)
     {
         await app.Services.MigrateHubDatabaseAsync(ct);
+        // Built now, not at the first call: an invalid agency directory refuses the start (exit code 4). After the
+        // database, so a refusal for the database stays the one line the operator sees.
+        app.Services.GetRequiredService<CurrentAgencies>();
         await app.Services.GetRequiredService<ReconciliationRunner>().AbandonInterruptedRunsAsync(ct);
         await app.StartAsync(ct);
         var mode = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<HubOptions>>().Value.Security.Mode;

@@ -13,5 +13,8 @@ public sealed class HubStartupException(string message, int exitCode, Exception?
     /// <summary>README "Limits": the database could not be opened.</summary>
     public const int DatabaseUnavailable = 3;
 
+    /// <summary>README "Agency credentials": the agency directory (settings or <c>Hub:Security:AgenciesFile</c>) is invalid.</summary>
+    public const int AgenciesRefused = 4;
+
     public int ExitCode { get; } = exitCode;
 }

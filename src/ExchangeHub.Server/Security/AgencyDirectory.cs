@@ -2,28 +2,29 @@ using System.Collections.Frozen;
 using System.Security.Cryptography;
 using System.Text;
 using ExchangeHub.Server.Configuration;
-using Microsoft.Extensions.Options;
 using ExchangeHub.Server.Common;
 using ExchangeHub.Server.Common.Validation;
 
 namespace ExchangeHub.Server.Security;
 
 /// <summary>
-/// The configured agencies, looked up by the SHA-256 of their client certificate (MutualTls) or of their token
-/// (DevToken). Configuration errors (unknown role, duplicate id or credential, a division code that is not 00 to 14)
-/// stop the hub at start.
+/// One version of the configured agencies, looked up by the SHA-256 of their client certificate (MutualTls) or of
+/// their token (DevToken); immutable, so a reload swaps a whole directory and a call never sees half of one.
+/// Configuration errors (unknown role, duplicate id or credential, a thumbprint that is not 64 hex digits, a division
+/// code that is not 00 to 14) throw: at start the hub refuses to start, on a reload <see cref="CurrentAgencies"/>
+/// keeps the last good directory.
 /// </summary>
 public sealed class AgencyDirectory
 {
     private readonly FrozenDictionary<string, AgencyIdentity> _byCertificate;
     private readonly FrozenDictionary<string, AgencyIdentity> _byToken;
 
-    public AgencyDirectory(IOptions<HubOptions> options)
+    public AgencyDirectory(IEnumerable<AgencyOptions> agencies)
     {
         var byCertificate = new Dictionary<string, AgencyIdentity>(StringComparer.OrdinalIgnoreCase);
         var byToken = new Dictionary<string, AgencyIdentity>(StringComparer.OrdinalIgnoreCase);
         var ids = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var agency in options.Value.Security.Agencies)
+        foreach (var agency in agencies)
         {
             if (string.IsNullOrWhiteSpace(agency.Id) || !ids.Add(agency.Id))
             {
@@ -41,7 +42,11 @@ public sealed class AgencyDirectory
         }
         _byCertificate = byCertificate.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
         _byToken = byToken.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+        Count = ids.Count;
     }
+
+    /// <summary>The number of agencies.</summary>
+    public int Count { get; }
 
     public AgencyIdentity? ByCertificateSha256(string sha256Hex) => _byCertificate.GetValueOrDefault(sha256Hex);
 
@@ -72,7 +77,13 @@ public sealed class AgencyDirectory
         {
             return;
         }
-        if (!map.TryAdd(key.Replace(":", "", StringComparison.Ordinal), identity))
+        var hex = key.Replace(":", "", StringComparison.Ordinal).Trim();
+        // A truncated or mistyped thumbprint in a replaced configuration would lock the agency out without a word.
+        if (hex.Length != 64 || !hex.All(char.IsAsciiHexDigit))
+        {
+            throw new InvalidOperationException($"Hub:Security:Agencies: {setting} of '{identity.Id}' is not a SHA-256 (64 hex digits).");
+        }
+        if (!map.TryAdd(hex, identity))
         {
             throw new InvalidOperationException($"Hub:Security:Agencies: {setting} of '{identity.Id}' is also another agency's.");
         }

@@ -16,7 +16,7 @@ namespace ExchangeHub.Server.Security;
 /// Health and reflection stay open so standard gRPC tools work; they are not audited.
 /// </summary>
 public sealed class ExchangeInterceptor(
-    AgencyDirectory agencies,
+    CurrentAgencies agencies,
     AuditTrail audit,
     IOptions<HubOptions> options,
     ILogger<ExchangeInterceptor> logger) : Interceptor

@@ -5,7 +5,7 @@ public static class Extensions
 {
     public static IServiceCollection AddAgencySecurity(this IServiceCollection services)
     {
-        services.AddSingleton<AgencyDirectory>();
+        services.AddSingleton<CurrentAgencies>();
         services.AddSingleton<ExchangeInterceptor>();
         services.AddSingleton<AgencyCalls>();
         services.AddSingleton<CallLimitsInterceptor>();

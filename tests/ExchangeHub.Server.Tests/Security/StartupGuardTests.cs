@@ -38,7 +38,7 @@ public sealed class StartupGuardTests
     {
         var options = new HubOptions();
         options.Security.Agencies.Add(new AgencyOptions { Id = "x", Roles = ["TAX_BUREAUX"], TokenSha256 = "ab" });
-        var ex = Assert.Throws<InvalidOperationException>(() => new AgencyDirectory(Microsoft.Extensions.Options.Options.Create(options)));
+        var ex = Assert.Throws<InvalidOperationException>(() => new AgencyDirectory(options.Security.Agencies));
         Assert.Contains("TAX_BUREAUX", ex.Message, StringComparison.Ordinal);
     }
 
@@ -51,7 +51,7 @@ public sealed class StartupGuardTests
     {
         var options = new HubOptions();
         options.Security.Agencies.Add(new AgencyOptions { Id = "market-x", Roles = ["MARKET_REGULATION"], TokenSha256 = "ab", Divisions = ["01", division] });
-        var ex = Assert.Throws<InvalidOperationException>(() => new AgencyDirectory(Microsoft.Extensions.Options.Options.Create(options)));
+        var ex = Assert.Throws<InvalidOperationException>(() => new AgencyDirectory(options.Security.Agencies));
         Assert.Contains("market-x", ex.Message, StringComparison.Ordinal);
     }
 
@@ -69,7 +69,7 @@ public sealed class StartupGuardTests
             Id = "market-x", Roles = ["MARKET_REGULATION"], TokenSha256 = AgencyDirectory.Sha256Hex("t"),
             Divisions = configured?.Split(',', StringSplitOptions.RemoveEmptyEntries).ToList(),
         });
-        var agency = new AgencyDirectory(Microsoft.Extensions.Options.Options.Create(options)).ByToken("t")!;
+        var agency = new AgencyDirectory(options.Security.Agencies).ByToken("t")!;
         Assert.Equal(jurisdiction, agency.Divisions is null ? null : string.Join(',', agency.Divisions.Order(StringComparer.Ordinal)));
     }
 }
