@@ -9,7 +9,8 @@ namespace ExchangeHub.Cli;
 
 /// <summary>
 /// <c>exchangehub</c>, the operator's tool. <c>audit verify</c> works directly on the hub's database so that an
-/// auditor can check it independently of the running hub; the other commands call the running hub over gRPC.
+/// auditor can check it independently of the running hub, and so does <c>outbox</c> (parked events, audited actions);
+/// the other commands call the running hub over gRPC.
 /// </summary>
 public static class CliApp
 {
@@ -39,6 +40,7 @@ public static class CliApp
         root.Subcommands.Add(Group("decision", "Stored decisions replayed as the hub knew them (\"FACTS\").", DecisionReplayCommand.Create(console)));
         root.Subcommands.Add(Group("person", "A person's benefit claims, transfers and skill subsidies.", PersonShowCommand.Create(console)));
         root.Subcommands.Add(Group("audit", "The hash-chained audit trail of every exchange.", AuditVerifyCommand.Create(console)));
+        root.Subcommands.Add(Outbox.OutboxCommands.Create(console));
         root.Subcommands.Add(Simulate.SimulateCommand.Create(console));
         return await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = output });
     }

@@ -14,7 +14,7 @@ namespace ExchangeHub.Server.Audit;
 /// </summary>
 public sealed class AuditTrail(HubDatabase database, TimeProvider clock)
 {
-    private const long PostgresAdvisoryLockKey = 0x45784875_41756474; // "ExHuAudt"
+    private const long PostgresAdvisoryLockKey = AuditLogWriter.PostgresAdvisoryLockKey;
 
     private const string InsertSql =
         $"INSERT INTO {AuditLogTable.Name} ({AuditLogTable.Columns}) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11, @p12, @p13)";

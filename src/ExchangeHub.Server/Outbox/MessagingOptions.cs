@@ -35,6 +35,13 @@ public sealed class MessagingOptions
     /// <summary>The <c>outbox</c> health check reports Degraded when the oldest unsent row is older than this.</summary>
     public TimeSpan DegradedAfter { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// Failed publish attempts after which a row is parked (0: never by count). A payload that cannot be published at all
+    /// is parked at its first attempt. A parked row's subject waits, so per-subject order holds; <c>exchangehub outbox</c>
+    /// retries or releases it.
+    /// </summary>
+    public int ParkAfterAttempts { get; set; } = 10;
+
     /// <summary>The pause after <paramref name="failedRounds"/> failed rounds in a row: doubling from the initial delay, capped.</summary>
     public TimeSpan RetryDelay(int failedRounds)
     {

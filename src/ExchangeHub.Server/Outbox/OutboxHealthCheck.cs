@@ -4,13 +4,25 @@ using Microsoft.Extensions.Options;
 namespace ExchangeHub.Server.Outbox;
 
 /// <summary>
-/// <c>outbox</c>: Degraded when the oldest unsent event is older than <see cref="MessagingOptions.DegradedAfter"/>
-/// (the broker is away or the relay is stuck). Never Unhealthy: the hub keeps taking feeds while events wait.
+/// <c>outbox</c>: Degraded when a row is parked (naming its subjects: they wait for an operator) or when the oldest
+/// unsent event is older than <see cref="MessagingOptions.DegradedAfter"/> (the broker is away or the relay is stuck).
+/// Never Unhealthy: the hub keeps taking feeds while events wait.
 /// </summary>
 public sealed class OutboxHealthCheck(OutboxStore store, IOptions<MessagingOptions> options, TimeProvider clock) : IHealthCheck
 {
+    /// <summary>Subjects named in the description at most; the data carries the count.</summary>
+    private const int NamedSubjects = 20;
+
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
+        var parked = await store.ParkedSubjectsAsync(cancellationToken);
+        if (parked.Count > 0)
+        {
+            var named = string.Join(", ", parked.Take(NamedSubjects)) + (parked.Count > NamedSubjects ? $", … ({parked.Count} in all)" : "");
+            return HealthCheckResult.Degraded(
+                $"events parked for {parked.Count} subject(s), which wait: {named}; see exchangehub outbox parked",
+                data: new Dictionary<string, object> { ["parkedSubjects"] = parked.Count, ["parkedSubjectKeys"] = parked.Take(NamedSubjects).ToArray() });
+        }
         var oldest = await store.OldestUnsentAsync(cancellationToken);
         if (oldest is null)
         {

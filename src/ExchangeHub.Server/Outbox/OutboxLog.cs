@@ -17,4 +17,7 @@ internal static partial class OutboxLog
 
     [LoggerMessage(5, LogLevel.Information, "Outbox relay recovered after {FailedRounds} failed rounds")]
     public static partial void Recovered(ILogger logger, int failedRounds);
+
+    [LoggerMessage(6, LogLevel.Error, "Outbox relay parked event {Sequence} of subject {SubjectKey}: it cannot be published ({Error}); the subject waits for exchangehub outbox retry or release")]
+    public static partial void Parked(ILogger logger, long sequence, string subjectKey, string error);
 }

@@ -18,7 +18,7 @@ public sealed class OutboxPublisher(IBus bus, IOptions<MessagingOptions> options
 
     public async Task PublishAsync(PendingMessage message, CancellationToken ct)
     {
-        var type = EventTypes.Resolve(message.MessageType);
+        var type = Poison.Check(message);
         var messageId = message.MessageId;
         var serializer = new StoredEnvelopeSerializer(message.Payload);
         var pipe = Pipe.Execute<PublishContext>(context =>

@@ -10,6 +10,8 @@ namespace ExchangeHub.Server.Outbox;
 /// later events never overtake it; the round then backs off and the next one starts again from the oldest unsent row.
 /// Nothing is deleted and nothing is marked sent that the broker did not confirm: delivery is at least once. Several
 /// replicas on PostgreSQL relay side by side: each round claims its rows (<see cref="OutboxStore.ClaimAsync"/>).
+/// A row that fails <see cref="MessagingOptions.ParkAfterAttempts"/> times, or cannot be published at all, is parked:
+/// the relay stops trying it and its subject waits behind it until an operator retries or releases it.
 /// </summary>
 public sealed class OutboxRelay(
     OutboxStore store,
@@ -123,6 +125,13 @@ public sealed class OutboxRelay(
                     {
                         throw;
                     }
+                    catch (PoisonMessageException ex)
+                    {
+                        // The row, not the broker, is at fault: park it, hold only its subject, and carry on with the rest.
+                        failures.Enqueue(new PublishFailure(row.Sequence, $"{ex.GetType().Name}: {ex.Message}", Poison: true));
+                        OutboxLog.Parked(logger, row.Sequence, row.SubjectKey, ex.Message);
+                        return;
+                    }
                     catch (Exception ex)
                     {
                         failures.Enqueue(new PublishFailure(row.Sequence, $"{ex.GetType().Name}: {ex.Message}"));
@@ -138,8 +147,8 @@ public sealed class OutboxRelay(
             await claim.CompleteAsync(confirmed, failures, CancellationToken.None);
         }
 
-        var first = failures.OrderBy(f => f.Sequence).FirstOrDefault();
-        return new OutboxRound(rows.Count, confirmed.Count, failures.Count,
+        var first = failures.Where(f => !f.Poison).OrderBy(f => f.Sequence).FirstOrDefault();
+        return new OutboxRound(rows.Count, confirmed.Count, failures.Count(f => !f.Poison),
             first is null ? null : $"sequence {first.Sequence}: {first.Error}");
     }
 

@@ -8,28 +8,45 @@ namespace ExchangeHub.Server.Outbox;
 /// that marks the confirmed rows sent and records failed attempts. Rows are never deleted. On PostgreSQL, where several
 /// hub replicas relay from one table, a round claims its rows instead (<see cref="ClaimAsync"/>).
 /// </summary>
-public sealed class OutboxStore(HubDatabase database, TimeProvider clock)
+public sealed class OutboxStore(HubDatabase database, TimeProvider clock, Microsoft.Extensions.Options.IOptions<MessagingOptions> options)
 {
+    private readonly int _parkAfterAttempts = options.Value.ParkAfterAttempts > 0 ? options.Value.ParkAfterAttempts : int.MaxValue;
+
+    /// <summary>
+    /// The rows the relay may publish: unsent, not released, and of no subject with a parked row (the subject waits behind
+    /// it, so its order holds). The parked rows are few and sit in the unsent part of the (sent, sequence) index.
+    /// </summary>
+    private const string RelayableSql =
+        "sent_at_unix_ms IS NULL AND released_at_unix_ms IS NULL AND subject_key NOT IN "
+        + "(SELECT p.subject_key FROM outbox_messages p WHERE p.sent_at_unix_ms IS NULL AND p.parked_at_unix_ms IS NOT NULL AND p.released_at_unix_ms IS NULL)";
+
     private const string UnsentSql =
         "SELECT sequence, message_id, message_type, subject_key, payload FROM outbox_messages "
-        + "WHERE sent_at_unix_ms IS NULL ORDER BY sequence LIMIT @p0";
+        + "WHERE " + RelayableSql + " ORDER BY sequence LIMIT @p0";
 
     private const string MarkSentSql = "UPDATE outbox_messages SET sent_at_unix_ms = @p0 WHERE sequence = @p1 AND sent_at_unix_ms IS NULL";
 
+    /// <summary>Counts the attempt; parks the row (@p3 = now) when it is poison (@p2 = 1) or reached the limit (@p4).</summary>
     private const string RecordFailureSql =
-        "UPDATE outbox_messages SET attempts = attempts + 1, last_error = @p0 WHERE sequence = @p1";
+        "UPDATE outbox_messages SET attempts = attempts + 1, last_error = @p0, "
+        + "parked_at_unix_ms = CASE WHEN @p2 = 1 OR attempts + 1 >= @p4 THEN @p3 ELSE parked_at_unix_ms END WHERE sequence = @p1";
 
     /// <summary>PostgreSQL: the oldest unsent rows no other replica's round holds, locked until this round commits.</summary>
     private const string ClaimSql =
         "SELECT sequence, message_id, message_type, subject_key, payload FROM outbox_messages "
-        + "WHERE sent_at_unix_ms IS NULL ORDER BY sequence LIMIT @p0 FOR UPDATE SKIP LOCKED";
+        + "WHERE " + RelayableSql + " ORDER BY sequence LIMIT @p0 FOR UPDATE SKIP LOCKED";
 
     /// <summary>Subjects with an unsent row older than the claim's newest that the claim does not hold (another round has it).</summary>
     private const string BlockedSubjectsSql =
-        "SELECT DISTINCT subject_key FROM outbox_messages WHERE sent_at_unix_ms IS NULL AND subject_key = ANY(@p0) AND sequence < @p1 "
+        "SELECT DISTINCT subject_key FROM outbox_messages WHERE sent_at_unix_ms IS NULL AND released_at_unix_ms IS NULL AND subject_key = ANY(@p0) AND sequence < @p1 "
         + "AND NOT (sequence = ANY(@p2))";
 
-    private const string OldestUnsentSql = "SELECT MIN(created_at_unix_ms) FROM outbox_messages WHERE sent_at_unix_ms IS NULL";
+    /// <summary>The oldest row the relay should be publishing (parked subjects are reported on their own).</summary>
+    private const string OldestUnsentSql = "SELECT MIN(created_at_unix_ms) FROM outbox_messages WHERE " + RelayableSql;
+
+    private const string ParkedSubjectsSql =
+        "SELECT DISTINCT subject_key FROM outbox_messages "
+        + "WHERE sent_at_unix_ms IS NULL AND parked_at_unix_ms IS NOT NULL AND released_at_unix_ms IS NULL ORDER BY subject_key";
 
     private const int MaxErrorLength = 2000;
 
@@ -137,11 +154,14 @@ public sealed class OutboxStore(HubDatabase database, TimeProvider clock)
         }
         if (failures.Count > 0)
         {
-            var fail = lease.Command(RecordFailureSql, 2);
+            var fail = lease.Command(RecordFailureSql, 5);
+            fail.Parameters[3].Value = now;
+            fail.Parameters[4].Value = _parkAfterAttempts;
             foreach (var failure in failures)
             {
                 fail.Parameters[0].Value = failure.Error.Length > MaxErrorLength ? failure.Error[..MaxErrorLength] : failure.Error;
                 fail.Parameters[1].Value = failure.Sequence;
+                fail.Parameters[2].Value = failure.Poison ? 1 : 0;
                 await fail.ExecuteNonQueryAsync(ct);
             }
         }
@@ -158,6 +178,21 @@ public sealed class OutboxStore(HubDatabase database, TimeProvider clock)
         return value is null or DBNull
             ? null
             : DateTimeOffset.FromUnixTimeMilliseconds(Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>The subjects with a parked row, waiting for an operator (<c>exchangehub outbox parked</c>).</summary>
+    public async Task<IReadOnlyList<string>> ParkedSubjectsAsync(CancellationToken ct)
+    {
+        await using var connection = await database.OpenReaderAsync(ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = ParkedSubjectsSql;
+        var subjects = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            subjects.Add(reader.GetString(0));
+        }
+        return subjects;
     }
 
     private static void AddParameter(DbCommand command, string name, object value)

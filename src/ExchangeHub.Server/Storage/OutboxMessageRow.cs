@@ -20,4 +20,11 @@ public sealed class OutboxMessageRow
     public long? SentAtUnixMs { get; set; }
     public int Attempts { get; set; }
     public string? LastError { get; set; }
+    /// <summary>
+    /// Set when the relay gave up trying the row (too many failed attempts, or a payload it cannot publish): its subject's
+    /// later rows wait behind it until an operator retries (clears this) or releases it (<see cref="ReleasedAtUnixMs"/>).
+    /// </summary>
+    public long? ParkedAtUnixMs { get; set; }
+    /// <summary>Set when an operator gave the parked row up: it is never published and its subject's next rows go on.</summary>
+    public long? ReleasedAtUnixMs { get; set; }
 }

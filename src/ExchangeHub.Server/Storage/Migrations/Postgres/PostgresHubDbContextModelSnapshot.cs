@@ -400,10 +400,18 @@ namespace ExchangeHub.Server.Storage.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("message_type");
 
+                    b.Property<long?>("ParkedAtUnixMs")
+                        .HasColumnType("bigint")
+                        .HasColumnName("parked_at_unix_ms");
+
                     b.Property<string>("Payload")
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("payload");
+
+                    b.Property<long?>("ReleasedAtUnixMs")
+                        .HasColumnType("bigint")
+                        .HasColumnName("released_at_unix_ms");
 
                     b.Property<long?>("SentAtUnixMs")
                         .HasColumnType("bigint")

@@ -387,10 +387,18 @@ namespace ExchangeHub.Server.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("message_type");
 
+                    b.Property<long?>("ParkedAtUnixMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("parked_at_unix_ms");
+
                     b.Property<string>("Payload")
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("payload");
+
+                    b.Property<long?>("ReleasedAtUnixMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("released_at_unix_ms");
 
                     b.Property<long?>("SentAtUnixMs")
                         .HasColumnType("INTEGER")
