@@ -1,28 +1,14 @@
 // The reply side of the contract through a second gRPC implementation (Node's @grpc/grpc-js), from the .proto files
 // alone (issue 13): a run's reply carries enum names, Timestamps and its decision date; a refund decision's rule results
 // are RuleEvaluation names; an invalid list filter is INVALID_ARGUMENT with a google.rpc.BadRequest naming the field.
-// Starts the built hub (src/ExchangeHub.Server/bin/Debug/net10.0) on a free loopback port over a temporary SQLite file.
+// Starts the built hub through hub.mjs (a free loopback port, a temporary SQLite file).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { freePort, waitForPort } from './hub.mjs';
+import { startHub, metadata } from './hub.mjs';
 import grpc from '@grpc/grpc-js';
-import protoLoader from '@grpc/proto-loader';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const hubDir = join(root, 'src/ExchangeHub.Server/bin/Debug/net10.0');
 const uscc = '91350100M000100Y43';
-let hub, port, dir, v1, address;
-
-function metadata(token) {
-  const m = new grpc.Metadata();
-  m.set('authorization', `Bearer ${token}`);
-  return m;
-}
+let v1, address, stop;
 
 function unary(client, method, token, request) {
   return new Promise((ok, fail) => client[method](request, metadata(token), { deadline: Date.now() + 60000 }, (err, reply) => (err ? fail(err) : ok(reply))));
@@ -72,17 +58,10 @@ function badRequestFields(error) {
 }
 
 before(async () => {
-  assert.ok(existsSync(join(hubDir, 'ExchangeHub.Server.dll')), 'build the solution first (scripts/test.sh does)');
-  dir = mkdtempSync(join(tmpdir(), 'exchangehub-contract-'));
-  port = await freePort();
+  let port;
+  ({ port, v1, stop } = await startHub(['exchangehub/v1/market_feed_service.proto', 'exchangehub/v1/reconciliation_service.proto',
+    'exchangehub/v1/refund_service.proto'], { oneofs: true }));
   address = `127.0.0.1:${port}`;
-  hub = spawn('dotnet', ['ExchangeHub.Server.dll', '--urls', `http://${address}`,
-    '--Hub:Storage:ConnectionString', `Data Source=${join(dir, 'hub.db')}`], { cwd: hubDir, stdio: 'ignore' });
-  await waitForPort(port, 60000);
-  const definition = protoLoader.loadSync(['exchangehub/v1/market_feed_service.proto', 'exchangehub/v1/reconciliation_service.proto',
-    'exchangehub/v1/refund_service.proto'],
-    { includeDirs: [join(root, 'protos')], keepCase: true, longs: Number, enums: String, defaults: true, oneofs: true });
-  v1 = grpc.loadPackageDefinition(definition).exchangehub.v1;
   const market = new v1.MarketRegulationFeedService(address, grpc.credentials.createInsecure());
   const pushed = await push(market, 'PushUnits', 'dev-market-token', [{ units: [{
     source_record_id: 'js-unit-1', revision: 1, uscc, name: 'Interop Unit', organisation_type: 'ORGANISATION_TYPE_ENTERPRISE',
@@ -92,7 +71,7 @@ before(async () => {
   market.close();
 });
 
-after(() => { hub?.kill(); rmSync(dir, { recursive: true, force: true }); });
+after(() => stop?.());
 
 const isTimestamp = (t) => t !== null && typeof t === 'object' && Number.isInteger(Number(t.seconds)) && Number.isInteger(t.nanos);
 

@@ -27,8 +27,8 @@ export async function waitForPort(p, ms) {
   throw new Error(`hub did not listen on ${p} within ${ms} ms`);
 }
 
-/** Starts the hub; returns its port, the loaded exchangehub.v1 package and stop(). */
-export async function startHub(protoFiles) {
+/** Starts the hub; returns its port, the loaded exchangehub.v1 package and stop(). `loader` adds proto-loader options. */
+export async function startHub(protoFiles, loader = {}) {
   assert.ok(existsSync(join(hubDir, 'ExchangeHub.Server.dll')), 'build the solution first (scripts/test.sh does)');
   const dir = mkdtempSync(join(tmpdir(), 'exchangehub-interop-'));
   const port = await freePort();
@@ -36,7 +36,7 @@ export async function startHub(protoFiles) {
     '--Hub:Storage:ConnectionString', `Data Source=${join(dir, 'hub.db')}`], { cwd: hubDir, stdio: 'ignore' });
   await waitForPort(port, 60000);
   const definition = protoLoader.loadSync(protoFiles,
-    { includeDirs: [join(root, 'protos')], keepCase: true, longs: Number, enums: String, defaults: true });
+    { includeDirs: [join(root, 'protos')], keepCase: true, longs: Number, enums: String, defaults: true, ...loader });
   const v1 = grpc.loadPackageDefinition(definition).exchangehub.v1;
   return { port, v1, stop: () => { hub.kill(); rmSync(dir, { recursive: true, force: true }); } };
 }

@@ -74,32 +74,15 @@ public static class RpcErrors
     /// <paramref name="metadata"/>, and a RetryInfo: the same call after <paramref name="retryAfter"/> may succeed.
     /// </summary>
     public static RpcException Retryable(StatusCode code, string message, string reason,
-        IEnumerable<KeyValuePair<string, string>> metadata, TimeSpan retryAfter)
-    {
-        var info = new ErrorInfo { Reason = reason, Domain = Domain };
-        info.Metadata.Add(metadata.ToDictionary());
-        var status = new Google.Rpc.Status
-        {
-            Code = (int)code,
-            Message = message,
-            Details = { Any.Pack(info), Any.Pack(new RetryInfo { RetryDelay = Duration.FromTimeSpan(retryAfter) }) },
-        };
-        return status.ToRpcException();
-    }
+        IEnumerable<KeyValuePair<string, string>> metadata, TimeSpan retryAfter) =>
+        WithInfo((Code)(int)code, Info(reason, metadata.ToDictionary()), message, new RetryInfo { RetryDelay = Duration.FromTimeSpan(retryAfter) });
 
     /// <summary>
     /// A limit of the hub reached (RESOURCE_EXHAUSTED, DEADLINE_EXCEEDED): an ErrorInfo with <paramref name="reason"/> and
     /// the limit's values in its metadata, so a client can back off or reconnect without reading the message.
     /// </summary>
-    public static RpcException LimitReached(Code code, string message, string reason, params (string Key, string Value)[] metadata)
-    {
-        var info = new ErrorInfo { Reason = reason, Domain = Domain };
-        foreach (var (key, value) in metadata)
-        {
-            info.Metadata[key] = value;
-        }
-        return new Google.Rpc.Status { Code = (int)code, Message = message, Details = { Any.Pack(info) } }.ToRpcException();
-    }
+    public static RpcException LimitReached(Code code, string message, string reason, params (string Key, string Value)[] metadata) =>
+        WithInfo(code, Info(reason, metadata.ToDictionary(m => m.Key, m => m.Value)), message);
 
     /// <summary>An error with an ErrorInfo (reason, the hub's domain, and the field it concerns when there is one) and an optional further detail.</summary>
     private static RpcException WithInfo(Code code, string message, string reason, string? field, IMessage? extra = null) =>
