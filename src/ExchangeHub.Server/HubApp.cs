@@ -14,6 +14,7 @@ using ExchangeHub.Server.Benefits;
 using ExchangeHub.Server.Transfers;
 using ExchangeHub.Server.Skills;
 using ExchangeHub.Server.Storage;
+using ExchangeHub.Server.WhatIf;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using System.Globalization;
@@ -75,7 +76,8 @@ public static class HubApp
             .AddRefunds(builder.Configuration)
             .AddSkillSubsidies()
             .AddBenefitClaims(builder.Configuration)
-            .AddTransfers(builder.Configuration);
+            .AddTransfers(builder.Configuration)
+            .AddWhatIf();
 
         var app = builder.Build();
         app.MapFeeds();
@@ -85,6 +87,7 @@ public static class HubApp
         app.MapBenefitClaims();
         app.MapTransfers();
         app.MapPersons();
+        app.MapWhatIf();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         return app;

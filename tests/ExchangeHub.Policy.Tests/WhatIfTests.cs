@@ -39,6 +39,9 @@ public sealed class WhatIfTests
         Assert.Equal(105881, report.DifferenceFen);
         Assert.Equal(0, report.OutcomesChanged);
         Assert.Equal(["A", "B"], report.Changed.Select(l => l.Subject));
+        // Same verdicts, other rates: the rule named is the amount's (its parameters differ), not the first check.
+        Assert.Equal(RefundReasonCodes.RuleAmount, report.Lines[0].Rule?.RuleId);
+        Assert.Null(WhatIfComparer.CompareRefunds(Policies.Draft, Policies.Draft, units, Units.DecisionDate).Lines[0].Rule);
         Assert.Equal("2024.1-variant", report.Variant.Version);
         Assert.NotEqual(report.Baseline.Sha256, report.Variant.Sha256);
     }
@@ -56,6 +59,7 @@ public sealed class WhatIfTests
         Assert.Equal("ELIGIBLE", line.VariantOutcome);
         Assert.Equal(181508, line.DifferenceFen);
         Assert.Equal(1, report.OutcomesChanged);
+        Assert.Equal(new WhatIfRule(RefundReasonCodes.RuleLayoff, "1.(2)", RefundReasonCodes.LayoffRateAboveTarget, RefundReasonCodes.LayoffRateWithinTarget), line.Rule);
     }
 
     [Fact]

@@ -1,9 +1,15 @@
 namespace ExchangeHub.Policy.WhatIf;
 
-/// <summary>One subject (unit USCC or person) decided under both policy files; amounts in fen, outcomes in UPPER_SNAKE.</summary>
-public sealed record WhatIfLine(string Subject, string BaselineOutcome, long BaselineFen, string VariantOutcome, long VariantFen)
+/// <summary>
+/// One subject (unit USCC or person) decided under both policy files; amounts in fen, outcomes in UPPER_SNAKE.
+/// <see cref="Rule"/>: the first rule whose check differs (null when both decisions checked the same).
+/// </summary>
+public sealed record WhatIfLine(string Subject, string BaselineOutcome, long BaselineFen, string VariantOutcome, long VariantFen,
+    WhatIfRule? Rule = null)
 {
     public long DifferenceFen => VariantFen - BaselineFen;
 
     public bool OutcomeChanged => BaselineOutcome != VariantOutcome;
+
+    public bool Changed => OutcomeChanged || DifferenceFen != 0;
 }

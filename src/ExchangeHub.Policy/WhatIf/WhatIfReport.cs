@@ -15,5 +15,5 @@ public sealed record WhatIfReport(
 
     public int OutcomesChanged => Lines.Count(l => l.OutcomeChanged);
 
-    public IEnumerable<WhatIfLine> Changed => Lines.Where(l => l.OutcomeChanged || l.DifferenceFen != 0);
+    public IEnumerable<WhatIfLine> Changed => Lines.Where(l => l.Changed);
 }

@@ -44,6 +44,8 @@ public static class MethodRoles
         [Full(TransferService.Descriptor.FullName, "ReplayTransferDecision")] = [Roles.HrssOperator, Roles.Auditor],
         [Full(TransferService.Descriptor.FullName, "ReplayTransferDecisions")] = [Roles.HrssOperator, Roles.Auditor],
         [Full(TransferService.Descriptor.FullName, "WatchTransferUpdates")] = [Roles.TransferSystem],
+        // What-if: the role that may run reconciliation (it decides the whole population, under a file the caller brings).
+        [Full(WhatIfService.Descriptor.FullName, "RunWhatIf")] = [Roles.HrssOperator],
         // By resident id: the operator only (checked in the service).
         [Full(PersonService.Descriptor.FullName, "GetPersonRecord")] = [Roles.HrssOperator, Roles.Auditor],
     }.ToFrozenDictionary(StringComparer.Ordinal);

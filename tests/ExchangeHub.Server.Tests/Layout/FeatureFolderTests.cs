@@ -10,7 +10,7 @@ namespace ExchangeHub.Server.Tests.Layout;
 public sealed partial class FeatureFolderTests
 {
     /// <summary>One step or programme each.</summary>
-    public static readonly string[] Features = ["Feeds", "Reconciliation", "Refunds", "Skills", "Benefits", "Transfers", "Persons"];
+    public static readonly string[] Features = ["Feeds", "Reconciliation", "Refunds", "Skills", "Benefits", "Transfers", "Persons", "WhatIf"];
 
     /// <summary>Code that two or more features use.</summary>
     public static readonly string[] Shared = ["Common", "Configuration", "Storage", "Facts", "Outbox", "Audit", "Security", "Scheduling"];

@@ -1,9 +1,8 @@
 using ExchangeHub.Policy;
 using ExchangeHub.Policy.Refunds;
 using ExchangeHub.Server.Facts;
-using ExchangeHub.Server.Refunds;
 
-namespace ExchangeHub.Server.Tests.Refunds;
+namespace ExchangeHub.Server.Tests.Facts;
 
 /// <summary>
 /// From a hand-made <see cref="StoredFacts"/> to the engine's <see cref="RefundFacts"/>: months from lines and

@@ -1,8 +1,7 @@
 using ExchangeHub.Policy;
 using ExchangeHub.Policy.Refunds;
-using ExchangeHub.Server.Facts;
 
-namespace ExchangeHub.Server.Refunds;
+namespace ExchangeHub.Server.Facts;
 
 /// <summary>
 /// Turns one unit's stored facts into the policy engine's facts. Nothing is decided here: the headcounts, settlement
