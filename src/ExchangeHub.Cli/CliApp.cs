@@ -34,6 +34,7 @@ public static class CliApp
         root.Subcommands.Add(ReconcileCommand.Create(console));
         root.Subcommands.Add(Group("run", "Reconciliation runs.", RunShowCommand.Create(console)));
         root.Subcommands.Add(ExceptionsCommand.Create(console));
+        root.Subcommands.Add(WhatIf.WhatIfCommand.Create(console));
         root.Subcommands.Add(Group("refund", "Job-retention refund decisions and the units' workflow steps.",
             RefundShowCommand.Create(console), RefundListCommand.Create(console),
             RefundStepCommands.Confirm(console), RefundStepCommands.Waive(console), RefundStepCommands.Apply(console)));

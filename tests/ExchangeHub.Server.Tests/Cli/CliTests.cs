@@ -263,6 +263,42 @@ public sealed class CliTests : IAsyncLifetime
         Assert.All(rows, r => Assert.Equal(18, r[1].Length));
     }
 
+    /// <summary>Issue 14 item 2: a variant with the small units' rate at 50% instead of 60%, as a table and as CSV.</summary>
+    [Fact]
+    public async Task WhatIf_LowerRate_PrintsGroupsChangedSubjectsAndTotals_TableAndCsv()
+    {
+        var root = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "policies", "xpcc-2024.json")))!;
+        root["version"] = "variant";
+        root["parameters"]!["refund"]!["rates"]![0]!["value"]!["SMALL"] = 0.5m;
+        var variant = Path.Combine(Path.GetTempPath(), $"whatif-cli-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(variant, root.ToJsonString());
+        try
+        {
+            var (exit, table) = await RunAsync("whatif", "--policy", variant, "--date", "2024-06-30");
+
+            Assert.Equal(0, exit);
+            Assert.Equal(("5", "2", "-1,440.00"), (CliOutput.Field(table, "Subjects"), CliOutput.Field(table, "Changed subjects"),
+                CliOutput.Field(table, "Difference (yuan)")));
+            var changed = CliOutput.Rows(table).Where(r => r.Length > 1 && r[0] == "CHANGED").ToList();
+            Assert.Equal([Ids.Uscc(Eligible), Ids.Uscc(Dispatch)], changed.Select(r => r[4]).Order(StringComparer.Ordinal));
+            Assert.All(changed, r => Assert.Equal(("-720.00", "REFUND_AMOUNT"), (r[11], r[12])));
+
+            var (csvExit, csv) = await RunAsync("whatif", "--policy", variant, "--date", "2024-06-30", "--output", "csv");
+
+            Assert.Equal(0, csvExit);
+            var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+            Assert.Equal("row,programme,division_code,size_class,subject_key,baseline_outcome,variant_outcome,baseline_count,variant_count,"
+                + "baseline_amount_fen,variant_amount_fen,difference_fen,rule_id,clause_id,reason_code", lines[0]);
+            Assert.Equal(2, lines.Count(l => l.StartsWith("CHANGED,", StringComparison.Ordinal)));
+            Assert.EndsWith(",5,5,864000,720000,-144000,,,", lines[^1], StringComparison.Ordinal);
+            Assert.StartsWith("TOTAL,", lines[^1], StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(variant);
+        }
+    }
+
     [Fact]
     public async Task AnyCommand_WrongToken_Exit2Unauthenticated()
     {
