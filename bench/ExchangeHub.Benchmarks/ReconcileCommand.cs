@@ -113,14 +113,14 @@ internal static class ReconcileCommand
         var pushes = await WithTailAsync(hub, () => PushAsync(hub, data));
         if (!options.FreshHubForRun)
         {
-            var (timing, memory) = await WithTailAsync(hub, () => TimedRunAsync(hub, options.DecisionDate, tracePath));
-            return new HubRun(timing, pushes, memory);
+            var (timing, memory, whatIf) = await WithTailAsync(hub, () => TimedRunAsync(hub, options.DecisionDate, tracePath));
+            return new HubRun(timing, pushes, memory, whatIf);
         }
 
         await hub.StopAsync();
         await using var fresh = await StartHubAsync(options, hubDb, Path.ChangeExtension(logPath, ".run.log"));
-        var (freshTiming, freshMemory) = await WithTailAsync(fresh, () => TimedRunAsync(fresh, options.DecisionDate, tracePath));
-        return new HubRun(freshTiming, pushes, freshMemory);
+        var (freshTiming, freshMemory, freshWhatIf) = await WithTailAsync(fresh, () => TimedRunAsync(fresh, options.DecisionDate, tracePath));
+        return new HubRun(freshTiming, pushes, freshMemory, freshWhatIf);
     }
 
     private static async Task<HubProcess> StartHubAsync(ReconcileOptions options, string hubDb, string logPath)
@@ -164,7 +164,8 @@ internal static class ReconcileCommand
     }
 
     /// <summary>The timed run and the hub's memory during it; stops the hub afterwards (which also ends a trace).</summary>
-    private static async Task<(ReconcileTiming Timing, ReconcileMemory Memory)> TimedRunAsync(HubProcess hub, string decisionDate, string? tracePath)
+    private static async Task<(ReconcileTiming Timing, ReconcileMemory Memory, WhatIfTiming WhatIf)> TimedRunAsync(HubProcess hub, string decisionDate,
+        string? tracePath)
     {
         Console.WriteLine($"  RunReconciliation (decision date {decisionDate}): timing...");
         using var channel = Channel(hub);
@@ -177,13 +178,19 @@ internal static class ReconcileCommand
             memory = await probe.StopAsync();
         }
 
+        // Issue 14 item 2: the what-if over the same units, right after the run, in the same hub.
+        var whatIf = await WhatIfCall.RunAsync(channel, decisionDate);
+        Console.WriteLine($"  what-if: {whatIf.Subjects:N0} subjects, {whatIf.ChangedSubjects:N0} changed ({whatIf.Streamed:N0} streamed), "
+            + $"difference {whatIf.DifferenceFen:N0} fen in {whatIf.Elapsed.TotalSeconds:N2} s; what-if / run {whatIf.Elapsed / timing.Elapsed:N2} "
+            + $"(goal <= {WhatIfCall.RatioGoal:N1}) {(whatIf.Elapsed / timing.Elapsed <= WhatIfCall.RatioGoal ? "PASS" : "FAIL")}");
+
         await hub.StopAsync();
         if (trace is not null)
         {
             Console.WriteLine($"    traced run (timing skewed by sampling): {tracePath}");
         }
 
-        return (timing, memory);
+        return (timing, memory, whatIf);
     }
 
     /// <summary>A failure with the hub's last output attached.</summary>
@@ -247,8 +254,10 @@ internal static class ReconcileCommand
             ratioGoal,
             ratioGoal is { } goal ? ratio <= goal : null,
             profile?.Select(p => new ReconcileProfileStep(p.Step, Math.Round(p.Elapsed.TotalSeconds, 3), p.Note)).ToList(),
-            chunkIndex);
+            chunkIndex,
+            new ReconcileWhatIf(Math.Round(hub.WhatIf.Elapsed.TotalSeconds, 3), hub.WhatIf.Subjects, hub.WhatIf.ChangedSubjects,
+                Math.Round(hub.WhatIf.Elapsed / t.Elapsed, 3), WhatIfCall.RatioGoal, hub.WhatIf.Elapsed / t.Elapsed <= WhatIfCall.RatioGoal));
     }
 
-    private sealed record HubRun(ReconcileTiming Timing, ReconcilePushes Pushes, ReconcileMemory Memory);
+    private sealed record HubRun(ReconcileTiming Timing, ReconcilePushes Pushes, ReconcileMemory Memory, WhatIfTiming WhatIf);
 }

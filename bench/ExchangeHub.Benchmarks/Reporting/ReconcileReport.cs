@@ -45,7 +45,11 @@ internal sealed record ReconcileDataSetReport(
     double? RatioGoal,
     bool? RatioPass,
     IReadOnlyList<ReconcileProfileStep>? Profile,
-    ChunkIndexResult? ChunkIndex);
+    ChunkIndexResult? ChunkIndex,
+    ReconcileWhatIf? WhatIf = null);
+
+/// <summary>Issue 14 item 2: the what-if over the same units right after the run, and its time over the run's.</summary>
+internal sealed record ReconcileWhatIf(double Seconds, int Subjects, int ChangedSubjects, double RatioToRun, double RatioGoal, bool RatioPass);
 
 /// <summary>
 /// The per-chunk alternative to the run's ordered single pass (<see cref="ChunkIndexVariant"/>): building an index on
