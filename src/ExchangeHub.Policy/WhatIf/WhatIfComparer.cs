@@ -23,11 +23,13 @@ public static class WhatIfComparer
     /// </summary>
     public static RefundComparison CompareRefund(RefundDecider baseline, RefundDecider variant, RefundFacts unit, DateOnly decisionDate)
     {
-        var b = baseline.Decide(unit, decisionDate);
-        var a = variant.Decide(unit, decisionDate);
-        return new RefundComparison(b, a, new WhatIfLine(unit.Uscc, UpperSnake.Format(b.Outcome), b.AmountFen, UpperSnake.Format(a.Outcome), a.AmountFen,
-            ChangedRule(b.Explanation, a.Explanation)));
+        return Compared(baseline.Decide(unit, decisionDate), variant.Decide(unit, decisionDate));
     }
+
+    /// <summary>Two decisions of one unit (e.g. <see cref="RefundDecider.Failed"/> ones) as a comparison.</summary>
+    public static RefundComparison Compared(RefundDecision b, RefundDecision a) =>
+        new(b, a, new WhatIfLine(b.Uscc, UpperSnake.Format(b.Outcome), b.AmountFen, UpperSnake.Format(a.Outcome), a.AmountFen,
+            ChangedRule(b.Explanation, a.Explanation)));
 
     /// <summary>
     /// The rule that moved a decision: the first check (in the decider's order) whose reason code or verdict differs;

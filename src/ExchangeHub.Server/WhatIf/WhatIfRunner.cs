@@ -16,7 +16,7 @@ namespace ExchangeHub.Server.WhatIf;
 /// Every unit is decided at D, an approved refund too (a run settles those at their frozen date): the what-if prices
 /// a variant, it does not replay the year.
 /// </summary>
-public sealed class WhatIfRunner(StoredFactsReader factsReader, PolicySet policy, TimeProvider clock) : IDisposable
+public sealed class WhatIfRunner(StoredFactsReader factsReader, PolicySet policy, TimeProvider clock, ILogger<WhatIfRunner> logger) : IDisposable
 {
     public const string RefundProgramme = "REFUND";
     private const int UnitsPerChunk = 500;
@@ -49,7 +49,7 @@ public sealed class WhatIfRunner(StoredFactsReader factsReader, PolicySet policy
                 {
                     ct.ThrowIfCancellationRequested();
                     var facts = RefundFactsBuilder.Build(uscc, chunk);
-                    var compared = WhatIfComparer.CompareRefund(baseline, other, facts, decisionDate);
+                    var compared = Compare(baseline, other, facts, decisionDate);
                     var change = new WhatIfChange(RefundProgramme, chunk.Units.GetValueOrDefault(uscc)?.DivisionCode ?? "",
                         facts.SizeClass is { } size ? UpperSnake.Format(size) : "", compared.Line);
                     if (totals.Add(change) && totals.ChangedSubjects <= maxChanged)
@@ -65,6 +65,24 @@ public sealed class WhatIfRunner(StoredFactsReader factsReader, PolicySet policy
         finally
         {
             _oneAtATime.Release();
+        }
+    }
+
+    /// <summary>
+    /// A unit whose rules throw is UNDETERMINED under both files (the decider's own <see cref="RefundDecider.Failed"/>),
+    /// logged, and the what-if goes on — as a run does (issue 13).
+    /// </summary>
+    private RefundComparison Compare(RefundDecider baseline, RefundDecider variant, RefundFacts facts, DateOnly decisionDate)
+    {
+        try
+        {
+            return WhatIfComparer.CompareRefund(baseline, variant, facts, decisionDate);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "What-if: deciding unit {Uscc} failed", facts.Uscc);
+            var error = ex.GetType().Name;
+            return WhatIfComparer.Compared(baseline.Failed(facts, decisionDate, error), variant.Failed(facts, decisionDate, error));
         }
     }
 

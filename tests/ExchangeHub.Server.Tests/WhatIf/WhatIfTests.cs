@@ -189,25 +189,33 @@ public sealed class WhatIfTests() : SeededRefundHub(StorageProvider.Sqlite)
     }
 
     [Fact]
-    public async Task SecondWhatIf_WhileOneRuns_FailedPrecondition_AndCancellationStopsIt()
+    public async Task WhileOneRuns_SecondIsFailedPrecondition_WritersAreNotBlocked_AndCancellationStopsIt()
     {
         var runner = Hub.Services.GetRequiredService<WhatIfRunner>();
         var policy = WhatIfGrpcService.Variant(LowerRates);
-        var started = new TaskCompletionSource();
+        var inChunk = new TaskCompletionSource();
         using var cancel = new CancellationTokenSource();
-        var first = runner.RunAsync(policy, new DateOnly(2024, 6, 30), 10, _ => Task.CompletedTask, async (_, _) =>
+        // Held at the first changed subject: mid-chunk, its reader connections open.
+        var first = runner.RunAsync(policy, new DateOnly(2024, 6, 30), 10, async _ =>
         {
-            started.TrySetResult();
+            inChunk.TrySetResult();
             await Task.Delay(Timeout.Infinite, cancel.Token);
-        }, cancel.Token);
-        await started.Task;
+        }, (_, _) => Task.CompletedTask, cancel.Token);
+        await inChunk.Task;
 
         var ex = await Assert.ThrowsAsync<RpcException>(() => WhatIfAsync(LowerRates));
 
         Assert.Equal((StatusCode.FailedPrecondition, ErrorReasons.WhatIfInProgress), ErrorDetails.Of(ex));
+        // It holds no writer: the writer lease is free and a feed is stored meanwhile.
+        using (var soon = new CancellationTokenSource(TimeSpan.FromSeconds(10)))
+        await using (var lease = await Hub.Services.GetRequiredService<HubDatabase>().AcquireWriterAsync(soon.Token))
+        {
+            Assert.NotNull(lease);
+        }
+        await SeedData.PushAsync(Hub.Channel(TestHub.TaxToken), Hub.Channel(TestHub.MarketToken), [SeedData.Unit(Layoff, P)], [], []);
         await cancel.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => first);
-        Assert.Equal(8, (await WhatIfAsync(LowerRates)).Summary.Subjects); // the slot is free again
+        Assert.Equal(9, (await WhatIfAsync(LowerRates)).Summary.Subjects); // the slot is free again; the unit pushed meanwhile counts now
     }
 
     private static string Field(RpcException ex) => ex.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations[0].Field;
