@@ -18,7 +18,7 @@ namespace ExchangeHub.Server.Tests.WhatIf;
 /// over gRPC — amounts to the fen, a flipped outcome naming its rule, nothing stored but the call's audit entry.
 /// </summary>
 [Trait("clause", "1.(2)")]
-public sealed class WhatIfTests() : SeededRefundHub(StorageProvider.Sqlite)
+public abstract class WhatIfTests(StorageProvider provider) : SeededRefundHub(provider)
 {
     private const int Layoff = 9;
     private static readonly string[] StoredTables =
@@ -251,3 +251,9 @@ public sealed class WhatIfTests() : SeededRefundHub(StorageProvider.Sqlite)
         return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 }
+
+[Trait("storage", "sqlite")]
+public sealed class SqliteWhatIfTests() : WhatIfTests(StorageProvider.Sqlite);
+
+[Trait("storage", "postgres")]
+public sealed class PostgresWhatIfTests() : WhatIfTests(StorageProvider.Postgres);
