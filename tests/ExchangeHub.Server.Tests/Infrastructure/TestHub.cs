@@ -60,6 +60,9 @@ public sealed class TestHub : IAsyncDisposable
             {
                 ["Hub:Storage:Provider"] = database.Provider.ToString(),
                 ["Hub:Storage:ConnectionString"] = database.ConnectionString,
+                // Decisions that follow the data (on in appsettings.json) would re-decide behind the tests that correct
+                // facts after a run; Reconciliation/FollowupTests switch them on.
+                ["Hub:Decisions:Follow"] = "false",
             });
             if (settings is not null)
             {
