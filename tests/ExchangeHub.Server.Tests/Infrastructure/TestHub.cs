@@ -102,7 +102,8 @@ public sealed class TestHub : IAsyncDisposable
         return channel;
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>Stops the hub and leaves its database for a hub started after it (a restart).</summary>
+    public async ValueTask StopKeepingDatabaseAsync()
     {
         foreach (var channel in _channels)
         {
@@ -110,6 +111,11 @@ public sealed class TestHub : IAsyncDisposable
         }
         await _app.StopAsync();
         await _app.DisposeAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopKeepingDatabaseAsync();
         if (_ownsDatabase)
         {
             await Database.DisposeAsync();

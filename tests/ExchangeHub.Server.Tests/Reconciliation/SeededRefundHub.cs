@@ -15,7 +15,7 @@ public abstract class SeededRefundHub(StorageProvider provider) : IAsyncLifetime
     protected const string P = "seed";
 
     protected FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2024, 6, 30, 2, 0, 0, TimeSpan.Zero));
-    protected TestHub Hub { get; private set; } = null!;
+    protected TestHub Hub { get; set; } = null!;
 
     /// <summary>Settings over the defaults below (a subclass relaying to the broker sets the messaging ones).</summary>
     protected virtual Dictionary<string, string?> Settings => [];
