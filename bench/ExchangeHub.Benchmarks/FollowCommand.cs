@@ -43,9 +43,9 @@ internal static class FollowCommand
             }
         }
         var corrections = rate * seconds;
-        if (units < corrections / 2 || rate < 1)
+        if (rate < 1 || seconds < 1)
         {
-            throw new BenchmarkException($"follow: {corrections} corrections need at least {corrections / 2} units (each unit corrected at most twice).");
+            throw new BenchmarkException("follow: --rate and --seconds must be positive.");
         }
         var root = RepoLocator.FindRoot();
         hubDll = Path.GetFullPath(hubDll ?? Path.Combine(root, "src/ExchangeHub.Server/bin/Release/net10.0/ExchangeHub.Server.dll"));
@@ -53,8 +53,9 @@ internal static class FollowCommand
 
         using var work = new WorkDirectory("exchangehub-follow-bench-", keep: false);
         var policy = Path.Combine(work.Path, "policy.json");
-        await File.WriteAllTextAsync(policy, (await File.ReadAllTextAsync(Path.Combine(root, "policies/xpcc-2024.json")))
-            .Replace("\"to\": \"2024-12-31\"", "\"to\": \"2099-12-31\"", StringComparison.Ordinal));
+        var policyJson = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(root, "policies/xpcc-2024.json")))!;
+        ExtendLastSegments(policyJson);
+        await File.WriteAllTextAsync(policy, policyJson.ToJsonString());
         var persons = units * 4;
         var data = ContributionDataset.Create(persons * ContributionDataset.Months, units, persons);
         Console.WriteLine($"follow: {units:N0} units, {data.Lines:N0} lines; {rate} corrections/s for {seconds} s; Hub:Decisions:FollowDelay {delay}");
@@ -94,17 +95,26 @@ internal static class FollowCommand
         };
         await amqp.BasicConsumeAsync(queue, autoAck: true, consumer);
 
-        // One correction per call: a line of month 1 of the next unit (first person of each unit), revision 2, employer amount + 1 fen.
+        // One correction per call: a line of month 1 of the next ELIGIBLE unit (its first person), the next revision,
+        // employer amount + 10 yuan — the offer's amount moves (a change of a few fen can round to the same offer), so its re-decision supersedes it with an event (an
+        // ineligible unit's new facts are stored as a decision but announce nothing).
+        var refunds = new RefundService.RefundServiceClient(channel);
         var firstLines = new List<ContributionRecord>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        for (long n = 1; n <= data.Persons && firstLines.Count < units; n++)
+        for (long n = 1; n <= data.Persons && seen.Count < units; n++)
         {
             var record = data.Get(n);
-            if (seen.Add(record.Uscc))
+            if (seen.Add(record.Uscc) && (await refunds.GetRefundDecisionAsync(
+                    new GetRefundDecisionRequest { Uscc = record.Uscc, ProgramYear = 2024 }, FeedPush.Headers(ReconcileCall.OperatorToken))).Decision.Outcome == RefundOutcome.Eligible)
             {
                 firstLines.Add(record);
             }
         }
+        if (firstLines.Count < 2 * rate)
+        {
+            throw new BenchmarkException($"follow: {firstLines.Count} eligible units; at least {2 * rate} are needed so a unit is corrected at most every 2 s.");
+        }
+        Console.WriteLine($"  correcting {firstLines.Count} eligible units round-robin");
         var tax = new TaxFeedService.TaxFeedServiceClient(channel);
         var acks = new List<(string Uscc, long At)>(corrections);
         var pace = Stopwatch.StartNew();
@@ -118,7 +128,7 @@ internal static class FollowCommand
             var record = firstLines[k % firstLines.Count];
             var line = ContributionBatches.ToProto(record);
             line.Revision = 2 + (k / firstLines.Count);
-            line.EmployerAmountFen += 1 + (k / firstLines.Count);
+            line.EmployerAmountFen += 1000 * (1 + (k / firstLines.Count));
             using var call = tax.PushContributions(FeedPush.Headers(FeedPush.TaxToken), deadline: DateTime.UtcNow.AddMinutes(1));
             var request = new PushContributionsRequest();
             request.Lines.Add(line);
@@ -151,6 +161,29 @@ internal static class FollowCommand
             + (missing == 0 && p99 <= P99GoalSeconds ? "met" : "NOT met"));
         await hub.StopAsync();
         return missing == 0 && p99 <= P99GoalSeconds ? 0 : 1;
+    }
+
+    /// <summary>Every dated parameter's last segment runs on to 2099-12-31, so the decisions dated today have a programme open.</summary>
+    private static void ExtendLastSegments(System.Text.Json.Nodes.JsonNode? node)
+    {
+        switch (node)
+        {
+            case System.Text.Json.Nodes.JsonArray array:
+                var last = array.OfType<System.Text.Json.Nodes.JsonObject>().Where(o => o["to"] is not null)
+                    .MaxBy(o => o["to"]!.GetValue<string>(), StringComparer.Ordinal);
+                last?["to"] = "2099-12-31";
+                foreach (var item in array)
+                {
+                    ExtendLastSegments(item);
+                }
+                break;
+            case System.Text.Json.Nodes.JsonObject obj:
+                foreach (var (_, value) in obj)
+                {
+                    ExtendLastSegments(value);
+                }
+                break;
+        }
     }
 
     /// <summary>For each ack, seconds to the first follow-up event of its unit that arrived after it.</summary>
