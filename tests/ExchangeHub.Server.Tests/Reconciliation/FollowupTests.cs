@@ -121,15 +121,6 @@ public abstract class FollowupTests(StorageProvider provider) : SeededRefundHub(
             "SELECT COUNT(*) FROM outbox_messages WHERE message_type LIKE '%RefundAdjusted%' AND correlation_id LIKE 'follow-%'"));
     }
 
-    /// <summary>The unit's line of May 2023 (person 0), at <paramref name="revision"/> with a different employer amount.</summary>
-    protected async Task CorrectAsync(int unit, int revision)
-    {
-        var line = Records.Line($"{P}-u{unit}-m5-p0", unit, unit * 100, "2023-05", revision, employer: revision * 1000);
-        line.ReceivedDate = "2023-06-15";
-        var pushed = await Infrastructure.Feeds.PushLinesAsync(Hub.Channel(TestHub.TaxToken), [line]);
-        Assert.Equal(0, pushed.Rejected);
-    }
-
     protected Task<long> MarksAsync() => Hub.Database.ScalarAsync("SELECT COUNT(*) FROM decision_followups");
 
     protected Task<long> FollowDecisionsAsync(int unit) => Hub.Database.ScalarAsync(
@@ -186,9 +177,7 @@ public sealed class FollowSwitchedOffTests() : SeededRefundHub(StorageProvider.S
     public async Task CorrectionOfADecidedUnit_NoMarkNoReDecision()
     {
         await RunAsync();
-        var line = Records.Line($"{P}-u{Eligible}-m5-p0", Eligible, Eligible * 100, "2023-05", 2, employer: 2000);
-        line.ReceivedDate = "2023-06-15";
-        Assert.Equal(1, (await Infrastructure.Feeds.PushLinesAsync(Hub.Channel(TestHub.TaxToken), [line])).Corrected);
+        Assert.Equal(1, (await CorrectAsync(Eligible, revision: 2)).Corrected);
 
         Clock.Advance(TimeSpan.FromSeconds(10));
         await Task.Delay(1000);
@@ -215,9 +204,7 @@ public sealed class FollowupDeliveryTests() : SeededRefundHub(StorageProvider.Sq
     {
         await using var subscriber = await EventSubscriber.StartAsync(null, "exchangehub.v1.events");
         await RunAsync();
-        var line = Records.Line($"{P}-u{Eligible}-m5-p0", Eligible, Eligible * 100, "2023-05", 2, employer: 2000);
-        line.ReceivedDate = "2023-06-15";
-        Assert.Equal(1, (await Infrastructure.Feeds.PushLinesAsync(Hub.Channel(TestHub.TaxToken), [line])).Corrected);
+        Assert.Equal(1, (await CorrectAsync(Eligible, revision: 2)).Corrected);
 
         var uscc = Ids.Uscc(Eligible);
         IReadOnlyList<EventDelivery>? deliveries = null;
