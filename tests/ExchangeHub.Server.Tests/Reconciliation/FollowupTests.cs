@@ -226,3 +226,32 @@ public sealed class FollowupDeliveryTests() : SeededRefundHub(StorageProvider.Sq
             .Select(d => d.CorrelationId).Distinct());
     }
 }
+
+/// <summary><c>Hub:Decisions:FollowDelay</c> lies between 50 ms and 1 hour; outside it the hub does not start.</summary>
+[Trait("storage", "sqlite")]
+[Trait("issue", "14")]
+public sealed class FollowDelayBoundsTests
+{
+    [Theory]
+    [InlineData("00:00:00.049")]
+    [InlineData("01:00:00.001")]
+    public async Task OutOfBounds_HubDoesNotStart(string delay)
+    {
+        var ex = await Assert.ThrowsAnyAsync<Exception>(() => TestHub.StartAsync(StorageProvider.Sqlite, Follow(delay)));
+        Assert.Contains("Hub:Decisions:FollowDelay", ex.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("00:00:00.050")]
+    [InlineData("01:00:00")]
+    public async Task AtTheBounds_HubStarts(string delay)
+    {
+        await using var hub = await TestHub.StartAsync(StorageProvider.Sqlite, Follow(delay));
+        Assert.NotNull(hub.Address);
+    }
+
+    private static Dictionary<string, string?> Follow(string delay) => new()
+    {
+        ["Hub:Messaging:Enabled"] = "false", ["Hub:Decisions:Follow"] = "true", ["Hub:Decisions:FollowDelay"] = delay,
+    };
+}
