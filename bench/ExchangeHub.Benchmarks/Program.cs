@@ -23,6 +23,8 @@ internal static class Program
                     return await RelayCommand.RunAsync(RelayOptions.Parse(args.AsSpan(1)));
                 case "postgres":
                     return await PostgresCommand.RunAsync(PostgresOptions.Parse(args.AsSpan(1)));
+                case "follow":
+                    return await FollowCommand.RunAsync(args[1..]);
                 case "growth":
                     return await GrowthCommand.RunAsync(GrowthOptions.Parse(args.AsSpan(1)));
                 case "all":
@@ -47,6 +49,12 @@ internal static class Program
             Usage: dotnet run -c Release --project bench/ExchangeHub.Benchmarks -- <command> [options]
 
             Commands:
+              follow   Decisions follow the data (issue 14, item 3): a decided population in a hub process (SQLite,
+                       RabbitMQ relay), then one-line corrections of decided units at a steady rate; for each, the time
+                       from the call's reply to its unit's first follow-up event on exchangehub.v1.events. p50/p99,
+                       goal p99 <= 2 s. Not part of `all`.
+                       Options: --units N (500) --rate N per s (10) --seconds N (30) --delay FollowDelay (00:00:00.500)
+                                --hub-dll PATH
               all      Every measurement below in one run, each against its baseline, then one table (measure, hub,
                        baseline, ratio, goal, result) and artifacts/bench/all.json.
                        Options:

@@ -143,7 +143,7 @@ internal static class ReconcileCommand
     private static GrpcChannel Channel(HubProcess hub) =>
         GrpcChannel.ForAddress(hub.Address, new GrpcChannelOptions { MaxReceiveMessageSize = null, MaxSendMessageSize = null });
 
-    private static async Task<ReconcilePushes> PushAsync(HubProcess hub, ContributionDataset data)
+    internal static async Task<ReconcilePushes> PushAsync(HubProcess hub, ContributionDataset data)
     {
         Console.WriteLine("  pushing units, lines, settlements (not timed)...");
         using var channel = Channel(hub);

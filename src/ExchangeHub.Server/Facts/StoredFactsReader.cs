@@ -40,15 +40,34 @@ public sealed class StoredFactsReader(HubDatabase database)
     /// <summary>One unit's facts as of <paramref name="asOf"/> (no subject when no feed has reported it).</summary>
     public async Task<StoredFacts> ReadOneAsync(string uscc, FactsAsOf asOf, CancellationToken ct)
     {
+        var facts = new StoredFacts();
+        await ReadIntoAsync(uscc, asOf, facts, ct);
+        return facts;
+    }
+
+    /// <summary>
+    /// A few named units' facts as of <paramref name="asOf"/> as one chunk, in USCC order (the units a follow-up round
+    /// re-decides): the one-unit queries per unit, so the cost follows the units named, not the population.
+    /// </summary>
+    public async Task<StoredFacts> ReadUnitsAsync(IEnumerable<string> usccs, FactsAsOf asOf, CancellationToken ct)
+    {
+        var facts = new StoredFacts();
+        foreach (var uscc in usccs.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        {
+            await ReadIntoAsync(uscc, asOf, facts, ct);
+        }
+        return facts;
+    }
+
+    private async Task ReadIntoAsync(string uscc, FactsAsOf asOf, StoredFacts facts, CancellationToken ct)
+    {
         await using var units = await OpenAsync(FactsSql.Units(database.Provider, oneUnit: true), asOf, uscc, ct);
         await using var months = await OpenAsync(FactsSql.MonthAggregate(database.Provider, oneUnit: true), asOf, uscc, ct);
         await using var settlements = await OpenAsync(FactsSql.Settlements(database.Provider, oneUnit: true), asOf, uscc, ct);
-        var facts = new StoredFacts();
         if (Next(units, months, settlements) is { } found)
         {
             await ReadUnitAsync(found, units, months, settlements, facts, asOf.DecisionDate, ct);
         }
-        return facts;
     }
 
     /// <summary>How many units a run has at least (its progress total until the lines show more).</summary>

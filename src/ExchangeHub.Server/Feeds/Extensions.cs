@@ -1,3 +1,5 @@
+using ExchangeHub.Server.Common.Followups;
+
 namespace ExchangeHub.Server.Feeds;
 
 /// <summary>Registers the agencies' ingestion feeds.</summary>
@@ -5,6 +7,7 @@ public static class Extensions
 {
     public static IServiceCollection AddFeeds(this IServiceCollection services)
     {
+        services.AddSingleton<FollowupMarks>();
         services.AddSingleton<FeedRecordWriter>();
         services.AddSingleton<FeedIngestor>();
         services.AddSingleton<ContributionLineKind>();

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json;
+using ExchangeHub.Server.Common.Followups;
 using ExchangeHub.Server.Configuration;
 using ExchangeHub.Server.Common.Validation;
 using ExchangeHub.Server.Storage;
@@ -19,8 +20,11 @@ namespace ExchangeHub.Server.Feeds;
 /// On PostgreSQL several replicas may write the same source ids at once: a batch first locks its source ids (by bucket,
 /// in one order, <see cref="LockScope.FeedRecords"/>), so every outcome is the one a single writer would give, and a
 /// deadlock or serialization failure runs the batch again (<see cref="TransientConflicts"/>).
+/// A batch that stored new or corrected records of units already decided marks those units for re-decision in the same
+/// transaction (<see cref="FollowupMarks"/>, one statement per batch): a duplicate or refused record changes no fact and
+/// marks nothing.
 /// </summary>
-public sealed class FeedRecordWriter(HubDatabase database, ILogger<FeedRecordWriter> logger)
+public sealed class FeedRecordWriter(HubDatabase database, FollowupMarks followups, ILogger<FeedRecordWriter> logger)
 {
     /// <summary>
     /// Lock buckets per (table, agency): a batch holds at most this many advisory locks (PostgreSQL's lock table holds
@@ -50,25 +54,34 @@ public sealed class FeedRecordWriter(HubDatabase database, ILogger<FeedRecordWri
         long nowUnixMs, CancellationToken ct)
     {
         var outcome = new BatchOutcome();
+        // The units whose facts this batch changes (null: nobody follows this table's records).
+        var changed = followups.Enabled && table.UnitIndex >= 0 ? new HashSet<string>(StringComparer.Ordinal) : null;
         await using var lease = await database.AcquireWriterAsync(ct);
         await lease.BeginAsync(ct);
         List<PendingRecord> known;
         if (lease.Provider == StorageProvider.Sqlite)
         {
-            known = InsertRowByRow(lease, table, agencyId, records, nowUnixMs, outcome);
+            known = InsertRowByRow(lease, table, agencyId, records, nowUnixMs, outcome, changed);
         }
         else
         {
             await lease.LockAsync(LockScope.FeedRecords, LockKeys(table, agencyId, records), ct);
-            known = await InsertByCopyAsync(lease, table, agencyId, records, nowUnixMs, outcome, ct);
+            known = await InsertByCopyAsync(lease, table, agencyId, records, nowUnixMs, outcome, changed, ct);
         }
         if (known.Count > 0)
         {
             var stored = await ReadStoredAsync(lease, table, agencyId, known, ct);
             foreach (var record in known)
             {
-                await ResolveAsync(lease, table, agencyId, record, stored, nowUnixMs, outcome, ct);
+                if (await ResolveAsync(lease, table, agencyId, record, stored, nowUnixMs, outcome, ct))
+                {
+                    Changed(changed, table, record);
+                }
             }
+        }
+        if (changed is not null)
+        {
+            await followups.MarkAsync(lease, changed, nowUnixMs, ct);
         }
         await lease.CommitAsync(ct);
         return outcome;
@@ -79,7 +92,7 @@ public sealed class FeedRecordWriter(HubDatabase database, ILogger<FeedRecordWri
     /// whose source id was already stored (before the batch or by an earlier record of it).
     /// </summary>
     private static List<PendingRecord> InsertRowByRow(WriterLease lease, FeedTable table, string agencyId,
-        IReadOnlyList<PendingRecord> records, long nowUnixMs, BatchOutcome outcome)
+        IReadOnlyList<PendingRecord> records, long nowUnixMs, BatchOutcome outcome, HashSet<string>? changed)
     {
         var known = new List<PendingRecord>();
         var parameters = new object?[table.Columns.Count + 4];
@@ -94,6 +107,7 @@ public sealed class FeedRecordWriter(HubDatabase database, ILogger<FeedRecordWri
             if (rawInsert.Execute(parameters) == 1)
             {
                 outcome.Accepted++;
+                Changed(changed, table, record);
             }
             else
             {
@@ -109,7 +123,7 @@ public sealed class FeedRecordWriter(HubDatabase database, ILogger<FeedRecordWri
     /// earlier in the batch.
     /// </summary>
     private async Task<List<PendingRecord>> InsertByCopyAsync(WriterLease lease, FeedTable table, string agencyId,
-        IReadOnlyList<PendingRecord> records, long nowUnixMs, BatchOutcome outcome, CancellationToken ct)
+        IReadOnlyList<PendingRecord> records, long nowUnixMs, BatchOutcome outcome, HashSet<string>? changed, CancellationToken ct)
     {
         var seen = new HashSet<string>(records.Count, StringComparer.Ordinal);
         var firstOfItsId = new bool[records.Count];
@@ -142,6 +156,7 @@ public sealed class FeedRecordWriter(HubDatabase database, ILogger<FeedRecordWri
             if (firstOfItsId[i] && inserted.Contains(records[i].SourceRecordId))
             {
                 outcome.Accepted++;
+                Changed(changed, table, records[i]);
             }
             else
             {
@@ -155,8 +170,9 @@ public sealed class FeedRecordWriter(HubDatabase database, ILogger<FeedRecordWri
     /// Classifies one already-known record against the version stored now — <paramref name="stored"/> is kept up to date
     /// as the batch's corrections apply, so a repeat meets the record stored (or corrected) by the ones before it,
     /// exactly as one SELECT per record did. A correction's two writes are deferred (one round trip per many on PostgreSQL).
+    /// True when the record was stored (a correction).
     /// </summary>
-    private static async Task ResolveAsync(WriterLease lease, FeedTable table, string agencyId, PendingRecord record,
+    private static async Task<bool> ResolveAsync(WriterLease lease, FeedTable table, string agencyId, PendingRecord record,
         Dictionary<string, StoredRecord> stored, long nowUnixMs, BatchOutcome outcome, CancellationToken ct)
     {
         if (!stored.TryGetValue(record.SourceRecordId, out var current))
@@ -167,7 +183,7 @@ public sealed class FeedRecordWriter(HubDatabase database, ILogger<FeedRecordWri
         {
             outcome.Refused.Add((record, new RecordFault("revision", RejectionCodes.StaleRevision,
                 $"revision {record.Revision} is older than the stored revision {current.Revision}.")));
-            return;
+            return false;
         }
         if (record.Revision == current.Revision)
         {
@@ -180,7 +196,7 @@ public sealed class FeedRecordWriter(HubDatabase database, ILogger<FeedRecordWri
                 outcome.Refused.Add((record, new RecordFault("revision", RejectionCodes.RevisionConflict,
                     $"revision {record.Revision} is already stored with other content; send a correction as revision {current.Revision + 1} or higher.")));
             }
-            return;
+            return false;
         }
 
         await lease.ExecuteDeferredAsync(FeedTable.VersionInsertSql,
@@ -196,6 +212,15 @@ public sealed class FeedRecordWriter(HubDatabase database, ILogger<FeedRecordWri
         await lease.ExecuteDeferredAsync(table.UpdateSql, update, ct);
         stored[record.SourceRecordId] = new StoredRecord(current.Id, record.Revision, nowUnixMs, record.Values);
         outcome.Corrected++;
+        return true;
+    }
+
+    private static void Changed(HashSet<string>? changed, FeedTable table, PendingRecord record)
+    {
+        if (changed is not null && record.Values[table.UnitIndex] is string unit)
+        {
+            changed.Add(unit);
+        }
     }
 
     /// <summary>The stored versions of <paramref name="known"/>'s source ids, in one query.</summary>

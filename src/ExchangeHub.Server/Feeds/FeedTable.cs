@@ -10,7 +10,7 @@ namespace ExchangeHub.Server.Feeds;
 /// </summary>
 public sealed class FeedTable
 {
-    public FeedTable(string name, IReadOnlyList<string> columns, string appliesFromColumn)
+    public FeedTable(string name, IReadOnlyList<string> columns, string appliesFromColumn, string? unitColumn = null)
     {
         Name = name;
         Columns = columns;
@@ -18,6 +18,11 @@ public sealed class FeedTable
         if (AppliesFromIndex < 0)
         {
             throw new ArgumentException($"{appliesFromColumn} is not a column of {name}.", nameof(appliesFromColumn));
+        }
+        UnitIndex = unitColumn is null ? -1 : columns.ToList().IndexOf(unitColumn);
+        if (unitColumn is not null && UnitIndex < 0)
+        {
+            throw new ArgumentException($"{unitColumn} is not a column of {name}.", nameof(unitColumn));
         }
 
         var all = string.Join(", ", columns);
@@ -36,6 +41,11 @@ public sealed class FeedTable
     public IReadOnlyList<string> Columns { get; }
     /// <summary>Which column holds the business date a version applies from (kept in history).</summary>
     public int AppliesFromIndex { get; }
+    /// <summary>
+    /// Which column holds the unit (USCC) a record is a fact of, for the refund decisions that follow the data
+    /// (Common/Followups); -1 when the table's records are no unit's refund facts.
+    /// </summary>
+    public int UnitIndex { get; }
     public string InsertSql { get; }
     /// <summary>
     /// The stored versions of many source ids of one agency in one query: <c>@p1</c> is a JSON array of ids on SQLite

@@ -8,7 +8,7 @@ namespace ExchangeHub.Server.Feeds;
 public sealed class SettlementStatusKind : IFeedKind<SettlementStatusRecord>
 {
     public FeedTable Table { get; } = new("settlement_statuses", ["uscc", "period", "status", "status_date"],
-        appliesFromColumn: "status_date");
+        appliesFromColumn: "status_date", unitColumn: "uscc");
 
     public string SourceRecordId(SettlementStatusRecord record) => record.SourceRecordId;
 

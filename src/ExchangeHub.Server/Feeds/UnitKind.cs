@@ -11,7 +11,7 @@ public sealed class UnitKind : IFeedKind<UnitRecord>
         ["uscc", "name", "organisation_type", "registration_status", "registered_date", "status_date", "industry_code",
             "size_class", "size_class_source", "employees", "revenue_fen", "total_assets_fen", "labour_dispatch",
             "division_code"],
-        appliesFromColumn: "registered_date");
+        appliesFromColumn: "registered_date", unitColumn: "uscc");
 
     public string SourceRecordId(UnitRecord record) => record.SourceRecordId;
 

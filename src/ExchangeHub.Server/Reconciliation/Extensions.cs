@@ -8,7 +8,10 @@ public static class Extensions
         services.AddSingleton<ExceptionDetector>();
         services.AddSingleton<RunStore>();
         services.AddSingleton<ReconciliationQueries>();
+        services.AddSingleton<ChunkTransaction>();
         services.AddSingleton<ReconciliationRunner>();
+        services.AddSingleton<FollowupService>();
+        services.AddHostedService(sp => sp.GetRequiredService<FollowupService>());
         return services;
     }
 

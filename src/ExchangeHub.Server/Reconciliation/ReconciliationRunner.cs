@@ -22,6 +22,7 @@ public sealed class ReconciliationRunner(
     StoredFactsReader factsReader,
     ExceptionDetector exceptions,
     IRunProgramme programme,
+    ChunkTransaction chunks,
     RunStore runs,
     OutboxWriter outbox,
     OutboxSignal outboxSignal,
@@ -91,23 +92,15 @@ public sealed class ReconciliationRunner(
 
         await foreach (var chunk in factsReader.ReadChunksAsync(asOf, UnitsPerTransaction, ct))
         {
-            using (await programme.EnterAsync(ct))
-            await using (var lease = await database.AcquireWriterAsync(ct))
+            foreach (var decided in await chunks.RunAsync(chunk.Subjects, lease => programme.DecideChunkAsync(lease, run.Id, run.ProgramYear, chunk, asOf, ct), ct))
             {
-                await lease.BeginAsync(ct);
-                await lease.LockAsync(LockScope.Subject, chunk.Subjects, ct);
-                foreach (var decided in await programme.DecideChunkAsync(lease, run.Id, run.ProgramYear, chunk, asOf, ct))
-                {
-                    Count(run, decided);
-                }
-                foreach (var uscc in chunk.Subjects)
-                {
-                    found.AddRange(UnitExceptions(uscc, chunk, decisionDate));
-                }
-                await lease.CommitAsync(ct);
+                Count(run, decided);
+            }
+            foreach (var uscc in chunk.Subjects)
+            {
+                found.AddRange(UnitExceptions(uscc, chunk, decisionDate));
             }
             run.Units += chunk.Subjects.Count;
-            outboxSignal.Notify();
             progress?.Report(new RunProgress(run.Id, run.Units, Math.Max(total, run.Units)));
         }
 
@@ -139,19 +132,11 @@ public sealed class ReconciliationRunner(
         progress?.Report(new RunProgress(run.Id, 0, units.Count));
         foreach (var chunk in units.Chunk(UnitsPerTransaction))
         {
-            using (await programme.EnterAsync(ct))
-            await using (var lease = await database.AcquireWriterAsync(ct))
+            foreach (var decided in await chunks.RunAsync(chunk, lease => programme.SettleChunkAsync(lease, run.Id, run.ProgramYear, chunk, run.StartedAtUnixMs, ct), ct))
             {
-                await lease.BeginAsync(ct);
-                await lease.LockAsync(LockScope.Subject, chunk, ct);
-                foreach (var decided in await programme.SettleChunkAsync(lease, run.Id, run.ProgramYear, chunk, run.StartedAtUnixMs, ct))
-                {
-                    Count(run, decided);
-                }
-                await lease.CommitAsync(ct);
+                Count(run, decided);
             }
             run.Units += chunk.Length;
-            outboxSignal.Notify();
             progress?.Report(new RunProgress(run.Id, run.Units, units.Count));
         }
         await CompleteAsync(run, [], ct);

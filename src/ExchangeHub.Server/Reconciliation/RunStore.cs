@@ -29,6 +29,16 @@ public sealed class RunStore(HubDatabase database, TimeProvider clock)
         .With("@completed_at_unix_ms", clock.GetUtcNow().ToUnixTimeMilliseconds()).With("@running", StoredRunStatus.Running)
         .ExecuteNonQueryAsync(ct), ct);
 
+    /// <summary>Whether a run is RUNNING on this hub or another replica (a follow-up round then waits for it: runs take precedence).</summary>
+    public async Task<bool> AnyRunningAsync(CancellationToken ct)
+    {
+        await using var connection = await database.OpenReaderAsync(ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM reconciliation_runs WHERE status = @running";
+        command.With("@running", StoredRunStatus.Running);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture) > 0;
+    }
+
     /// <summary>Writes the run's status and counts in the caller's transaction.</summary>
     public static Task UpdateAsync(WriterLease lease, ReconciliationRunRow run, CancellationToken ct) => lease.Command(
             "UPDATE reconciliation_runs SET status = @status, completed_at_unix_ms = @completed_at_unix_ms, units = @units, decided = @decided, "

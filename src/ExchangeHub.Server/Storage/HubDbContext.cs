@@ -30,6 +30,7 @@ public abstract class HubDbContext(DbContextOptions options) : DbContext(options
     public DbSet<ReconciliationRunRow> ReconciliationRuns => Set<ReconciliationRunRow>();
     public DbSet<ReconciliationExceptionRow> ReconciliationExceptions => Set<ReconciliationExceptionRow>();
     public DbSet<RequestIdRow> RequestIds => Set<RequestIdRow>();
+    public DbSet<DecisionFollowupRow> DecisionFollowups => Set<DecisionFollowupRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -143,6 +144,16 @@ public abstract class HubDbContext(DbContextOptions options) : DbContext(options
             e.Property(r => r.State).HasMaxLength(16);
             // The sweep's work list.
             e.HasIndex(r => r.CreatedAtUnixMs);
+        });
+        modelBuilder.Entity<DecisionFollowupRow>(e =>
+        {
+            e.ToTable("decision_followups");
+            // One mark per subject: a feed batch's upsert moves its due time (the debounce), never adds a second row.
+            e.HasKey(f => new { f.Programme, f.Subject });
+            e.Property(f => f.Programme).HasMaxLength(16);
+            e.Property(f => f.Subject).HasMaxLength(64);
+            // The follow-up round's work list: due marks, oldest first.
+            e.HasIndex(f => new { f.Programme, f.DueUnixMs });
         });
 
         ApplySnakeCaseNames(modelBuilder);

@@ -47,6 +47,8 @@ public sealed class HubProcess : IAsyncDisposable
         {
             "--urls", $"http://127.0.0.1:{port}",
             "--Hub:Storage:Provider", database.Provider.ToString(), "--Hub:Storage:ConnectionString", database.ConnectionString,
+            // Decisions that follow the data would re-decide behind these tests' runs; their own tests switch them on.
+            "--Hub:Decisions:Follow", "false",
         }.Concat(settings));
         var hub = new HubProcess(Process.Start(start)!, new Uri($"http://127.0.0.1:{port}"));
         await hub.WaitUntilListeningAsync(port);

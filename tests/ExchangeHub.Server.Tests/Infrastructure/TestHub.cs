@@ -60,6 +60,9 @@ public sealed class TestHub : IAsyncDisposable
             {
                 ["Hub:Storage:Provider"] = database.Provider.ToString(),
                 ["Hub:Storage:ConnectionString"] = database.ConnectionString,
+                // Decisions that follow the data (on in appsettings.json) would re-decide behind the tests that correct
+                // facts after a run; Reconciliation/FollowupTests switch them on.
+                ["Hub:Decisions:Follow"] = "false",
             });
             if (settings is not null)
             {
@@ -99,7 +102,8 @@ public sealed class TestHub : IAsyncDisposable
         return channel;
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>Stops the hub and leaves its database for a hub started after it (a restart).</summary>
+    public async ValueTask StopKeepingDatabaseAsync()
     {
         foreach (var channel in _channels)
         {
@@ -107,6 +111,11 @@ public sealed class TestHub : IAsyncDisposable
         }
         await _app.StopAsync();
         await _app.DisposeAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopKeepingDatabaseAsync();
         if (_ownsDatabase)
         {
             await Database.DisposeAsync();

@@ -15,7 +15,7 @@ public abstract class SeededRefundHub(StorageProvider provider) : IAsyncLifetime
     protected const string P = "seed";
 
     protected FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2024, 6, 30, 2, 0, 0, TimeSpan.Zero));
-    protected TestHub Hub { get; private set; } = null!;
+    protected TestHub Hub { get; set; } = null!;
 
     /// <summary>Settings over the defaults below (a subclass relaying to the broker sets the messaging ones).</summary>
     protected virtual Dictionary<string, string?> Settings => [];
@@ -102,6 +102,19 @@ public abstract class SeededRefundHub(StorageProvider provider) : IAsyncLifetime
 
     protected Task<ApplyForRefundResponse> ApplyAsync(int unit, string date = "") =>
         Refunds.ApplyForRefundAsync(new ApplyForRefundRequest { Uscc = Ids.Uscc(unit), ProgramYear = 2024, ApplicationDate = date }).ResponseAsync;
+
+    /// <summary>
+    /// Corrects the unit's seeded line of May 2023 (person 0) to <paramref name="revision"/> with an employer amount of
+    /// revision × 1,000 fen (the unit's facts change); no record refused.
+    /// </summary>
+    protected async Task<IngestSummary> CorrectAsync(int unit, int revision)
+    {
+        var line = Records.Line($"{P}-u{unit}-m5-p0", unit, unit * 100, "2023-05", revision, employer: revision * 1000);
+        line.ReceivedDate = "2023-06-15";
+        var pushed = await Infrastructure.Feeds.PushLinesAsync(Hub.Channel(TestHub.TaxToken), [line]);
+        Assert.Equal(0, pushed.Rejected);
+        return pushed;
+    }
 
     /// <summary>Sets the hub's clock to 10:00 China Standard Time of <paramref name="day"/>.</summary>
     protected void Today(string day) =>

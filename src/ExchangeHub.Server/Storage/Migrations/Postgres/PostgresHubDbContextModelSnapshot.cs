@@ -364,6 +364,35 @@ namespace ExchangeHub.Server.Storage.Migrations.Postgres
                     b.ToTable("contribution_lines", (string)null);
                 });
 
+            modelBuilder.Entity("ExchangeHub.Server.Storage.DecisionFollowupRow", b =>
+                {
+                    b.Property<string>("Programme")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("programme");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("subject");
+
+                    b.Property<long>("DueUnixMs")
+                        .HasColumnType("bigint")
+                        .HasColumnName("due_unix_ms");
+
+                    b.Property<long>("FirstMarkedUnixMs")
+                        .HasColumnType("bigint")
+                        .HasColumnName("first_marked_unix_ms");
+
+                    b.HasKey("Programme", "Subject")
+                        .HasName("pk_decision_followups");
+
+                    b.HasIndex("Programme", "DueUnixMs")
+                        .HasDatabaseName("ix_decision_followups_programme_due_unix_ms");
+
+                    b.ToTable("decision_followups", (string)null);
+                });
+
             modelBuilder.Entity("ExchangeHub.Server.Storage.OutboxMessageRow", b =>
                 {
                     b.Property<long>("Sequence")
