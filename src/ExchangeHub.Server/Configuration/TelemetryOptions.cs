@@ -4,7 +4,7 @@ namespace ExchangeHub.Server.Configuration;
 public sealed class TelemetryOptions
 {
     /// <summary>
-    /// Serves <c>/metrics</c> (Prometheus text). Unset: on in DevToken and Insecure modes, off in MutualTls — a
+    /// Serves <c>/metrics</c> (Prometheus text). Unset: on in DevToken mode (loopback only), off in MutualTls — a
     /// production hub exposes operational counts only when its operators asked for it.
     /// </summary>
     public bool? Metrics { get; set; }
