@@ -68,6 +68,14 @@ public sealed partial class MetricsTests
         Assert.True(after.Has("exchangehub_outbox_unsent"));
         Assert.True(after.Has("exchangehub_outbox_oldest_unsent_age_seconds"));
 
+        // The alert rules and the dashboard name only series the hub exposes.
+        foreach (var file in new[] { "deploy/prometheus/alerts.yml", "deploy/grafana/exchangehub-dashboard.json" })
+        {
+            var names = MetricName().Matches(File.ReadAllText(Path.Combine(Samples.ComposeFileTests.Root, file))).Select(m => m.Value).Distinct().ToList();
+            Assert.NotEmpty(names);
+            Assert.All(names, name => Assert.True(after.Has(name) || after.Has(name + "_count"), $"{file} names {name}, which /metrics does not expose"));
+        }
+
         // Counts only: no resident id, USCC or 18-character code of any kind, whatever was pushed.
         Assert.DoesNotContain(Ids.ResidentId(1), after.Text, StringComparison.Ordinal);
         Assert.DoesNotContain(Ids.Uscc(1), after.Text, StringComparison.Ordinal);
@@ -100,6 +108,9 @@ public sealed partial class MetricsTests
     /// <summary>An 18-character run of digits and capitals (a USCC or a resident id) anywhere in the text.</summary>
     [GeneratedRegex("(?<![0-9A-Z])[0-9A-Z]{18}(?![0-9A-Z])")]
     private static partial Regex EighteenCharacterCode();
+
+    [GeneratedRegex("exchangehub_[a-z_]+")]
+    private static partial Regex MetricName();
 
     internal static int FreePort()
     {
