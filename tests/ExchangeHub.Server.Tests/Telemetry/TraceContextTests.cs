@@ -2,7 +2,6 @@ using ExchangeHub.Server.Configuration;
 using ExchangeHub.Server.Tests.Infrastructure;
 using ExchangeHub.Server.Tests.Outbox;
 using ExchangeHub.Server.Tests.Reconciliation;
-using ExchangeHub.V1;
 using Grpc.Core;
 using Microsoft.Data.Sqlite;
 
@@ -26,15 +25,9 @@ public sealed class TraceContextTests
         var traceId = Convert.ToHexStringLower(Guid.NewGuid().ToByteArray());
         var callerSpan = Convert.ToHexStringLower(BitConverter.GetBytes(Random.Shared.NextInt64()));
 
-        var client = new ReconciliationService.ReconciliationServiceClient(hub.Channel(TestHub.OperatorToken));
-        using var call = client.RunReconciliation(new RunReconciliationRequest { DecisionDate = "2024-06-30" },
-            new Metadata { { "traceparent", $"00-{traceId}-{callerSpan}-01" } }, DateTime.UtcNow.AddMinutes(3));
-        string? runId = null;
-        while (await call.ResponseStream.MoveNext(CancellationToken.None))
-        {
-            runId = call.ResponseStream.Current.Run?.RunId ?? runId;
-        }
-        Assert.NotNull(runId);
+        var run = await EventDeliveryTests.RunAsync(hub.Channel(TestHub.OperatorToken),
+            headers: new Metadata { { "traceparent", $"00-{traceId}-{callerSpan}-01" } });
+        var runId = run.RunId;
 
         var stored = await StoredTraceParentsAsync(hub.Database, runId);
         Assert.Equal(4, stored.Count); // three decisions and the completion
