@@ -26,10 +26,27 @@ public sealed class OutboxPublisher(IBus bus, IOptions<MessagingOptions> options
         activity?.SetTag("messaging.system", "rabbitmq");
         activity?.SetTag("messaging.message.id", message.MessageId.ToString("D"));
         activity?.SetTag("exchangehub.outbox.sequence", message.Sequence);
+        try
+        {
+            await PublishConfirmedAsync(message, activity?.Id ?? message.TraceParent, ct);
+        }
+        catch (Exception ex) when (Failed(activity, ex))
+        {
+            throw; // never reached: the filter only marks the span failed
+        }
+    }
+
+    private static bool Failed(System.Diagnostics.Activity? activity, Exception ex)
+    {
+        activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, ex.GetType().Name);
+        return false;
+    }
+
+    private async Task PublishConfirmedAsync(PendingMessage message, string? traceParent, CancellationToken ct)
+    {
         var type = Poison.Check(message);
         var messageId = message.MessageId;
         var serializer = new StoredEnvelopeSerializer(message.Payload);
-        var traceParent = activity?.Id ?? message.TraceParent;
         var pipe = Pipe.Execute<PublishContext>(context =>
         {
             context.MessageId = messageId;
