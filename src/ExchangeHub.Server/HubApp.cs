@@ -15,6 +15,7 @@ using ExchangeHub.Server.Transfers;
 using ExchangeHub.Server.Skills;
 using ExchangeHub.Server.Storage;
 using ExchangeHub.Server.WhatIf;
+using ExchangeHub.Server.Telemetry;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using System.Globalization;
@@ -36,13 +37,22 @@ public static class HubApp
         builder.Services.Configure<HubOptions>(builder.Configuration.GetSection(HubOptions.Section));
         builder.Services.TryAddSingleton(TimeProvider.System);
 
+        var metricsPort = options.Telemetry.MetricsOn(options.Security.Mode) ? options.Telemetry.MetricsPort : null;
+        if (metricsPort is { } port)
+        {
+            // Beside the hub's own addresses, on the host of the first: the guard below checks it like any other.
+            var urls = Split(builder.Configuration["urls"] ?? builder.Configuration["ASPNETCORE_URLS"]);
+            builder.WebHost.UseUrls([.. urls, Telemetry.Extensions.MetricsUrl(urls.FirstOrDefault() ?? "http://127.0.0.1", port)]);
+        }
         ListenAddressGuard.Check(options.Security.Mode, ConfiguredUrls(builder.Configuration));
         var connections = ConnectionBudget.From(options.Limits, FileLimit.Read());
         builder.Services.AddSingleton(connections);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             KestrelLimits.Apply(kestrel.Limits, options.Limits, connections);
-            kestrel.ConfigureEndpointDefaults(endpoint => endpoint.Protocols = HttpProtocols.Http2);
+            // gRPC is HTTP/2 only; the metrics port is HTTP/1.1, what Prometheus scrapes with.
+            kestrel.ConfigureEndpointDefaults(endpoint =>
+                endpoint.Protocols = endpoint.IPEndPoint?.Port == metricsPort ? HttpProtocols.Http1 : HttpProtocols.Http2);
             if (options.Security.Mode == AuthenticationMode.MutualTls)
             {
                 kestrel.ConfigureHttpsDefaults(https => MutualTls.Configure(https, options.Security));
@@ -64,6 +74,7 @@ public static class HubApp
         builder.Services.AddGrpcReflection();
         builder.Services.AddGrpcHealthChecks();
         builder.Services
+            .AddHubTelemetry(options)
             .AddHubStorage()
             .AddAgencySecurity()
             .AddAuditTrail()
@@ -80,6 +91,7 @@ public static class HubApp
             .AddWhatIf();
 
         var app = builder.Build();
+        app.UseHubMetrics(options);
         app.MapFeeds();
         app.MapReconciliation();
         app.MapRefunds();

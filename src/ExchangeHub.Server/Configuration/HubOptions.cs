@@ -10,4 +10,5 @@ public sealed class HubOptions
     public IngestionOptions Ingestion { get; set; } = new();
     public LimitsOptions Limits { get; set; } = new();
     public DecisionOptions Decisions { get; set; } = new();
+    public TelemetryOptions Telemetry { get; set; } = new();
 }

@@ -6,6 +6,7 @@ using Google.Protobuf.Collections;
 using Grpc.Core;
 using Microsoft.Extensions.Options;
 using ExchangeHub.Server.Common;
+using ExchangeHub.Server.Telemetry;
 
 namespace ExchangeHub.Server.Feeds;
 
@@ -17,6 +18,7 @@ namespace ExchangeHub.Server.Feeds;
 /// </summary>
 public sealed class FeedIngestor(
     FeedRecordWriter writer,
+    HubMetrics metrics,
     IOptions<HubOptions> options,
     TimeProvider clock,
     ILogger<FeedIngestor> logger)
@@ -33,6 +35,11 @@ public sealed class FeedIngestor(
     {
         var call = ExchangeCall.Of(context);
         var ct = context.CancellationToken;
+        var feed = kind.Table.Name;
+        // A child of the gRPC call's request span: what the call stored, and the trace an outbox row it causes continues.
+        using var activity = HubTelemetry.Source.StartActivity("feed " + feed);
+        activity?.SetTag("exchangehub.feed", feed);
+        activity?.SetTag("exchangehub.agency", call.Agency.Id);
         var summary = new IngestSummary();
         var batchIndex = -1L;
         var callStarted = Stopwatch.GetTimestamp();
@@ -49,7 +56,7 @@ public sealed class FeedIngestor(
                 var (pending, faults) = Validate(records, kind, call.Agency, batchIndex);
                 if (writing is not null)
                 {
-                    writeTime += Complete(summary, call, await WrittenAsync(writing, summary));
+                    writeTime += Complete(feed, summary, call, await WrittenAsync(writing, summary));
                 }
                 var table = kind.Table;
                 var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
@@ -62,7 +69,7 @@ public sealed class FeedIngestor(
             }
             if (writing is not null)
             {
-                writeTime += Complete(summary, call, await WrittenAsync(writing, summary));
+                writeTime += Complete(feed, summary, call, await WrittenAsync(writing, summary));
                 writing = null;
             }
         }
@@ -74,10 +81,15 @@ public sealed class FeedIngestor(
                 && await writing.ContinueWith(static t => t.IsCompletedSuccessfully ? t.Result : null, CancellationToken.None,
                     TaskContinuationOptions.None, TaskScheduler.Default) is { } committed)
             {
-                Complete(summary, call, committed);
+                Complete(feed, summary, call, committed);
             }
         }
 
+        activity?.SetTag("exchangehub.batches", summary.Batches);
+        activity?.SetTag("exchangehub.records.accepted", summary.Accepted);
+        activity?.SetTag("exchangehub.records.duplicate", summary.Duplicate);
+        activity?.SetTag("exchangehub.records.corrected", summary.Corrected);
+        activity?.SetTag("exchangehub.records.rejected", summary.Rejected);
         if (summary.Batches == 0)
         {
             throw RpcErrors.InvalidArgument("the stream carried no batch", recordsField,
@@ -121,8 +133,11 @@ public sealed class FeedIngestor(
     }
 
     /// <summary>Adds a written batch to the summary: its rejections (validation and identity) in record order.</summary>
-    private TimeSpan Complete(IngestSummary summary, ExchangeCall call, BatchResult result)
+    private TimeSpan Complete(string feed, IngestSummary summary, ExchangeCall call, BatchResult result)
     {
+        // Once per batch, not per record: the counters cost nothing next to the batch's transaction.
+        metrics.FeedBatch(feed, result.Outcome.Accepted, result.Outcome.Duplicate, result.Outcome.Corrected,
+            result.Faults.Select(f => f.Fault.ReasonCode).Concat(result.Outcome.Refused.Select(r => r.Fault.ReasonCode)), result.WriteTime);
         summary.Batches++;
         summary.Accepted += result.Outcome.Accepted;
         summary.Duplicate += result.Outcome.Duplicate;

@@ -35,6 +35,9 @@ public static class EventTypes
         ? type
         : throw new InvalidOperationException($"outbox row names unknown event type '{name}'.");
 
+    /// <summary>The event's class name for a metric label (<c>RefundOffered</c>); <c>unknown</c> for a name no event has, so labels stay a closed set.</summary>
+    public static string Label(string name) => ByName.TryGetValue(name, out var type) ? type.Name : "unknown";
+
     public static HubEvent Deserialize(string name, string payload) =>
         (HubEvent)(JsonSerializer.Deserialize(payload, Resolve(name), Json)
             ?? throw new InvalidOperationException($"outbox payload of {name} is empty."));

@@ -43,6 +43,7 @@ public static class Extensions
         });
 
         services.AddHostedService<OutboxRelay>();
+        services.AddHostedService<OutboxGauges>();
         services.AddHealthChecks().AddCheck<OutboxHealthCheck>("outbox", failureStatus: HealthStatus.Degraded);
         return services;
     }

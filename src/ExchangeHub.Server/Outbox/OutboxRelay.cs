@@ -17,6 +17,7 @@ public sealed class OutboxRelay(
     OutboxStore store,
     OutboxPublisher publisher,
     OutboxSignal signal,
+    Telemetry.HubMetrics metrics,
     IOptions<MessagingOptions> options,
     TimeProvider clock,
     ILogger<OutboxRelay> logger) : BackgroundService
@@ -120,6 +121,7 @@ public sealed class OutboxRelay(
                     {
                         await publisher.PublishAsync(row, token);
                         confirmed.Enqueue(row.Sequence);
+                        metrics.Published(EventTypes.Label(row.MessageType));
                     }
                     catch (OperationCanceledException) when (token.IsCancellationRequested)
                     {
@@ -129,12 +131,14 @@ public sealed class OutboxRelay(
                     {
                         // The row, not the broker, is at fault: park it, hold only its subject, and carry on with the rest.
                         failures.Enqueue(new PublishFailure(row.Sequence, $"{ex.GetType().Name}: {ex.Message}", Poison: true));
+                        metrics.PublishFailed(EventTypes.Label(row.MessageType));
                         OutboxLog.Parked(logger, row.Sequence, row.SubjectKey, ex.Message);
                         return;
                     }
                     catch (Exception ex)
                     {
                         failures.Enqueue(new PublishFailure(row.Sequence, $"{ex.GetType().Name}: {ex.Message}"));
+                        metrics.PublishFailed(EventTypes.Label(row.MessageType));
                         Interlocked.Exchange(ref stop, 1);
                         return; // this subject's later rows wait for the next round, behind the failed one
                     }

@@ -21,7 +21,7 @@ public sealed class OutboxStore(HubDatabase database, TimeProvider clock, Micros
         + "(SELECT p.subject_key FROM outbox_messages p WHERE p.sent_at_unix_ms IS NULL AND p.parked_at_unix_ms IS NOT NULL AND p.released_at_unix_ms IS NULL)";
 
     private const string UnsentSql =
-        "SELECT sequence, message_id, message_type, subject_key, payload FROM outbox_messages "
+        "SELECT sequence, message_id, message_type, subject_key, payload, trace_parent FROM outbox_messages "
         + "WHERE " + RelayableSql + " ORDER BY sequence LIMIT @p0";
 
     private const string MarkSentSql = "UPDATE outbox_messages SET sent_at_unix_ms = @p0 WHERE sequence = @p1 AND sent_at_unix_ms IS NULL";
@@ -33,7 +33,7 @@ public sealed class OutboxStore(HubDatabase database, TimeProvider clock, Micros
 
     /// <summary>PostgreSQL: the oldest unsent rows no other replica's round holds, locked until this round commits.</summary>
     private const string ClaimSql =
-        "SELECT sequence, message_id, message_type, subject_key, payload FROM outbox_messages "
+        "SELECT sequence, message_id, message_type, subject_key, payload, trace_parent FROM outbox_messages "
         + "WHERE " + RelayableSql + " ORDER BY sequence LIMIT @p0 FOR UPDATE SKIP LOCKED";
 
     /// <summary>Subjects with an unsent row older than the claim's newest that the claim does not hold (another round has it).</summary>
@@ -43,6 +43,11 @@ public sealed class OutboxStore(HubDatabase database, TimeProvider clock, Micros
 
     /// <summary>The oldest row the relay should be publishing (parked subjects are reported on their own).</summary>
     private const string OldestUnsentSql = "SELECT MIN(created_at_unix_ms) FROM outbox_messages WHERE " + RelayableSql;
+
+    /// <summary>For the gauges: rows not confirmed (parked included, released not) and the parked ones among them.</summary>
+    private const string BacklogSql =
+        "SELECT COUNT(*), COALESCE(SUM(CASE WHEN parked_at_unix_ms IS NOT NULL THEN 1 ELSE 0 END), 0) FROM outbox_messages "
+        + "WHERE sent_at_unix_ms IS NULL AND released_at_unix_ms IS NULL";
 
     private const string ParkedSubjectsSql =
         "SELECT DISTINCT subject_key FROM outbox_messages "
@@ -61,12 +66,7 @@ public sealed class OutboxStore(HubDatabase database, TimeProvider clock, Micros
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
-            rows.Add(new PendingMessage(
-                reader.GetInt64(0),
-                Guid.Parse(reader.GetString(1)),
-                reader.GetString(2),
-                reader.GetString(3),
-                reader.GetString(4)));
+            rows.Add(Pending(reader));
         }
         return rows;
     }
@@ -96,8 +96,7 @@ public sealed class OutboxStore(HubDatabase database, TimeProvider clock, Micros
             {
                 while (await reader.ReadAsync(ct))
                 {
-                    rows.Add(new PendingMessage(reader.GetInt64(0), Guid.Parse(reader.GetString(1)), reader.GetString(2), reader.GetString(3),
-                        reader.GetString(4)));
+                    rows.Add(Pending(reader));
                 }
             }
             if (rows.Count > 0)
@@ -180,6 +179,24 @@ public sealed class OutboxStore(HubDatabase database, TimeProvider clock, Micros
             : DateTimeOffset.FromUnixTimeMilliseconds(Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture));
     }
 
+    /// <summary>The unsent rows, the parked rows among them, and the age of the oldest relayable row (for the gauges).</summary>
+    public async Task<Telemetry.OutboxBacklog> BacklogAsync(CancellationToken ct)
+    {
+        long unsent, parked;
+        await using (var connection = await database.OpenReaderAsync(ct))
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = BacklogSql;
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            await reader.ReadAsync(ct);
+            unsent = reader.GetInt64(0);
+            parked = reader.GetInt64(1);
+        }
+        var oldest = await OldestUnsentAsync(ct);
+        var age = oldest is null ? 0 : Math.Max(0, (clock.GetUtcNow() - oldest.Value).TotalSeconds);
+        return new Telemetry.OutboxBacklog(unsent, age, parked);
+    }
+
     /// <summary>The subjects with a parked row, waiting for an operator (<c>exchangehub outbox parked</c>).</summary>
     public async Task<IReadOnlyList<string>> ParkedSubjectsAsync(CancellationToken ct)
     {
@@ -194,6 +211,10 @@ public sealed class OutboxStore(HubDatabase database, TimeProvider clock, Micros
         }
         return subjects;
     }
+
+    private static PendingMessage Pending(DbDataReader reader) =>
+        new(reader.GetInt64(0), Guid.Parse(reader.GetString(1)), reader.GetString(2), reader.GetString(3), reader.GetString(4),
+            reader.IsDBNull(5) ? null : reader.GetString(5));
 
     private static void AddParameter(DbCommand command, string name, object value)
     {

@@ -11,8 +11,8 @@ namespace ExchangeHub.Server.Outbox;
 public sealed class OutboxWriter(TimeProvider clock)
 {
     private const string InsertSql =
-        "INSERT INTO outbox_messages (message_id, message_type, subject_key, correlation_id, payload, created_at_unix_ms, attempts) "
-        + "VALUES (@p0, @p1, @p2, @p3, @p4, @p5, 0)";
+        "INSERT INTO outbox_messages (message_id, message_type, subject_key, correlation_id, payload, created_at_unix_ms, attempts, trace_parent) "
+        + "VALUES (@p0, @p1, @p2, @p3, @p4, @p5, 0, @p6)";
 
     public async Task EnqueueAsync(WriterLease lease, HubEvent message, CancellationToken ct)
     {
@@ -25,6 +25,8 @@ public sealed class OutboxWriter(TimeProvider clock)
         [
             message.EventId.ToString("D"), EventTypes.NameOf(message.GetType()), message.SubjectKey, message.CorrelationId,
             JsonSerializer.Serialize(message, message.GetType(), EventTypes.Json), clock.GetUtcNow().ToUnixTimeMilliseconds(),
+            // The activity that caused the event (a feed call, a run's chunk): the relay's publish continues its trace.
+            Telemetry.HubTelemetry.CurrentTraceParent(),
         ], ct);
     }
 }

@@ -5,6 +5,7 @@ using ExchangeHub.Server.Common;
 using ExchangeHub.Server.Facts;
 using ExchangeHub.Server.Outbox;
 using ExchangeHub.Server.Storage;
+using ExchangeHub.Server.Telemetry;
 
 namespace ExchangeHub.Server.Reconciliation;
 
@@ -28,16 +29,24 @@ public sealed class ReconciliationRunner(
     OutboxSignal outboxSignal,
     PolicySet policy,
     IRunAmounts amounts,
+    HubMetrics metrics,
     TimeProvider clock,
     ILogger<ReconciliationRunner> logger) : IDisposable
 {
     private const int UnitsPerTransaction = 500;
+    /// <summary>The programme label of the run metrics: a run decides the refund programme (1.(1)–2.(1)).</summary>
+    private const string Programme = "refund";
     private readonly ClusterMutex _oneAtATime = new(database, "reconciliation");
 
     public async Task<ReconciliationRunRow> RunAsync(DateOnly decisionDate, int programYear, string requestedBy, IProgress<RunProgress>? progress,
         CancellationToken ct)
     {
         var scope = programme.ScopeAt(decisionDate, programYear);
+        // A child of the call that started the run (RunReconciliation's request span): the link from the operator's call
+        // to every event the run's chunks write (each outbox row stores its chunk's trace context).
+        using var activity = HubTelemetry.Source.StartActivity("reconciliation run");
+        activity?.SetTag("exchangehub.program_year", scope.ProgramYear);
+        activity?.SetTag("exchangehub.decision_date", decisionDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         var held = await _oneAtATime.TryEnterAsync(ct)
             ?? throw new ActionRefusedException("a reconciliation run is already in progress on this hub or another replica; wait for it to finish", ErrorReasons.RunInProgress);
         try
@@ -50,6 +59,8 @@ public sealed class ReconciliationRunner(
                 StartedAtUnixMs = clock.GetUtcNow().ToUnixTimeMilliseconds(), PolicyId = policy.Id, PolicyVersion = PolicyVersion,
             };
             await runs.InsertAsync(run, ct);
+            activity?.SetTag("exchangehub.run_id", run.Id);
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             try
             {
                 if (scope.SettlementOnly)
@@ -60,10 +71,14 @@ public sealed class ReconciliationRunner(
                 {
                     await ExecuteAsync(run, decisionDate, progress, ct);
                 }
+                metrics.Run(Programme, "completed", System.Diagnostics.Stopwatch.GetElapsedTime(started), Outcomes(run));
+                activity?.SetTag("exchangehub.units", run.Units);
                 return run;
             }
             catch (Exception ex)
             {
+                metrics.Run(Programme, "failed", System.Diagnostics.Stopwatch.GetElapsedTime(started), Outcomes(run));
+                activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, ex.GetType().Name);
                 run.Status = StoredRunStatus.Failed;
                 run.Error = ex is OperationCanceledException ? "cancelled by the caller; the chunks committed before stand" : ex.Message;
                 run.CompletedAtUnixMs = clock.GetUtcNow().ToUnixTimeMilliseconds();
@@ -92,6 +107,7 @@ public sealed class ReconciliationRunner(
 
         await foreach (var chunk in factsReader.ReadChunksAsync(asOf, UnitsPerTransaction, ct))
         {
+            using (HubTelemetry.Source.StartActivity("reconciliation chunk")?.SetTag("exchangehub.units", chunk.Subjects.Count))
             foreach (var decided in await chunks.RunAsync(chunk.Subjects, lease => programme.DecideChunkAsync(lease, run.Id, run.ProgramYear, chunk, asOf, ct), ct))
             {
                 Count(run, decided);
@@ -132,6 +148,7 @@ public sealed class ReconciliationRunner(
         progress?.Report(new RunProgress(run.Id, 0, units.Count));
         foreach (var chunk in units.Chunk(UnitsPerTransaction))
         {
+            using (HubTelemetry.Source.StartActivity("reconciliation chunk")?.SetTag("exchangehub.units", chunk.Length))
             foreach (var decided in await chunks.RunAsync(chunk, lease => programme.SettleChunkAsync(lease, run.Id, run.ProgramYear, chunk, run.StartedAtUnixMs, ct), ct))
             {
                 Count(run, decided);
@@ -141,6 +158,13 @@ public sealed class ReconciliationRunner(
         }
         await CompleteAsync(run, [], ct);
     }
+
+    /// <summary>The run's units by outcome, for the decisions counter (the same split as the run's reply).</summary>
+    private static KeyValuePair<string, int>[] Outcomes(ReconciliationRunRow run) =>
+    [
+        new("eligible", run.Eligible), new("ineligible", run.Ineligible), new("held", run.Held),
+        new("undetermined", run.Undetermined), new("unchanged", run.Unchanged),
+    ];
 
     private static void Count(ReconciliationRunRow run, RunUnitOutcome decided)
     {

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using ExchangeHub.Server.Configuration;
+using ExchangeHub.Server.Telemetry;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -16,12 +17,14 @@ namespace ExchangeHub.Server.Storage;
 public sealed class HubDatabase : IAsyncDisposable
 {
     private readonly StorageOptions _options;
+    private readonly HubMetrics? _metrics;
     private readonly SemaphoreSlim _sqliteGate = new(1, 1);
     private WriterLease? _sqliteWriter;
 
-    public HubDatabase(IOptions<HubOptions> options)
+    public HubDatabase(IOptions<HubOptions> options, HubMetrics? metrics = null)
     {
         _options = options.Value.Storage;
+        _metrics = metrics;
         if (_options.Provider == StorageProvider.Sqlite)
         {
             EnsureSqliteDirectory(_options.ConnectionString);
@@ -55,14 +58,18 @@ public sealed class HubDatabase : IAsyncDisposable
     /// </summary>
     public async Task<WriterLease> AcquireWriterAsync(CancellationToken ct)
     {
+        // The writer wait (exchangehub_storage_writer_wait_seconds): on SQLite the queue behind the one writer.
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         if (_options.Provider == StorageProvider.Postgres)
         {
             var pg = new NpgsqlConnection(_options.ConnectionString);
             await pg.OpenAsync(ct);
+            _metrics?.WriterWait("postgres", started);
             return new WriterLease(pg, StorageProvider.Postgres, release: null, ownsConnection: true);
         }
 
         await _sqliteGate.WaitAsync(ct);
+        _metrics?.WriterWait("sqlite", started);
         try
         {
             if (_sqliteWriter is null)

@@ -111,6 +111,8 @@ public abstract class HubDbContext(DbContextOptions options) : DbContext(options
             e.HasIndex(m => m.MessageId).IsUnique();
             // The relay's work list: unsent rows in order.
             e.HasIndex(m => new { m.SentAtUnixMs, m.Sequence });
+            // "00-" + 32 + "-" + 16 + "-" + 2 hex: 55 characters; a little room for a future version of the format.
+            e.Property(m => m.TraceParent).HasMaxLength(128);
         });
         modelBuilder.Entity<RefundDecisionRow>(e =>
         {

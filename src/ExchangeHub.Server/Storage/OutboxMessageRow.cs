@@ -25,6 +25,11 @@ public sealed class OutboxMessageRow
     /// later rows wait behind it until an operator retries (clears this) or releases it (<see cref="ReleasedAtUnixMs"/>).
     /// </summary>
     public long? ParkedAtUnixMs { get; set; }
+    /// <summary>
+    /// The W3C <c>traceparent</c> of the activity that wrote the row (a feed call, a run's chunk), so the relay's publish
+    /// continues that trace and the event's headers carry it; null when tracing was off or the row predates it.
+    /// </summary>
+    public string? TraceParent { get; set; }
     /// <summary>Set when an operator gave the parked row up: it is never published and its subject's next rows go on.</summary>
     public long? ReleasedAtUnixMs { get; set; }
 }

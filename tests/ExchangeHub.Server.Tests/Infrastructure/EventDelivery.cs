@@ -1,6 +1,9 @@
 namespace ExchangeHub.Server.Tests.Infrastructure;
 
-/// <summary>One event as a subscriber received it: the MassTransit envelope's ids and the event's own fields.</summary>
+/// <summary>
+/// One event as a subscriber received it: the MassTransit envelope's ids, the event's own fields, and the AMQP
+/// <c>traceparent</c> header (null when absent).
+/// </summary>
 public sealed record EventDelivery(
     Guid MessageId,
     Guid EventId,
@@ -9,4 +12,5 @@ public sealed record EventDelivery(
     IReadOnlyList<string> MessageTypes,
     string Exchange,
     bool Redelivered,
-    string CorrelationId);
+    string CorrelationId,
+    string? TraceParent = null);

@@ -125,7 +125,10 @@ public sealed class EventSubscriber : IAsyncDisposable
             root.GetProperty("messageType").EnumerateArray().Select(t => t.GetString()!).ToList(),
             delivery.Exchange,
             delivery.Redelivered,
-            message.GetProperty("correlationId").GetString()!));
+            message.GetProperty("correlationId").GetString()!,
+            delivery.BasicProperties.Headers?.TryGetValue("traceparent", out var traceParent) == true && traceParent is byte[] bytes
+                ? System.Text.Encoding.UTF8.GetString(bytes)
+                : null));
     }
 
     private async Task CloseAsync()

@@ -13,7 +13,7 @@ public sealed partial class FeatureFolderTests
     public static readonly string[] Features = ["Feeds", "Reconciliation", "Refunds", "Skills", "Benefits", "Transfers", "Persons", "WhatIf"];
 
     /// <summary>Code that two or more features use.</summary>
-    public static readonly string[] Shared = ["Common", "Configuration", "Storage", "Facts", "Outbox", "Audit", "Security", "Scheduling"];
+    public static readonly string[] Shared = ["Common", "Configuration", "Storage", "Facts", "Outbox", "Audit", "Security", "Scheduling", "Telemetry"];
 
     [Fact]
     public void EveryFolder_IsAFeatureOrShared()

@@ -173,10 +173,11 @@ public sealed class EventDeliveryTests
         await SeedData.PushAsync(tax, market, [], lines, settlements);
     }
 
-    internal static async Task<ReconciliationRun> RunAsync(GrpcChannel channel, Func<int, Task>? onProgress = null, List<string>? runIds = null)
+    internal static async Task<ReconciliationRun> RunAsync(GrpcChannel channel, Func<int, Task>? onProgress = null, List<string>? runIds = null,
+        Grpc.Core.Metadata? headers = null)
     {
         var client = new ReconciliationService.ReconciliationServiceClient(channel);
-        using var call = client.RunReconciliation(new RunReconciliationRequest { DecisionDate = "2024-06-30" }, deadline: DateTime.UtcNow.AddMinutes(3));
+        using var call = client.RunReconciliation(new RunReconciliationRequest { DecisionDate = "2024-06-30" }, headers, DateTime.UtcNow.AddMinutes(3));
         ReconciliationRun? run = null;
         while (await call.ResponseStream.MoveNext(CancellationToken.None))
         {

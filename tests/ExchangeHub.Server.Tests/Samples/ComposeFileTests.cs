@@ -26,6 +26,7 @@ public sealed partial class ComposeFileTests
         ["Hub:Refunds"] = typeof(RefundOptions),
         ["Hub:Benefits"] = typeof(BenefitOptions),
         ["Hub:Transfers"] = typeof(TransferOptions),
+        ["Hub:Telemetry"] = typeof(TelemetryOptions),
     };
 
     [Fact]
@@ -46,6 +47,13 @@ public sealed partial class ComposeFileTests
         Assert.Equal(StorageProvider.Postgres, configuration.GetSection("Hub:Storage").Get<StorageOptions>()!.Provider);
         Assert.Equal(AuthenticationMode.MutualTls, security.Mode);
         ListenAddressGuard.Check(security.Mode, [settings["urls"]!]);
+        // /metrics: switched on (MutualTls keeps it off otherwise), on its own port, which Prometheus scrapes.
+        var telemetry = configuration.GetSection("Hub:Telemetry").Get<TelemetryOptions>()!;
+        Assert.True(telemetry.MetricsOn(security.Mode));
+        var metricsPort = Assert.IsType<int>(telemetry.MetricsPort);
+        ListenAddressGuard.Check(security.Mode, [Server.Telemetry.Extensions.MetricsUrl(settings["urls"]!, metricsPort)]);
+        var prometheus = File.ReadAllText(Path.Combine(Root, "deploy", "prometheus", "prometheus.yml"));
+        Assert.Contains($"\"hub-1:{metricsPort}\", \"hub-2:{metricsPort}\"", prometheus, StringComparison.Ordinal);
 
         var broker = configuration.GetSection("Hub:Messaging").Get<MessagingOptions>()!.RabbitMqUri;
         var conf = RabbitConf();
@@ -62,7 +70,9 @@ public sealed partial class ComposeFileTests
     {
         var compose = File.ReadAllText(Path.Combine(Root, "docker-compose.yml"));
         foreach (var path in new[] { "Dockerfile", "samples/ExchangeHub.SampleSubscriber/Dockerfile", "deploy/rabbitmq/rabbitmq.conf",
-            "deploy/health-probe/ExchangeHub.HealthProbe.csproj" })
+            "deploy/health-probe/ExchangeHub.HealthProbe.csproj", "deploy/prometheus/prometheus.yml", "deploy/prometheus/alerts.yml",
+            "deploy/grafana/exchangehub-dashboard.json", "deploy/grafana/provisioning/datasources/prometheus.yml",
+            "deploy/grafana/provisioning/dashboards/exchangehub.yml" })
         {
             Assert.True(File.Exists(Path.Combine(Root, path)), path);
         }
@@ -81,7 +91,7 @@ public sealed partial class ComposeFileTests
         }
     }
 
-    private static string Root
+    internal static string Root
     {
         get
         {

@@ -451,6 +451,11 @@ namespace ExchangeHub.Server.Storage.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("subject_key");
 
+                    b.Property<string>("TraceParent")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("trace_parent");
+
                     b.HasKey("Sequence")
                         .HasName("pk_outbox_messages");
 
