@@ -9,4 +9,5 @@ public sealed class HubOptions
     public SecurityOptions Security { get; set; } = new();
     public IngestionOptions Ingestion { get; set; } = new();
     public LimitsOptions Limits { get; set; } = new();
+    public AuditOptions Audit { get; set; } = new();
 }
