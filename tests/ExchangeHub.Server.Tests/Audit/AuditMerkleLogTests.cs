@@ -183,6 +183,42 @@ public abstract class AuditMerkleLogTests(StorageProvider provider) : IAsyncLife
         File.Delete(kept);
     }
 
+    [Fact]
+    public async Task Receipt_FromARealPush_VerifiesOfflineAndFailsWhenAltered()
+    {
+        var summary = await Infrastructure.Feeds.PushUnitsAsync(_hub.Channel(TestHub.MarketToken), [Records.Unit("u3")]);
+        Assert.Equal(summary.AuditSequence - 1, summary.AuditLeafIndex);
+        Assert.Equal(summary.AuditSequence, summary.AuditPromisedTreeSize);
+        Assert.Equal(64, summary.AuditLeafHash.Length);
+        await WaitForCheckpointAsync(_hub, summary.AuditPromisedTreeSize);
+
+        var directory = Directory.CreateTempSubdirectory("receipt-").FullName;
+        string receiptFile = Path.Combine(directory, "r.json"), checkpointFile = Path.Combine(directory, "c.json");
+        AuditReceipt receipt;
+        await using (var connection = await Open())
+        {
+            var checkpoint = (await AuditCheckpointTable.ReadLatestAsync(connection, CancellationToken.None))!;
+            receipt = await AuditReceipt.ForLeafAsync(connection, summary.AuditLeafIndex, checkpoint.TreeSize, CancellationToken.None);
+            await File.WriteAllTextAsync(checkpointFile, AuditCheckpointJson.Write(checkpoint));
+        }
+        Assert.Equal(summary.AuditLeafHash, receipt.LeafHash);
+        await File.WriteAllTextAsync(receiptFile, receipt.ToJson());
+        string[] verify = ["receipt", "verify", "--receipt", receiptFile, "--checkpoint", checkpointFile, "--public-key", PublicKeyFile()];
+        var output = new StringWriter();
+        Assert.Equal(0, await CliApp.InvokeAsync(verify, output));
+        Assert.Contains("signature checked", output.ToString(), StringComparison.Ordinal);
+
+        // Another call's leaf, or the receipt's index moved, no longer leads to the signed root.
+        foreach (var altered in new[] { receipt with { LeafHash = new string('a', 64) }, receipt with { LeafIndex = receipt.LeafIndex - 1 } })
+        {
+            await File.WriteAllTextAsync(receiptFile, altered.ToJson());
+            output = new StringWriter();
+            Assert.Equal(1, await CliApp.InvokeAsync(verify, output));
+            Assert.Contains("NOT VERIFIED", output.ToString(), StringComparison.Ordinal);
+        }
+        Directory.Delete(directory, recursive: true);
+    }
+
     private AuditTrail Trail() => _hub.Services.GetRequiredService<AuditTrail>();
 
     private string PublicKeyFile() => _hub.Services.GetRequiredService<AuditSigningKey>().PublicKeyFile;
