@@ -13,9 +13,28 @@ namespace ExchangeHub.Server.Audit;
 /// database take a cluster lease per round (pg_try_advisory_lock), so one of them signs and there is one tree; each
 /// keeps its own compact range (the tree's right border) and reads only the leaves added since its last round.
 /// </summary>
-public sealed class AuditCheckpointer(HubDatabase database, AuditSigningKey key, IOptions<HubOptions> options, TimeProvider clock,
-    ILogger<AuditCheckpointer> logger) : BackgroundService
+public sealed class AuditCheckpointer : BackgroundService
 {
+    private readonly HubDatabase database;
+    private readonly AuditSigningKey key;
+    private readonly TimeProvider clock;
+    private readonly ILogger<AuditCheckpointer> logger;
+    private readonly TimeSpan interval;
+
+    /// <summary>Refuses an interval that could not keep the one-second promise of the receipts: the hub does not start.</summary>
+    public AuditCheckpointer(HubDatabase database, AuditSigningKey key, IOptions<HubOptions> options, TimeProvider clock, ILogger<AuditCheckpointer> logger)
+    {
+        interval = options.Value.Audit.CheckpointInterval;
+        if (interval <= TimeSpan.Zero || interval > TimeSpan.FromSeconds(1))
+        {
+            throw new InvalidOperationException($"Hub:Audit:CheckpointInterval must be more than 0 and at most 00:00:01, not {interval}.");
+        }
+        this.database = database;
+        this.key = key;
+        this.clock = clock;
+        this.logger = logger;
+    }
+
     /// <summary>Leaves read in one round at the most; a long backlog is signed in steps.</summary>
     private const int MaxLeavesPerRound = 50_000;
 
@@ -24,11 +43,6 @@ public sealed class AuditCheckpointer(HubDatabase database, AuditSigningKey key,
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var interval = options.Value.Audit.CheckpointInterval;
-        if (interval <= TimeSpan.Zero || interval > TimeSpan.FromSeconds(1))
-        {
-            throw new InvalidOperationException($"Hub:Audit:CheckpointInterval must be more than 0 and at most 00:00:01, not {interval}.");
-        }
         if (logger.IsEnabled(LogLevel.Information))
         {
             logger.LogInformation("Signing audit checkpoints with key {KeyId} (public key {PublicKeyFile})", key.KeyId, key.PublicKeyFile);
