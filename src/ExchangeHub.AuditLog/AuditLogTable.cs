@@ -24,4 +24,19 @@ public static class AuditLogTable
         $"INSERT INTO {Name} ({Columns}) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11, @p12, @p13, @p14, @p15, @p16)";
 
     public const int ColumnCount = 17;
+
+    /// <summary>The stored leaf hashes in sequence order, of rows 1…<paramref name="upToSequence"/> (all when null); rows without a leaf are left out.</summary>
+    public static async Task<List<byte[]>> ReadLeavesAsync(System.Data.Common.DbConnection connection, long? upToSequence, CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT leaf_hash FROM {Name} WHERE leaf_hash <> ''"
+            + (upToSequence is { } last ? $" AND sequence <= {last.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : "") + " ORDER BY sequence";
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var leaves = new List<byte[]>();
+        while (await reader.ReadAsync(ct))
+        {
+            leaves.Add(Convert.FromHexString(reader.GetString(0)));
+        }
+        return leaves;
+    }
 }

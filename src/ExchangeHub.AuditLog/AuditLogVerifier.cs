@@ -105,16 +105,7 @@ public static class AuditLogVerifier
         {
             return new AuditBreak(kept.TreeSize, $"the kept checkpoint of tree size {kept.TreeSize} is not signed by the given key");
         }
-        var leaves = new List<byte[]>();
-        await using (var command = connection.CreateCommand())
-        {
-            command.CommandText = $"SELECT leaf_hash FROM {AuditLogTable.Name} WHERE leaf_hash <> '' ORDER BY sequence";
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
-            {
-                leaves.Add(Convert.FromHexString(reader.GetString(0)));
-            }
-        }
+        var leaves = await AuditLogTable.ReadLeavesAsync(connection, upToSequence: null, ct);
         if (kept.TreeSize > leaves.Count)
         {
             return new AuditBreak(leaves.Count + 1,

@@ -27,16 +27,7 @@ public sealed record AuditReceipt(long LeafIndex, string LeafHash, long TreeSize
     /// </summary>
     public static async Task<AuditReceipt> ForLeafAsync(System.Data.Common.DbConnection connection, long leafIndex, long treeSize, CancellationToken ct)
     {
-        var leaves = new List<byte[]>();
-        await using (var command = connection.CreateCommand())
-        {
-            command.CommandText = $"SELECT leaf_hash FROM {AuditLogTable.Name} WHERE sequence <= {treeSize} ORDER BY sequence";
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
-            {
-                leaves.Add(Convert.FromHexString(reader.GetString(0)));
-            }
-        }
+        var leaves = await AuditLogTable.ReadLeavesAsync(connection, treeSize, ct);
         var proof = MerkleTree.InclusionProof(MerkleTree.InMemory(leaves), leafIndex, treeSize);
         return new AuditReceipt(leafIndex, Convert.ToHexStringLower(leaves[(int)leafIndex]), treeSize, [.. proof.Select(Convert.ToHexStringLower)]);
     }
