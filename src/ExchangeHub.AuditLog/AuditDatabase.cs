@@ -7,11 +7,18 @@ namespace ExchangeHub.AuditLog;
 /// <summary>The hub's database as the verifier reaches it: a provider and an ADO.NET connection string.</summary>
 public sealed record AuditDatabase(DatabaseProvider Provider, string ConnectionString)
 {
-    /// <summary>Opens the database read-only and checks the whole chain.</summary>
-    public async Task<AuditVerification> VerifyAsync(CancellationToken ct)
+    /// <summary>Opens the database read-only and checks the whole chain, tree and checkpoints (their signatures given <paramref name="publicKey"/>).</summary>
+    public async Task<AuditVerification> VerifyAsync(CancellationToken ct, System.Security.Cryptography.ECDsa? publicKey = null)
     {
         await using var connection = await OpenAsync(ct, readOnly: true);
-        return await AuditLogVerifier.VerifyAsync(connection, ct);
+        return await AuditLogVerifier.VerifyAsync(connection, publicKey, ct);
+    }
+
+    /// <summary>Opens the database read-only and proves the log only grew since <paramref name="kept"/> (<see cref="AuditLogVerifier.VerifyGrowthAsync"/>).</summary>
+    public async Task<AuditBreak?> VerifyGrowthAsync(AuditCheckpoint kept, System.Security.Cryptography.ECDsa? publicKey, CancellationToken ct)
+    {
+        await using var connection = await OpenAsync(ct, readOnly: true);
+        return await AuditLogVerifier.VerifyGrowthAsync(connection, kept, publicKey, ct);
     }
 
     /// <summary>

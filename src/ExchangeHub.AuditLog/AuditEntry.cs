@@ -21,4 +21,19 @@ public sealed record AuditEntry
     public string PayloadSha256 { get; init; } = "";
     public string PreviousHash { get; init; } = "";
     public string Hash { get; init; } = "";
+
+    /// <summary>
+    /// 16 random bytes (hex) that salt <see cref="PayloadSha256"/> in the entry's Merkle leaf; empty once the payload
+    /// was erased (<see cref="AuditLogEraser"/>), when the salted hash alone is left and reveals nothing.
+    /// </summary>
+    public string PayloadSalt { get; init; } = "";
+
+    /// <summary>SHA-256 (hex) of the salt and <see cref="PayloadSha256"/>: what the leaf commits to in its place (<see cref="AuditLeaf"/>).</summary>
+    public string SaltedPayloadSha256 { get; init; } = "";
+
+    /// <summary>The entry's RFC 9162 leaf hash (hex); leaf index = <see cref="Sequence"/> − 1. Empty on rows older than the tree until the hub backfills them.</summary>
+    public string LeafHash { get; init; } = "";
+
+    /// <summary>The payload hash and its salt were erased: the chain's own-hash check no longer applies, the leaf does.</summary>
+    public bool PayloadErased => PayloadSalt.Length == 0 && SaltedPayloadSha256.Length > 0;
 }

@@ -41,6 +41,7 @@ public static class CliApp
         root.Subcommands.Add(Group("decision", "Stored decisions replayed as the hub knew them (\"FACTS\").", DecisionReplayCommand.Create(console)));
         root.Subcommands.Add(Group("person", "A person's benefit claims, transfers and skill subsidies.", PersonShowCommand.Create(console)));
         root.Subcommands.Add(Group("audit", "The hash-chained audit trail of every exchange.", AuditVerifyCommand.Create(console)));
+        root.Subcommands.Add(Group("receipt", "An agency's receipt of a call: its audit leaf in a signed checkpoint.", ReceiptVerifyCommand.Create(console)));
         root.Subcommands.Add(Outbox.OutboxCommands.Create(console));
         root.Subcommands.Add(Simulate.SimulateCommand.Create(console));
         return await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = output });

@@ -1,4 +1,3 @@
-using System.Globalization;
 using ExchangeHub.AuditLog;
 using ExchangeHub.Server.Common;
 using ExchangeHub.Server.Configuration;
@@ -8,17 +7,12 @@ using Grpc.Core;
 namespace ExchangeHub.Server.Audit;
 
 /// <summary>
-/// Appends calls to the hash-chained audit trail and verifies it, with the chain of the audit library
-/// (<see cref="AuditChain"/>, the one the CLI verifies with). Appends are serialised: on SQLite by the single
-/// writer, on PostgreSQL by a transaction-scoped advisory lock, so several hub processes extend one chain.
+/// Appends calls to the hash-chained audit trail and its Merkle log and verifies them, with the audit library's one
+/// append (<see cref="AuditLogWriter"/>, the CLI's too) and verifier. Appends are serialised: on SQLite by the single
+/// writer, on PostgreSQL by a transaction-scoped advisory lock, so several hub processes extend one chain and one tree.
 /// </summary>
 public sealed class AuditTrail(HubDatabase database, TimeProvider clock)
 {
-    private const long PostgresAdvisoryLockKey = AuditLogWriter.PostgresAdvisoryLockKey;
-
-    private const string InsertSql =
-        $"INSERT INTO {AuditLogTable.Name} ({AuditLogTable.Columns}) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11, @p12, @p13)";
-
     /// <summary>Outcome of the entry that opens a streaming call (<see cref="OpenAsync"/>).</summary>
     public const string Started = "STARTED";
 
@@ -38,48 +32,22 @@ public sealed class AuditTrail(HubDatabase database, TimeProvider clock)
     {
         await using var lease = await database.AcquireWriterAsync(ct);
         await lease.BeginAsync(ct);
-        if (lease.Provider == StorageProvider.Postgres)
+        var draft = new AuditEntry
         {
-            var lockCommand = lease.Command($"SELECT pg_advisory_xact_lock({PostgresAdvisoryLockKey})", 0);
-            await lockCommand.ExecuteNonQueryAsync(ct);
-        }
-        var head = lease.Command("SELECT sequence, hash FROM audit_log ORDER BY sequence DESC LIMIT 1", 0);
-        long previousSequence = 0;
-        var previousHash = AuditChain.Genesis;
-        await using (var reader = await head.ExecuteReaderAsync(ct))
-        {
-            if (await reader.ReadAsync(ct))
-            {
-                previousSequence = reader.GetInt64(0);
-                previousHash = reader.GetString(1);
-            }
-        }
-
-        var entry = new AuditEntry
-        {
-            Sequence = previousSequence + 1,
-            OccurredAt = clock.GetUtcNow().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
             AgencyId = call.Agency.Id,
             Method = call.Method,
             Outcome = outcome,
-            Detail = detail.Length <= 500 ? detail : detail[..500],
+            Detail = detail,
             Batches = counted ? call.Batches : 0,
             Accepted = counted ? call.Accepted : 0,
             Duplicate = counted ? call.Duplicate : 0,
             Corrected = counted ? call.Corrected : 0,
             Rejected = counted ? call.Rejected : 0,
             PayloadSha256 = payloadSha256,
-            PreviousHash = previousHash,
         };
-        entry = entry with { Hash = AuditChain.HashOf(entry) };
-
-        var insert = lease.Command(InsertSql, 14);
-        var values = AuditLogTable.Values(entry);
-        for (var i = 0; i < values.Length; i++)
-        {
-            insert.Parameters[i].Value = values[i];
-        }
-        await insert.ExecuteNonQueryAsync(ct);
+        // The CLI's append, with this writer's prepared commands: the chain hash, salt and leaf are made in one place.
+        var provider = lease.Provider == StorageProvider.Postgres ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;
+        var entry = await AuditLogWriter.AppendAsync(lease.Command, provider, draft, clock.GetUtcNow(), ct);
         await lease.CommitAsync(ct);
         return entry;
     }

@@ -11,4 +11,5 @@ public sealed class HubOptions
     public LimitsOptions Limits { get; set; } = new();
     public DecisionOptions Decisions { get; set; } = new();
     public TelemetryOptions Telemetry { get; set; } = new();
+    public AuditOptions Audit { get; set; } = new();
 }

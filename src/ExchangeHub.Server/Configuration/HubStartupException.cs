@@ -16,5 +16,8 @@ public sealed class HubStartupException(string message, int exitCode, Exception?
     /// <summary>README "Agency credentials": the agency directory (settings or <c>Hub:Security:AgenciesFile</c>) is invalid.</summary>
     public const int AgenciesRefused = 4;
 
+    /// <summary>README "Audit trail": the checkpoint signing key (<c>Hub:Audit:SigningKeyFile</c>) cannot be read.</summary>
+    public const int SigningKeyRefused = 5;
+
     public int ExitCode { get; } = exitCode;
 }

@@ -140,6 +140,9 @@ public sealed class ExchangeInterceptor(
             {
                 summary.AuditSequence = entry.Sequence;
                 summary.AuditEntryHash = entry.Hash;
+                summary.AuditLeafIndex = entry.Sequence - 1;
+                summary.AuditLeafHash = entry.LeafHash;
+                summary.AuditPromisedTreeSize = entry.Sequence;
             }
             return result;
         }

@@ -18,4 +18,11 @@ public sealed class AuditEntryRow
     public string PayloadSha256 { get; set; } = "";
     public string PreviousHash { get; set; } = "";
     public string Hash { get; set; } = "";
+
+    /// <summary>The Merkle leaf's salt (hex); blank once the payload was erased (<c>ExchangeHub.AuditLog.AuditLeaf</c>).</summary>
+    public string PayloadSalt { get; set; } = "";
+    public string SaltedPayloadSha256 { get; set; } = "";
+
+    /// <summary>RFC 9162 leaf hash (hex) of this entry; leaf index = sequence − 1.</summary>
+    public string LeafHash { get; set; } = "";
 }

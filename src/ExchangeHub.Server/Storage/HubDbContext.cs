@@ -24,6 +24,7 @@ public abstract class HubDbContext(DbContextOptions options) : DbContext(options
     public DbSet<TransferCaseStatusRow> TransferCaseStatuses => Set<TransferCaseStatusRow>();
     public DbSet<RecordVersionRow> RecordVersions => Set<RecordVersionRow>();
     public DbSet<AuditEntryRow> AuditLog => Set<AuditEntryRow>();
+    public DbSet<AuditCheckpointRow> AuditCheckpoints => Set<AuditCheckpointRow>();
     public DbSet<OutboxMessageRow> OutboxMessages => Set<OutboxMessageRow>();
     public DbSet<RefundDecisionRow> RefundDecisions => Set<RefundDecisionRow>();
     public DbSet<RefundCaseRow> RefundCases => Set<RefundCaseRow>();
@@ -102,6 +103,12 @@ public abstract class HubDbContext(DbContextOptions options) : DbContext(options
             e.ToTable("audit_log");
             e.HasKey(a => a.Sequence);
             e.Property(a => a.Sequence).ValueGeneratedNever();
+        });
+        modelBuilder.Entity<AuditCheckpointRow>(e =>
+        {
+            e.ToTable("audit_checkpoints");
+            e.HasKey(c => c.TreeSize);
+            e.Property(c => c.TreeSize).ValueGeneratedNever();
         });
 
         modelBuilder.Entity<OutboxMessageRow>(e =>

@@ -7,14 +7,18 @@ namespace ExchangeHub.Server.Tests.Audit;
 
 /// <summary>
 /// The audit library's verification over plain ADO.NET, on a bare <c>audit_log</c> table (no hub, no EF): it reads
-/// the rows in order and names the first altered or missing one.
+/// the rows in order and names the first altered or missing one (these rows have no Merkle leaves and no checkpoint:
+/// a trail from before the tree still verifies by its chain).
 /// </summary>
 public abstract class AuditLogVerifierTests(StorageProvider provider) : IAsyncLifetime
 {
     private const string CreateTable =
         "CREATE TABLE audit_log (sequence bigint PRIMARY KEY, occurred_at text NOT NULL, agency_id text NOT NULL, method text NOT NULL, "
         + "outcome text NOT NULL, detail text NOT NULL, batches bigint NOT NULL, accepted bigint NOT NULL, duplicate bigint NOT NULL, "
-        + "corrected bigint NOT NULL, rejected bigint NOT NULL, payload_sha256 text NOT NULL, previous_hash text NOT NULL, hash text NOT NULL)";
+        + "corrected bigint NOT NULL, rejected bigint NOT NULL, payload_sha256 text NOT NULL, previous_hash text NOT NULL, hash text NOT NULL, "
+        + "payload_salt text NOT NULL, salted_payload_sha256 text NOT NULL, leaf_hash text NOT NULL); "
+        + "CREATE TABLE audit_checkpoints (tree_size bigint PRIMARY KEY, root_hash text NOT NULL, timestamp_unix_ms bigint NOT NULL, "
+        + "key_id text NOT NULL, signature text NOT NULL)";
 
     private readonly List<AuditEntry> _chain = AuditChainTests.Chain(4);
     private TestDatabase _database = null!;

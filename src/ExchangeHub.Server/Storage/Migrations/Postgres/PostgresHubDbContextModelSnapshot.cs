@@ -22,6 +22,37 @@ namespace ExchangeHub.Server.Storage.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("ExchangeHub.Server.Storage.AuditCheckpointRow", b =>
+                {
+                    b.Property<long>("TreeSize")
+                        .HasColumnType("bigint")
+                        .HasColumnName("tree_size");
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("key_id");
+
+                    b.Property<string>("RootHash")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("root_hash");
+
+                    b.Property<string>("Signature")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("signature");
+
+                    b.Property<long>("TimestampUnixMs")
+                        .HasColumnType("bigint")
+                        .HasColumnName("timestamp_unix_ms");
+
+                    b.HasKey("TreeSize")
+                        .HasName("pk_audit_checkpoints");
+
+                    b.ToTable("audit_checkpoints", (string)null);
+                });
+
             modelBuilder.Entity("ExchangeHub.Server.Storage.AuditEntryRow", b =>
                 {
                     b.Property<long>("Sequence")
@@ -59,6 +90,11 @@ namespace ExchangeHub.Server.Storage.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("hash");
 
+                    b.Property<string>("LeafHash")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("leaf_hash");
+
                     b.Property<string>("Method")
                         .IsRequired()
                         .HasColumnType("text")
@@ -74,6 +110,11 @@ namespace ExchangeHub.Server.Storage.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("outcome");
 
+                    b.Property<string>("PayloadSalt")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("payload_salt");
+
                     b.Property<string>("PayloadSha256")
                         .IsRequired()
                         .HasColumnType("text")
@@ -87,6 +128,11 @@ namespace ExchangeHub.Server.Storage.Migrations.Postgres
                     b.Property<long>("Rejected")
                         .HasColumnType("bigint")
                         .HasColumnName("rejected");
+
+                    b.Property<string>("SaltedPayloadSha256")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("salted_payload_sha256");
 
                     b.HasKey("Sequence")
                         .HasName("pk_audit_log");

@@ -17,6 +17,37 @@ namespace ExchangeHub.Server.Storage.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("ExchangeHub.Server.Storage.AuditCheckpointRow", b =>
+                {
+                    b.Property<long>("TreeSize")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("tree_size");
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key_id");
+
+                    b.Property<string>("RootHash")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("root_hash");
+
+                    b.Property<string>("Signature")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("signature");
+
+                    b.Property<long>("TimestampUnixMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("timestamp_unix_ms");
+
+                    b.HasKey("TreeSize")
+                        .HasName("pk_audit_checkpoints");
+
+                    b.ToTable("audit_checkpoints", (string)null);
+                });
+
             modelBuilder.Entity("ExchangeHub.Server.Storage.AuditEntryRow", b =>
                 {
                     b.Property<long>("Sequence")
@@ -54,6 +85,11 @@ namespace ExchangeHub.Server.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("hash");
 
+                    b.Property<string>("LeafHash")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("leaf_hash");
+
                     b.Property<string>("Method")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -69,6 +105,11 @@ namespace ExchangeHub.Server.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("outcome");
 
+                    b.Property<string>("PayloadSalt")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payload_salt");
+
                     b.Property<string>("PayloadSha256")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -82,6 +123,11 @@ namespace ExchangeHub.Server.Storage.Migrations.Sqlite
                     b.Property<long>("Rejected")
                         .HasColumnType("INTEGER")
                         .HasColumnName("rejected");
+
+                    b.Property<string>("SaltedPayloadSha256")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("salted_payload_sha256");
 
                     b.HasKey("Sequence")
                         .HasName("pk_audit_log");
