@@ -3,7 +3,7 @@ using System.Globalization;
 namespace ExchangeHub.Benchmarks;
 
 /// <summary>Options of the <c>relay</c> command.</summary>
-internal sealed record RelayOptions(int Events, int Subjects, Uri Broker, string OutputPath, bool KeepFiles, int LatencyRate, int LatencySeconds)
+internal sealed record RelayOptions(int Events, int Subjects, Uri Broker, string OutputPath, bool KeepFiles, int LatencyRate, int LatencySeconds, bool DirectPublish)
 {
     public const int DefaultEvents = 100_000;
     public const int DefaultSubjects = 10_000;
@@ -21,6 +21,7 @@ internal sealed record RelayOptions(int Events, int Subjects, Uri Broker, string
         var keep = false;
         var latencyRate = DefaultLatencyRate;
         var latencySeconds = DefaultLatencySeconds;
+        var direct = false;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -32,12 +33,13 @@ internal sealed record RelayOptions(int Events, int Subjects, Uri Broker, string
                 case "--keep-files": keep = true; break;
                 case "--latency-rate": latencyRate = Count(args, ref i); break;
                 case "--latency-seconds": latencySeconds = Seconds(args, ref i); break;
+                case "--direct-publish": direct = true; break;
                 default: throw new BenchmarkException($"relay: unknown option '{args[i]}' (see --help).");
             }
         }
         var root = RepoLocator.FindRoot();
         return new RelayOptions(events, Math.Min(subjects, events), new Uri(broker),
-            Path.GetFullPath(output ?? Path.Combine(root, "artifacts/bench/relay.json")), keep, latencyRate, latencySeconds);
+            Path.GetFullPath(output ?? Path.Combine(root, "artifacts/bench/relay.json")), keep, latencyRate, latencySeconds, direct);
     }
 
     private static string Value(ReadOnlySpan<string> args, ref int i) =>

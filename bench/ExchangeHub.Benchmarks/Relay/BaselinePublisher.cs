@@ -52,9 +52,7 @@ internal static class BaselinePublisher
         await using var channel = await connection.CreateChannelAsync(new CreateChannelOptions(
             publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: tracked));
         var queue = "exchangehub.bench.baseline." + Guid.NewGuid().ToString("N")[..8];
-        await channel.ExchangeDeclareAsync(RelayHub.AllEventsExchange, ExchangeType.Fanout, durable: true, autoDelete: false);
-        await channel.QueueDeclareAsync(queue, durable: true, exclusive: false, autoDelete: false);
-        await channel.QueueBindAsync(queue, RelayHub.AllEventsExchange, "");
+        await RelayHub.BindQueueAsync(channel, queue);
         try
         {
             var properties = new BasicProperties { Persistent = true, ContentType = "application/vnd.masstransit+json" };
@@ -87,6 +85,7 @@ internal static class BaselinePublisher
     {
         using var slots = new SemaphoreSlim(window, window);
         var failed = 0;
+        string? firstError = null;
         foreach (var body in bodies)
         {
             await slots.WaitAsync();
@@ -99,7 +98,7 @@ internal static class BaselinePublisher
         }
         if (failed > 0)
         {
-            throw new BenchmarkException($"baseline tracked: {failed} publishes were not confirmed.");
+            throw new BenchmarkException($"baseline tracked: {failed} publishes were not confirmed (first: {firstError}; another test may have stopped the broker).");
         }
 
         async Task Release(ValueTask publish)
@@ -108,8 +107,9 @@ internal static class BaselinePublisher
             {
                 await publish;
             }
-            catch (Exception)
+            catch (Exception ex)
             {
+                Interlocked.CompareExchange(ref firstError, $"{ex.GetType().Name}: {ex.Message}", null);
                 Interlocked.Increment(ref failed);
             }
             finally

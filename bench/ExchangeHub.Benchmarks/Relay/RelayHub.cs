@@ -44,19 +44,17 @@ internal static class RelayHub
     }
 
     /// <summary>Starts the hub with its relay and waits until no row is unsent; returns the time and what a queue received.</summary>
-    public static async Task<(TimeSpan Elapsed, long Queued)> RunAsync(string database, Uri broker, int events)
+    public static async Task<(TimeSpan Elapsed, long Queued)> RunAsync(string database, Uri broker, int events, bool directPublish)
     {
         var queue = "exchangehub.bench.relay." + Guid.NewGuid().ToString("N")[..8];
         var factory = new ConnectionFactory { Uri = broker };
         await using var connection = await factory.CreateConnectionAsync();
         await using var channel = await connection.CreateChannelAsync();
-        await channel.ExchangeDeclareAsync(AllEventsExchange, ExchangeType.Fanout, durable: true, autoDelete: false);
-        await channel.QueueDeclareAsync(queue, durable: true, exclusive: false, autoDelete: false);
-        await channel.QueueBindAsync(queue, AllEventsExchange, "");
+        await BindQueueAsync(channel, queue);
         try
         {
             var clock = Stopwatch.StartNew();
-            await using var app = Build(database, enabled: true, broker);
+            await using var app = Build(database, enabled: true, broker, directPublish);
             await app.StartHubAsync();
             var store = app.Services.GetRequiredService<HubDatabase>();
             while (await AnyUnsentAsync(store))
@@ -85,7 +83,8 @@ internal static class RelayHub
     /// each arrives (by its AMQP message id = EventId). The broker routes a persistent message to the queue before it
     /// confirms it, so receipt is at most a little earlier than the confirm the relay waits for.
     /// </summary>
-    public static async Task<RelayLatency> LatencyAsync(string database, Uri broker, int rate, int seconds, string correlation, double goalP99Ms)
+    public static async Task<RelayLatency> LatencyAsync(string database, Uri broker, int rate, int seconds, string correlation, double goalP99Ms,
+        bool directPublish)
     {
         var count = rate * seconds;
         var events = RelayEvents.Create(count, 10_000, correlation + "-latency");
@@ -103,9 +102,7 @@ internal static class RelayHub
         var factory = new ConnectionFactory { Uri = broker };
         await using var connection = await factory.CreateConnectionAsync();
         await using var channel = await connection.CreateChannelAsync();
-        await channel.ExchangeDeclareAsync(AllEventsExchange, ExchangeType.Fanout, durable: true, autoDelete: false);
-        await channel.QueueDeclareAsync(queue, durable: true, exclusive: false, autoDelete: false);
-        await channel.QueueBindAsync(queue, AllEventsExchange, "");
+        await BindQueueAsync(channel, queue);
         var consumer = new AsyncEventingBasicConsumer(channel);
         consumer.ReceivedAsync += (_, delivery) =>
         {
@@ -120,7 +117,7 @@ internal static class RelayHub
         await channel.BasicConsumeAsync(queue, autoAck: true, consumer);
         try
         {
-            await using var app = Build(database, enabled: true, broker);
+            await using var app = Build(database, enabled: true, broker, directPublish);
             await app.StartHubAsync();
             var db = app.Services.GetRequiredService<HubDatabase>();
             var writer = app.Services.GetRequiredService<OutboxWriter>();
@@ -166,12 +163,13 @@ internal static class RelayHub
 
     /// <summary>
     /// The MassTransit publish path alone, without the relay's rounds and database writes: the hub's bus and
-    /// <see cref="OutboxPublisher"/> (<c>DirectPublish = false</c>: through <c>bus.Publish</c>) publish the outbox's rows (read once, untimed) with <paramref name="window"/> publishes
-    /// in flight. Shows how much of the relay's time MassTransit's publish takes. The rows stay unsent.
+    /// <see cref="OutboxPublisher"/> (<c>DirectPublish = false</c>: through <c>bus.Publish</c>) publish the outbox's rows
+    /// (read once, untimed) with <paramref name="window"/> publishes in flight. Shows how much of the relay's time
+    /// MassTransit's publish takes. The rows stay unsent.
     /// </summary>
     public static async Task<TimeSpan> MassTransitOnlyAsync(string database, Uri broker, int events, int window)
     {
-        await using var app = Build(database, enabled: false, broker, directPublish: false);
+        await using var app = Build(database, enabled: false, broker);
         await app.StartHubAsync();
         // Let the bus connect first (the relay's timing includes it, this part measures publishing).
         await Task.Delay(TimeSpan.FromSeconds(2));
@@ -210,6 +208,14 @@ internal static class RelayHub
         }
     }
 
+    /// <summary>A durable classic queue bound to <see cref="AllEventsExchange"/> (declared as MassTransit declares it).</summary>
+    public static async Task BindQueueAsync(IChannel channel, string queue)
+    {
+        await channel.ExchangeDeclareAsync(AllEventsExchange, ExchangeType.Fanout, durable: true, autoDelete: false);
+        await channel.QueueDeclareAsync(queue, durable: true, exclusive: false, autoDelete: false);
+        await channel.QueueBindAsync(queue, AllEventsExchange, "");
+    }
+
     private static async Task<bool> AnyUnsentAsync(HubDatabase database)
     {
         await using var connection = await database.OpenReaderAsync(CancellationToken.None);
@@ -218,7 +224,7 @@ internal static class RelayHub
         return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture) != 0;
     }
 
-    private static WebApplication Build(string database, bool enabled, Uri? broker, bool directPublish = true) =>
+    private static WebApplication Build(string database, bool enabled, Uri? broker, bool directPublish = false) =>
         HubApp.Build(["--urls", "http://127.0.0.1:0", "--contentRoot", AppContext.BaseDirectory], builder =>
         {
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
