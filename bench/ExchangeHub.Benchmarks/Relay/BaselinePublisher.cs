@@ -122,7 +122,8 @@ internal static class BaselinePublisher
     /// <summary>Manual confirms: sequence numbers counted by hand, the window freed by (multiple) acks.</summary>
     private static async Task PublishManualAsync(IChannel channel, BasicProperties properties, IReadOnlyList<byte[]> bodies, int window)
     {
-        var confirmedUpTo = 0UL;
+        // The broker may confirm out of order (a single ack above a later multiple one): keep the unconfirmed tags.
+        var unconfirmed = new SortedSet<ulong>();
         var nacked = 0;
         var freed = new SemaphoreSlim(0);
         Task OnConfirm(ulong tag, bool multiple, bool ack)
@@ -131,9 +132,11 @@ internal static class BaselinePublisher
             {
                 Interlocked.Increment(ref nacked);
             }
-            // Acks arrive in order on one channel: everything up to the tag is confirmed.
-            var before = Interlocked.Exchange(ref confirmedUpTo, Math.Max(Volatile.Read(ref confirmedUpTo), tag));
-            var count = multiple ? (int)(tag - Math.Min(before, tag)) : 1;
+            int count;
+            lock (unconfirmed)
+            {
+                count = multiple ? unconfirmed.RemoveWhere(t => t <= tag) : unconfirmed.Remove(tag) ? 1 : 0;
+            }
             if (count > 0)
             {
                 freed.Release(count);
@@ -149,6 +152,11 @@ internal static class BaselinePublisher
             {
                 await freed.WaitAsync();
                 outstanding--;
+            }
+            var tag = await channel.GetNextPublishSequenceNumberAsync();
+            lock (unconfirmed)
+            {
+                unconfirmed.Add(tag);
             }
             await channel.BasicPublishAsync(RelayHub.AllEventsExchange, "", mandatory: false, properties, body);
             outstanding++;
