@@ -94,14 +94,18 @@ internal static class Program
                                          on the same file (the run's memory without what ingestion left behind)
                          --keep-files    keep the temporary directories (hub.db, hub.log; one per data set)
               relay    Drain N RefundOffered events from a fresh SQLite outbox through the hub's OutboxRelay
-                       (MassTransit, publisher confirms, per-subject order), then compare with a plain RabbitMQ.Client
-                       publisher with batched confirms on the same broker.
+                       (MassTransit, publisher confirms, per-subject order), then compare with the best run of a plain
+                       RabbitMQ.Client publisher with confirms pipelined in a window (64, 256, 1024; tracked and
+                       manual) on the same broker; then commit-to-receipt latency at a steady rate.
                        Options:
                          --events N      events (default 100,000)
                          --subjects N    distinct subjects (default 10,000)
                          --broker URI    RabbitMQ (default $EXCHANGEHUB_TEST_RABBITMQ or amqp://guest:guest@127.0.0.1:5672/)
                          --out PATH      JSON results (default artifacts/bench/relay.json)
                          --keep-files    keep the temporary directory (hub.db)
+                         --latency-rate N     events/s committed for the latency part (default 1,000)
+                         --latency-seconds N  how long (default 15; 0 skips the latency part)
+                         --direct-publish  relay with Hub:Messaging:DirectPublish = true
               postgres The hub on PostgreSQL, one hub over a fresh database: lines pushed through PushContributions
                        (timed) vs psql \copy of the same rows as CSV into a table LIKE contribution_lines INCLUDING
                        ALL; then units and settlements pushed, VACUUM ANALYZE, one RunReconciliation (timed) vs psql

@@ -3,10 +3,12 @@ using System.Globalization;
 namespace ExchangeHub.Benchmarks;
 
 /// <summary>Options of the <c>relay</c> command.</summary>
-internal sealed record RelayOptions(int Events, int Subjects, Uri Broker, string OutputPath, bool KeepFiles)
+internal sealed record RelayOptions(int Events, int Subjects, Uri Broker, string OutputPath, bool KeepFiles, int LatencyRate, int LatencySeconds, bool DirectPublish)
 {
     public const int DefaultEvents = 100_000;
     public const int DefaultSubjects = 10_000;
+    public const int DefaultLatencyRate = 1_000;
+    public const int DefaultLatencySeconds = 15;
 
     public static RelayOptions Parse(ReadOnlySpan<string> args)
     {
@@ -17,6 +19,9 @@ internal sealed record RelayOptions(int Events, int Subjects, Uri Broker, string
             ? env
             : "amqp://guest:guest@127.0.0.1:5672/";
         var keep = false;
+        var latencyRate = DefaultLatencyRate;
+        var latencySeconds = DefaultLatencySeconds;
+        var direct = false;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -26,16 +31,29 @@ internal sealed record RelayOptions(int Events, int Subjects, Uri Broker, string
                 case "--broker": broker = Value(args, ref i); break;
                 case "--out": output = Value(args, ref i); break;
                 case "--keep-files": keep = true; break;
+                case "--latency-rate": latencyRate = Count(args, ref i); break;
+                case "--latency-seconds": latencySeconds = Seconds(args, ref i); break;
+                case "--direct-publish": direct = true; break;
                 default: throw new BenchmarkException($"relay: unknown option '{args[i]}' (see --help).");
             }
         }
         var root = RepoLocator.FindRoot();
         return new RelayOptions(events, Math.Min(subjects, events), new Uri(broker),
-            Path.GetFullPath(output ?? Path.Combine(root, "artifacts/bench/relay.json")), keep);
+            Path.GetFullPath(output ?? Path.Combine(root, "artifacts/bench/relay.json")), keep, latencyRate, latencySeconds, direct);
     }
 
     private static string Value(ReadOnlySpan<string> args, ref int i) =>
         i + 1 < args.Length ? args[++i] : throw new BenchmarkException($"relay: option '{args[i]}' needs a value.");
+
+    /// <summary>A whole number of seconds; 0 skips the part.</summary>
+    private static int Seconds(ReadOnlySpan<string> args, ref int i)
+    {
+        var name = args[i];
+        var text = Value(args, ref i);
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw new BenchmarkException($"relay: {name} needs a whole number of seconds (0 skips it), got '{args[i]}'.");
+    }
 
     private static int Count(ReadOnlySpan<string> args, ref int i)
     {

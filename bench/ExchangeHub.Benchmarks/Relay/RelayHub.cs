@@ -8,7 +8,9 @@ using hub::ExchangeHub.Server.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using ExchangeHub.Benchmarks.Reporting;
 using RabbitMQ.Client;
+using RabbitMQ.Client.Events;
 
 namespace ExchangeHub.Benchmarks.Relay;
 
@@ -42,19 +44,17 @@ internal static class RelayHub
     }
 
     /// <summary>Starts the hub with its relay and waits until no row is unsent; returns the time and what a queue received.</summary>
-    public static async Task<(TimeSpan Elapsed, long Queued)> RunAsync(string database, Uri broker, int events)
+    public static async Task<(TimeSpan Elapsed, long Queued)> RunAsync(string database, Uri broker, int events, bool directPublish)
     {
         var queue = "exchangehub.bench.relay." + Guid.NewGuid().ToString("N")[..8];
         var factory = new ConnectionFactory { Uri = broker };
         await using var connection = await factory.CreateConnectionAsync();
         await using var channel = await connection.CreateChannelAsync();
-        await channel.ExchangeDeclareAsync(AllEventsExchange, ExchangeType.Fanout, durable: true, autoDelete: false);
-        await channel.QueueDeclareAsync(queue, durable: true, exclusive: false, autoDelete: false);
-        await channel.QueueBindAsync(queue, AllEventsExchange, "");
+        await BindQueueAsync(channel, queue);
         try
         {
             var clock = Stopwatch.StartNew();
-            await using var app = Build(database, enabled: true, broker);
+            await using var app = Build(database, enabled: true, broker, directPublish);
             await app.StartHubAsync();
             var store = app.Services.GetRequiredService<HubDatabase>();
             while (await AnyUnsentAsync(store))
@@ -76,6 +76,146 @@ internal static class RelayHub
         }
     }
 
+    /// <summary>
+    /// Commit-to-receipt latency: a hub with its relay over an empty SQLite file; <paramref name="rate"/> events a second
+    /// for <paramref name="seconds"/>, each committed to the outbox in its own transaction and signalled
+    /// (<see cref="OutboxSignal.Notify"/>) as a decision would; a consumer of <see cref="AllEventsExchange"/> notes when
+    /// each arrives (by its AMQP message id = EventId). The broker routes a persistent message to the queue before it
+    /// confirms it, so receipt is at most a little earlier than the confirm the relay waits for.
+    /// </summary>
+    public static async Task<RelayLatency> LatencyAsync(string database, Uri broker, int rate, int seconds, string correlation, double goalP99Ms,
+        bool directPublish)
+    {
+        var count = rate * seconds;
+        var events = RelayEvents.Create(count, 10_000, correlation + "-latency");
+        var committedAt = new long[count];
+        var receivedAt = new long[count];
+        var index = new Dictionary<string, int>(count, StringComparer.Ordinal);
+        for (var i = 0; i < count; i++)
+        {
+            index[events[i].EventId.ToString()] = i;
+        }
+        var received = 0;
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        var queue = "exchangehub.bench.latency." + Guid.NewGuid().ToString("N")[..8];
+        var factory = new ConnectionFactory { Uri = broker };
+        await using var connection = await factory.CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync();
+        await BindQueueAsync(channel, queue);
+        var consumer = new AsyncEventingBasicConsumer(channel);
+        consumer.ReceivedAsync += (_, delivery) =>
+        {
+            var now = Stopwatch.GetTimestamp();
+            if (delivery.BasicProperties.MessageId is { } id && index.TryGetValue(id, out var i) && Interlocked.CompareExchange(ref receivedAt[i], now, 0) == 0
+                && Interlocked.Increment(ref received) == count)
+            {
+                done.TrySetResult();
+            }
+            return Task.CompletedTask;
+        };
+        await channel.BasicConsumeAsync(queue, autoAck: true, consumer);
+        try
+        {
+            await using var app = Build(database, enabled: true, broker, directPublish);
+            await app.StartHubAsync();
+            var db = app.Services.GetRequiredService<HubDatabase>();
+            var writer = app.Services.GetRequiredService<OutboxWriter>();
+            var signal = app.Services.GetRequiredService<OutboxSignal>();
+            // Let the bus connect and the relay reach its idle wait first: the part measures a running relay.
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            var start = Stopwatch.GetTimestamp();
+            for (var i = 0; i < count; i++)
+            {
+                // Event i is due at i / rate seconds after the start: commit whatever is due, then wait for the next.
+                var due = start + (long)(i * (double)Stopwatch.Frequency / rate);
+                while (Stopwatch.GetTimestamp() < due)
+                {
+                    await Task.Delay(1);
+                }
+                await using (var lease = await db.AcquireWriterAsync(CancellationToken.None))
+                {
+                    await lease.BeginAsync(CancellationToken.None);
+                    await writer.EnqueueAsync(lease, events[i], CancellationToken.None);
+                    await lease.CommitAsync(CancellationToken.None);
+                }
+                committedAt[i] = Stopwatch.GetTimestamp();
+                signal.Notify();
+            }
+            if (await Task.WhenAny(done.Task, Task.Delay(TimeSpan.FromSeconds(60))) != done.Task)
+            {
+                throw new BenchmarkException($"latency: {Volatile.Read(ref received):N0} of {count:N0} events arrived within 60 s.");
+            }
+            await app.StopAsync();
+        }
+        finally
+        {
+            await channel.QueueDeleteAsync(queue);
+        }
+        var latencies = Enumerable.Range(0, count)
+            .Select(i => (receivedAt[i] - committedAt[i]) * 1000.0 / Stopwatch.Frequency)
+            .Order()
+            .ToArray();
+        double Percentile(double p) => Math.Round(latencies[Math.Min(count - 1, (int)Math.Ceiling(p * count) - 1)], 2);
+        var p99 = Percentile(0.99);
+        return new RelayLatency(rate, count, Percentile(0.50), p99, Math.Round(latencies[^1], 2), goalP99Ms, p99 <= goalP99Ms);
+    }
+
+    /// <summary>
+    /// The MassTransit publish path alone, without the relay's rounds and database writes: the hub's bus and
+    /// <see cref="OutboxPublisher"/> (<c>DirectPublish = false</c>: through <c>bus.Publish</c>) publish the outbox's rows
+    /// (read once, untimed) with <paramref name="window"/> publishes in flight. Shows how much of the relay's time
+    /// MassTransit's publish takes. The rows stay unsent.
+    /// </summary>
+    public static async Task<TimeSpan> MassTransitOnlyAsync(string database, Uri broker, int events, int window)
+    {
+        await using var app = Build(database, enabled: false, broker);
+        await app.StartHubAsync();
+        // Let the bus connect first (the relay's timing includes it, this part measures publishing).
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        var rows = await app.Services.GetRequiredService<OutboxStore>().ReadUnsentAsync(events, CancellationToken.None);
+        var publisher = app.Services.GetRequiredService<OutboxPublisher>();
+        using var slots = new SemaphoreSlim(window, window);
+        var failed = 0;
+        var clock = Stopwatch.StartNew();
+        foreach (var row in rows)
+        {
+            await slots.WaitAsync();
+            _ = PublishAsync(row);
+        }
+        for (var i = 0; i < window; i++)
+        {
+            await slots.WaitAsync();
+        }
+        clock.Stop();
+        await app.StopAsync();
+        return failed == 0 ? clock.Elapsed : throw new BenchmarkException($"MassTransit only: {failed} publishes failed.");
+
+        async Task PublishAsync(PendingMessage row)
+        {
+            try
+            {
+                await publisher.PublishAsync(row, CancellationToken.None);
+            }
+            catch (Exception)
+            {
+                Interlocked.Increment(ref failed);
+            }
+            finally
+            {
+                slots.Release();
+            }
+        }
+    }
+
+    /// <summary>A durable classic queue bound to <see cref="AllEventsExchange"/> (declared as MassTransit declares it).</summary>
+    public static async Task BindQueueAsync(IChannel channel, string queue)
+    {
+        await channel.ExchangeDeclareAsync(AllEventsExchange, ExchangeType.Fanout, durable: true, autoDelete: false);
+        await channel.QueueDeclareAsync(queue, durable: true, exclusive: false, autoDelete: false);
+        await channel.QueueBindAsync(queue, AllEventsExchange, "");
+    }
+
     private static async Task<bool> AnyUnsentAsync(HubDatabase database)
     {
         await using var connection = await database.OpenReaderAsync(CancellationToken.None);
@@ -84,7 +224,7 @@ internal static class RelayHub
         return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture) != 0;
     }
 
-    private static WebApplication Build(string database, bool enabled, Uri? broker) =>
+    private static WebApplication Build(string database, bool enabled, Uri? broker, bool directPublish = false) =>
         HubApp.Build(["--urls", "http://127.0.0.1:0", "--contentRoot", AppContext.BaseDirectory], builder =>
         {
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -92,6 +232,7 @@ internal static class RelayHub
                 ["Hub:Storage:Provider"] = "Sqlite",
                 ["Hub:Storage:ConnectionString"] = $"Data Source={database}",
                 ["Hub:Messaging:Enabled"] = enabled ? "true" : "false",
+                ["Hub:Messaging:DirectPublish"] = directPublish ? "true" : "false",
                 ["Hub:Messaging:RabbitMqUri"] = broker?.ToString() ?? "amqp://guest:guest@127.0.0.1:5672/",
                 ["Logging:LogLevel:Default"] = "Warning",
                 ["Logging:LogLevel:MassTransit"] = "Warning",

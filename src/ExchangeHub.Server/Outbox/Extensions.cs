@@ -13,6 +13,7 @@ public static class Extensions
         services.AddSingleton<OutboxWriter>();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<OutboxStore>();
+        services.AddSingleton<OutboxChannel>();
         services.AddSingleton<OutboxPublisher>();
 
         // No consumers: the hub only publishes. The bus starts in the background and MassTransit keeps reconnecting,

@@ -20,6 +20,14 @@ public sealed class MessagingOptions
     /// <summary>Subjects published at once within a round; each subject's rows still go one after another.</summary>
     public int MaxConcurrentSubjects { get; set; } = 512;
 
+    /// <summary>
+    /// True: the relay publishes MassTransit's envelope on its own RabbitMQ.Client channel, with the same exchange,
+    /// properties and headers as MassTransit (<see cref="OutboxPublisher"/>). False (default): through MassTransit's
+    /// <c>Publish</c>. The direct path measured no faster in the relay on the shared two-core machine (issue 14 item 5),
+    /// so it stays opt-in until a profile on a quiet machine says otherwise. Either way MassTransit declares the exchanges.
+    /// </summary>
+    public bool DirectPublish { get; set; }
+
     /// <summary>Longest wait for the broker's confirm of one publish; after it the publish counts as failed.</summary>
     public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(10);
 

@@ -24,7 +24,14 @@ public sealed class OutboxStore(HubDatabase database, TimeProvider clock, Micros
         "SELECT sequence, message_id, message_type, subject_key, payload, trace_parent FROM outbox_messages "
         + "WHERE " + RelayableSql + " ORDER BY sequence LIMIT @p0";
 
-    private const string MarkSentSql = "UPDATE outbox_messages SET sent_at_unix_ms = @p0 WHERE sequence = @p1 AND sent_at_unix_ms IS NULL";
+    /// <summary>
+    /// Marks a whole round's confirmed rows in one statement (@p1: the sequences): one round trip instead of one per row.
+    /// SQLite takes them as a JSON array (<c>json_each</c>, the primary key serves each), PostgreSQL as a bigint array.
+    /// </summary>
+    private const string MarkSentSqlite =
+        "UPDATE outbox_messages SET sent_at_unix_ms = @p0 WHERE sent_at_unix_ms IS NULL AND sequence IN (SELECT value FROM json_each(@p1))";
+
+    private const string MarkSentPostgres = "UPDATE outbox_messages SET sent_at_unix_ms = @p0 WHERE sent_at_unix_ms IS NULL AND sequence = ANY(@p1)";
 
     /// <summary>Counts the attempt; parks the row (@p3 = now) when it is poison (@p2 = 1) or reached the limit (@p4).</summary>
     private const string RecordFailureSql =
@@ -42,7 +49,11 @@ public sealed class OutboxStore(HubDatabase database, TimeProvider clock, Micros
         + "AND NOT (sequence = ANY(@p2))";
 
     /// <summary>The oldest row the relay should be publishing (parked subjects are reported on their own).</summary>
-    private const string OldestUnsentSql = "SELECT MIN(created_at_unix_ms) FROM outbox_messages WHERE " + RelayableSql;
+    /// <remarks>
+    /// The oldest by sequence (rows are written in sequence order), found through the (sent, sequence) index: MIN over
+    /// created_at read every unsent row, payload pages and all — seconds with 100,000 rows waiting, every health check.
+    /// </remarks>
+    private const string OldestUnsentSql = "SELECT created_at_unix_ms FROM outbox_messages WHERE " + RelayableSql + " ORDER BY sequence LIMIT 1";
 
     /// <summary>For the gauges: rows not confirmed (parked included, released not) and the parked ones among them.</summary>
     private const string BacklogSql =
@@ -144,11 +155,12 @@ public sealed class OutboxStore(HubDatabase database, TimeProvider clock, Micros
         CancellationToken ct)
     {
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
-        var mark = lease.Command(MarkSentSql, 2);
-        mark.Parameters[0].Value = now;
-        foreach (var sequence in confirmed)
+        if (confirmed.Count > 0)
         {
-            mark.Parameters[1].Value = sequence;
+            var postgres = database.Provider == Configuration.StorageProvider.Postgres;
+            var mark = lease.Command(postgres ? MarkSentPostgres : MarkSentSqlite, 2);
+            mark.Parameters[0].Value = now;
+            mark.Parameters[1].Value = postgres ? confirmed.ToArray() : "[" + string.Join(',', confirmed) + "]";
             await mark.ExecuteNonQueryAsync(ct);
         }
         if (failures.Count > 0)

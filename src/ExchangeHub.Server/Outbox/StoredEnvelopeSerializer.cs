@@ -21,30 +21,54 @@ internal sealed class StoredEnvelopeSerializer(string payload) : IMessageSeriali
     public MessageBody GetMessageBody<T>(SendContext<T> context)
         where T : class
     {
+        var envelope = new Envelope(context.MessageId, context.RequestId, context.CorrelationId, context.ConversationId, context.InitiatorId,
+            context.SourceAddress, context.DestinationAddress, context.ResponseAddress, context.FaultAddress, context.SupportedMessageTypes,
+            context.SentTime ?? DateTime.UtcNow, context.Headers.GetAll());
+        return new BytesMessageBody(Write(envelope, payload));
+    }
+
+    /// <summary>The envelope fields MassTransit's send context carries, for a body written without one (the direct publish).</summary>
+    public sealed record Envelope(
+        Guid? MessageId,
+        Guid? RequestId,
+        Guid? CorrelationId,
+        Guid? ConversationId,
+        Guid? InitiatorId,
+        Uri? SourceAddress,
+        Uri? DestinationAddress,
+        Uri? ResponseAddress,
+        Uri? FaultAddress,
+        IReadOnlyList<string> MessageTypes,
+        DateTime SentTime,
+        IEnumerable<KeyValuePair<string, object>> Headers);
+
+    /// <summary>MassTransit's JSON envelope around <paramref name="payload"/>, field for field as its serializer writes it.</summary>
+    public static byte[] Write(Envelope envelope, string payload)
+    {
         var buffer = new ArrayBufferWriter<byte>(payload.Length + 1024);
         using (var json = new Utf8JsonWriter(buffer))
         {
             json.WriteStartObject();
-            WriteGuid(json, "messageId", context.MessageId);
-            WriteGuid(json, "requestId", context.RequestId);
-            WriteGuid(json, "correlationId", context.CorrelationId);
-            WriteGuid(json, "conversationId", context.ConversationId);
-            WriteGuid(json, "initiatorId", context.InitiatorId);
-            WriteAddress(json, "sourceAddress", context.SourceAddress);
-            WriteAddress(json, "destinationAddress", context.DestinationAddress);
-            WriteAddress(json, "responseAddress", context.ResponseAddress);
-            WriteAddress(json, "faultAddress", context.FaultAddress);
+            WriteGuid(json, "messageId", envelope.MessageId);
+            WriteGuid(json, "requestId", envelope.RequestId);
+            WriteGuid(json, "correlationId", envelope.CorrelationId);
+            WriteGuid(json, "conversationId", envelope.ConversationId);
+            WriteGuid(json, "initiatorId", envelope.InitiatorId);
+            WriteAddress(json, "sourceAddress", envelope.SourceAddress);
+            WriteAddress(json, "destinationAddress", envelope.DestinationAddress);
+            WriteAddress(json, "responseAddress", envelope.ResponseAddress);
+            WriteAddress(json, "faultAddress", envelope.FaultAddress);
             json.WriteStartArray("messageType");
-            foreach (var type in context.SupportedMessageTypes)
+            foreach (var type in envelope.MessageTypes)
             {
                 json.WriteStringValue(type);
             }
             json.WriteEndArray();
             json.WritePropertyName("message");
             json.WriteRawValue(payload, skipInputValidation: true);
-            json.WriteString("sentTime", context.SentTime ?? DateTime.UtcNow);
+            json.WriteString("sentTime", envelope.SentTime);
             json.WriteStartObject("headers");
-            foreach (var header in context.Headers.GetAll())
+            foreach (var header in envelope.Headers)
             {
                 json.WritePropertyName(header.Key);
                 JsonSerializer.Serialize(json, header.Value, EventTypes.Json);
@@ -52,7 +76,7 @@ internal sealed class StoredEnvelopeSerializer(string payload) : IMessageSeriali
             json.WriteEndObject();
             json.WriteEndObject();
         }
-        return new BytesMessageBody(buffer.WrittenSpan.ToArray());
+        return buffer.WrittenSpan.ToArray();
     }
 
     private static void WriteGuid(Utf8JsonWriter json, string name, Guid? value)

@@ -7,7 +7,10 @@ using MassTransit;
 
 namespace ExchangeHub.Server.Tests.Outbox;
 
-/// <summary>A subscriber written with MassTransit reads the relay's envelope: the event, its MessageId, its base types.</summary>
+/// <summary>
+/// A subscriber written with MassTransit reads the relay's envelope: the event, its MessageId, its base types — as the
+/// direct publish (<c>Hub:Messaging:DirectPublish</c>) writes it; MassTransit's own publish is what every other relay test uses.
+/// </summary>
 [Collection("rabbitmq")]
 public sealed class OutboxMassTransitConsumerTests
 {
@@ -45,7 +48,10 @@ public sealed class OutboxMassTransitConsumerTests
         await bus.StartAsync(new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token);
         try
         {
-            await using var hub = await TestHub.StartAsync(StorageProvider.Sqlite, RelaySettings.For());
+            // The direct publish (every other relay test uses the default, MassTransit's own publish).
+            var settings = RelaySettings.For();
+            settings["Hub:Messaging:DirectPublish"] = "true";
+            await using var hub = await TestHub.StartAsync(StorageProvider.Sqlite, settings);
             var events = OutboxEvents.Interleaved(correlation, subjects: 3, perSubject: 2);
 
             await OutboxEvents.WriteAsync(hub, events);
