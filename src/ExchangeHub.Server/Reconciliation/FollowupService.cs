@@ -5,6 +5,8 @@ using ExchangeHub.Server.Common.Followups;
 using ExchangeHub.Server.Facts;
 using ExchangeHub.Server.Storage;
 
+using ExchangeHub.Server.Telemetry;
+
 namespace ExchangeHub.Server.Reconciliation;
 
 /// <summary>
@@ -24,6 +26,7 @@ public sealed class FollowupService(
     IRunProgramme programme,
     ChunkTransaction chunks,
     RunStore runs,
+    HubMetrics metrics,
     TimeProvider clock,
     ILogger<FollowupService> logger) : BackgroundService
 {
@@ -76,6 +79,7 @@ public sealed class FollowupService(
         {
             return 0;
         }
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var runId = RunIdPrefix + Guid.NewGuid().ToString("D");
         var asOf = new FactsAsOf(today, now.ToUnixTimeMilliseconds());
         // Only units decided in the year in scope are re-decided; a mark of another year's unit is just cleared.
@@ -93,6 +97,10 @@ public sealed class FollowupService(
             }
             return result;
         }, ct);
+        // Metered as a run of the programme with status "followup": its duration and its units by outcome.
+        metrics.Run(ReconciliationRunner.Programme, "followup", System.Diagnostics.Stopwatch.GetElapsedTime(started),
+            outcomes.GroupBy(o => o.Outcome is { } outcome ? outcome.ToString().ToLowerInvariant() : "unchanged")
+                .Select(g => new KeyValuePair<string, int>(g.Key, g.Count())));
         if (logger.IsEnabled(LogLevel.Information))
         {
             var oldest = now.ToUnixTimeMilliseconds() - due.Min(d => d.FirstMarkedUnixMs);

@@ -35,7 +35,8 @@ public sealed class ReconciliationRunner(
 {
     private const int UnitsPerTransaction = 500;
     /// <summary>The programme label of the run metrics: a run decides the refund programme (1.(1)–2.(1)).</summary>
-    private const string Programme = "refund";
+    /// <summary>The programme label of the run meters (runs and follow-up rounds decide refunds).</summary>
+    internal const string Programme = "refund";
     private readonly ClusterMutex _oneAtATime = new(database, "reconciliation");
 
     public async Task<ReconciliationRunRow> RunAsync(DateOnly decisionDate, int programYear, string requestedBy, IProgress<RunProgress>? progress,
