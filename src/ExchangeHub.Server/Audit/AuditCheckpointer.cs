@@ -20,9 +20,10 @@ public sealed class AuditCheckpointer : BackgroundService
     private readonly TimeProvider clock;
     private readonly ILogger<AuditCheckpointer> logger;
     private readonly TimeSpan interval;
+    private readonly AuditSubtreeCache cache;
 
     /// <summary>Refuses an interval that could not keep the one-second promise of the receipts: the hub does not start.</summary>
-    public AuditCheckpointer(HubDatabase database, AuditSigningKey key, IOptions<HubOptions> options, TimeProvider clock, ILogger<AuditCheckpointer> logger)
+    public AuditCheckpointer(HubDatabase database, AuditSigningKey key, AuditSubtreeCache cache, IOptions<HubOptions> options, TimeProvider clock, ILogger<AuditCheckpointer> logger)
     {
         interval = options.Value.Audit.CheckpointInterval;
         if (interval <= TimeSpan.Zero || interval > TimeSpan.FromSeconds(1))
@@ -33,12 +34,15 @@ public sealed class AuditCheckpointer : BackgroundService
         this.key = key;
         this.clock = clock;
         this.logger = logger;
+        this.cache = cache;
+        _tree = new MerkleCompactRange(cache.Add);
     }
 
     /// <summary>Leaves read in one round at the most; a long backlog is signed in steps.</summary>
     private const int MaxLeavesPerRound = 50_000;
 
-    private MerkleCompactRange _tree = new();
+    /// <summary>The tree's right border; every subtree it completes goes to the proofs' cache.</summary>
+    private MerkleCompactRange _tree;
     private bool _backfilled;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -56,7 +60,7 @@ public sealed class AuditCheckpointer : BackgroundService
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 // The tree is rebuilt from the rows at the next round: nothing held in memory is trusted after a failure.
-                _tree = new MerkleCompactRange();
+                _tree = new MerkleCompactRange(cache.Add);
                 if (logger.IsEnabled(LogLevel.Error))
                 {
                     logger.LogError(ex, "Signing an audit checkpoint failed; trying again");
