@@ -96,6 +96,23 @@ public sealed class AuditServiceTests : IAsyncLifetime
         Assert.Equal("tree_size", ErrorDetails.Info(missing).Metadata["field"]);
     }
 
+    /// <summary>Step 4: one AuditCheckpointSigned outbox row per stored checkpoint, in the checkpoint's transaction, with its signed fields.</summary>
+    [Fact]
+    public async Task EveryCheckpoint_IsAnnouncedThroughTheOutbox()
+    {
+        var latest = (await Client().GetCheckpointAsync(new GetCheckpointRequest())).Checkpoint;
+        const string type = "'urn:message:exchangehub.v1:AuditCheckpointSigned'";
+        var checkpoints = await _hub.Database.ScalarAsync("SELECT COUNT(*) FROM audit_checkpoints");
+        Assert.True(checkpoints >= 1);
+        Assert.Equal(checkpoints, await _hub.Database.ScalarAsync($"SELECT COUNT(*) FROM outbox_messages WHERE message_type = {type}"));
+        Assert.Equal(checkpoints, await _hub.Database.ScalarAsync(
+            $"SELECT COUNT(DISTINCT correlation_id) FROM outbox_messages WHERE message_type = {type} AND subject_key = '{AuditCheckpointer.LogSubject}'"));
+        var payload = await _hub.Database.ScalarAsync(
+            $"SELECT COUNT(*) FROM outbox_messages WHERE message_type = {type} AND correlation_id = 'audit-checkpoint-{latest.TreeSize}' "
+            + $"AND payload LIKE '%\"rootHash\":\"{latest.RootHash}\"%' AND payload LIKE '%\"treeSize\":{latest.TreeSize},%'");
+        Assert.Equal(1, payload);
+    }
+
     [Fact]
     public async Task Unauthenticated_IsRefused()
     {
