@@ -22,6 +22,10 @@ public static class AuditCheckpointTable
     public static async Task<AuditCheckpoint?> ReadLatestAsync(DbConnection connection, CancellationToken ct) =>
         (await ReadAsync(connection, $"SELECT {Columns} FROM {Name} ORDER BY tree_size DESC LIMIT 1", ct)).SingleOrDefault();
 
+    /// <summary>The checkpoint of exactly <paramref name="treeSize"/> leaves, or null when none was signed at that size.</summary>
+    public static async Task<AuditCheckpoint?> ReadOfSizeAsync(DbConnection connection, long treeSize, CancellationToken ct) =>
+        (await ReadAsync(connection, $"SELECT {Columns} FROM {Name} WHERE tree_size = {treeSize.ToString(System.Globalization.CultureInfo.InvariantCulture)}", ct)).SingleOrDefault();
+
     private static async Task<IReadOnlyList<AuditCheckpoint>> ReadAsync(DbConnection connection, string sql, CancellationToken ct)
     {
         await using var command = connection.CreateCommand();

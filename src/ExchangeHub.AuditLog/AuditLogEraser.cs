@@ -9,12 +9,17 @@ namespace ExchangeHub.AuditLog;
 /// </summary>
 public static class AuditLogEraser
 {
-    /// <summary>Erases entry <paramref name="sequence"/>'s payload hash; false when there is no such sealed entry.</summary>
+    /// <summary>
+    /// Erases entry <paramref name="sequence"/>'s payload hash; false when there is no such sealed entry, or no signed
+    /// checkpoint covers it yet: an erased row is vouched for by its leaf alone, so it is erased only once a signature
+    /// fixes that leaf (README "Erasure gap"); try again after the next checkpoint (within a second).
+    /// </summary>
     public static async Task<bool> EraseAsync(DbConnection connection, long sequence, CancellationToken ct)
     {
         await using var command = connection.CreateCommand();
         command.CommandText =
-            $"UPDATE {AuditLogTable.Name} SET payload_sha256 = '', payload_salt = '' WHERE sequence = @s AND salted_payload_sha256 <> ''";
+            $"UPDATE {AuditLogTable.Name} SET payload_sha256 = '', payload_salt = '' WHERE sequence = @s AND salted_payload_sha256 <> '' "
+            + $"AND sequence <= (SELECT COALESCE(MAX(tree_size), 0) FROM {AuditCheckpointTable.Name})";
         var parameter = command.CreateParameter();
         parameter.ParameterName = "@s";
         parameter.Value = sequence;

@@ -39,4 +39,37 @@ public static class AuditLogTable
         }
         return leaves;
     }
+
+    /// <summary>
+    /// The leaf hashes of leaves [<paramref name="start"/>, <paramref name="end"/>) (rows start + 1 … end), in order.
+    /// Throws when a row of the range is missing or has no leaf: a proof is never built over a gap.
+    /// </summary>
+    public static async Task<byte[][]> ReadLeafRangeAsync(System.Data.Common.DbConnection connection, long start, long end, CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT sequence, leaf_hash FROM {Name} WHERE sequence > @start AND sequence <= @end ORDER BY sequence";
+        foreach (var (name, value) in new[] { ("@start", start), ("@end", end) })
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value;
+            command.Parameters.Add(parameter);
+        }
+        var leaves = new byte[end - start][];
+        var next = start;
+        await using (var reader = await command.ExecuteReaderAsync(ct))
+        {
+            while (await reader.ReadAsync(ct))
+            {
+                var leaf = reader.GetString(1);
+                if (reader.GetInt64(0) != next + 1 || leaf.Length == 0)
+                {
+                    break;
+                }
+                leaves[next - start] = Convert.FromHexString(leaf);
+                next++;
+            }
+        }
+        return next == end ? leaves : throw new InvalidOperationException($"audit row {next + 1} is missing or has no leaf");
+    }
 }

@@ -100,6 +100,7 @@ public static class HubApp
         app.MapTransfers();
         app.MapPersons();
         app.MapWhatIf();
+        app.MapAudit();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         return app;

@@ -1,7 +1,11 @@
 using System.Data.Common;
 using ExchangeHub.AuditLog;
 using ExchangeHub.AuditLog.Merkle;
+using ExchangeHub.Contracts;
+using ExchangeHub.Policy;
+using ExchangeHub.Server.Common;
 using ExchangeHub.Server.Configuration;
+using ExchangeHub.Server.Outbox;
 using ExchangeHub.Server.Storage;
 using Microsoft.Extensions.Options;
 
@@ -20,9 +24,14 @@ public sealed class AuditCheckpointer : BackgroundService
     private readonly TimeProvider clock;
     private readonly ILogger<AuditCheckpointer> logger;
     private readonly TimeSpan interval;
+    private readonly AuditSubtreeCache cache;
+    private readonly OutboxWriter outbox;
+    private readonly OutboxSignal outboxSignal;
+    private readonly PolicySet policy;
 
     /// <summary>Refuses an interval that could not keep the one-second promise of the receipts: the hub does not start.</summary>
-    public AuditCheckpointer(HubDatabase database, AuditSigningKey key, IOptions<HubOptions> options, TimeProvider clock, ILogger<AuditCheckpointer> logger)
+    public AuditCheckpointer(HubDatabase database, AuditSigningKey key, AuditSubtreeCache cache, OutboxWriter outbox, OutboxSignal outboxSignal,
+        PolicySet policy, IOptions<HubOptions> options, TimeProvider clock, ILogger<AuditCheckpointer> logger)
     {
         interval = options.Value.Audit.CheckpointInterval;
         if (interval <= TimeSpan.Zero || interval > TimeSpan.FromSeconds(1))
@@ -33,12 +42,18 @@ public sealed class AuditCheckpointer : BackgroundService
         this.key = key;
         this.clock = clock;
         this.logger = logger;
+        this.cache = cache;
+        this.outbox = outbox;
+        this.outboxSignal = outboxSignal;
+        this.policy = policy;
+        _tree = new MerkleCompactRange(cache.Add);
     }
 
     /// <summary>Leaves read in one round at the most; a long backlog is signed in steps.</summary>
     private const int MaxLeavesPerRound = 50_000;
 
-    private MerkleCompactRange _tree = new();
+    /// <summary>The tree's right border; every subtree it completes goes to the proofs' cache.</summary>
+    private MerkleCompactRange _tree;
     private bool _backfilled;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -56,7 +71,7 @@ public sealed class AuditCheckpointer : BackgroundService
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 // The tree is rebuilt from the rows at the next round: nothing held in memory is trusted after a failure.
-                _tree = new MerkleCompactRange();
+                _tree = new MerkleCompactRange(cache.Add);
                 if (logger.IsEnabled(LogLevel.Error))
                 {
                     logger.LogError(ex, "Signing an audit checkpoint failed; trying again");
@@ -99,11 +114,28 @@ public sealed class AuditCheckpointer : BackgroundService
             {
                 insert.Parameters[i].Value = values[i];
             }
-            await insert.ExecuteNonQueryAsync(ct);
+            // A replica that signed the same size first keeps its row; only the inserted checkpoint is announced.
+            if (await insert.ExecuteNonQueryAsync(ct) == 1)
+            {
+                await outbox.EnqueueAsync(writer, Signed(checkpoint), ct);
+            }
             await writer.CommitAsync(ct);
+            outboxSignal.Notify();
             return checkpoint;
         }
     }
+
+    /// <summary>The event of one checkpoint: every subscriber that keeps these is a witness of the log.</summary>
+    private AuditCheckpointSigned Signed(AuditCheckpoint checkpoint) => new()
+    {
+        EventId = Guid.NewGuid(), OccurredAt = DateTimeOffset.FromUnixTimeMilliseconds(checkpoint.TimestampUnixMs), PolicyId = policy.Id,
+        PolicyVersion = policy.Stamp(), SubjectKey = LogSubject, CorrelationId = $"audit-checkpoint-{checkpoint.TreeSize}",
+        TreeSize = checkpoint.TreeSize, RootHash = checkpoint.RootHash, TimestampUnixMs = checkpoint.TimestampUnixMs,
+        KeyId = checkpoint.KeyId, Signature = checkpoint.Signature,
+    };
+
+    /// <summary>The subject of every <see cref="AuditCheckpointSigned"/>: the one log.</summary>
+    public const string LogSubject = "audit-log";
 
     private async Task ReadNewLeavesAsync(DbConnection connection, CancellationToken ct)
     {

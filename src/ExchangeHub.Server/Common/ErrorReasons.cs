@@ -25,6 +25,8 @@ public static class ErrorReasons
     public const string ClaimNotFound = "CLAIM_NOT_FOUND";
     /// <summary>No transfer (or no transfer request of the direction needed) has the id asked for.</summary>
     public const string TransferNotFound = "TRANSFER_NOT_FOUND";
+    /// <summary>No audit checkpoint has the tree size asked for, or none is signed yet.</summary>
+    public const string CheckpointNotFound = "CHECKPOINT_NOT_FOUND";
 
     // ALREADY_EXISTS / ABORTED (Common/Retries)
     /// <summary>The request_id was used for another request of the method.</summary>

@@ -46,6 +46,11 @@ public static class MethodRoles
         [Full(TransferService.Descriptor.FullName, "WatchTransferUpdates")] = [Roles.TransferSystem],
         // What-if: the role that may run reconciliation (it decides the whole population, under a file the caller brings).
         [Full(WhatIfService.Descriptor.FullName, "RunWhatIf")] = [Roles.HrssOperator],
+        // The Merkle log's checkpoints and proofs: every agency checks its own receipts (nothing of a person in them).
+        [Full(AuditService.Descriptor.FullName, "GetCheckpoint")] = [.. Roles.All],
+        [Full(AuditService.Descriptor.FullName, "GetPublicKey")] = [.. Roles.All],
+        [Full(AuditService.Descriptor.FullName, "GetInclusionProof")] = [.. Roles.All],
+        [Full(AuditService.Descriptor.FullName, "GetConsistencyProof")] = [.. Roles.All],
         // By resident id: the operator only (checked in the service).
         [Full(PersonService.Descriptor.FullName, "GetPersonRecord")] = [Roles.HrssOperator, Roles.Auditor],
     }.ToFrozenDictionary(StringComparer.Ordinal);

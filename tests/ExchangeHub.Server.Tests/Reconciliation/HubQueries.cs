@@ -10,12 +10,12 @@ public static class HubQueries
 {
     public sealed record OutboxEvent(long Sequence, string Type, string Subject, string CorrelationId, JsonElement Payload);
 
-    /// <summary>Every event in the outbox (sent or not), in sequence order; Type is the short type name.</summary>
+    /// <summary>Every event in the outbox (sent or not) but the audit log's checkpoints (issue 15), in sequence order; Type is the short type name.</summary>
     public static async Task<List<OutboxEvent>> EventsAsync(TestHub hub)
     {
         await using var connection = await hub.Services.GetRequiredService<HubDatabase>().OpenReaderAsync(CancellationToken.None);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT sequence, message_type, subject_key, correlation_id, payload FROM outbox_messages ORDER BY sequence";
+        command.CommandText = "SELECT sequence, message_type, subject_key, correlation_id, payload FROM outbox_messages WHERE message_type <> 'urn:message:exchangehub.v1:AuditCheckpointSigned' ORDER BY sequence";
         await using var reader = await command.ExecuteReaderAsync();
         var list = new List<OutboxEvent>();
         while (await reader.ReadAsync())

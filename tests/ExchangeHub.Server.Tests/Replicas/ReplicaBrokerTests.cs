@@ -63,7 +63,7 @@ public sealed class ReplicaBrokerTests
         Assert.Equal(Units, await database.ScalarAsync("SELECT COUNT(*) FROM refund_cases"));
         Assert.Equal(1, await database.ScalarAsync("SELECT COUNT(*) FROM reconciliation_runs WHERE status = 'FAILED'"));
         Assert.Equal(Units, await database.ScalarAsync(
-            "SELECT COUNT(*) FROM outbox_messages WHERE message_type <> 'urn:message:exchangehub.v1:ReconciliationCompleted'"));
+            "SELECT COUNT(*) FROM outbox_messages WHERE message_type NOT IN ('urn:message:exchangehub.v1:ReconciliationCompleted', 'urn:message:exchangehub.v1:AuditCheckpointSigned')"));
         bool Ours(EventDelivery d) => runIds.Contains(d.CorrelationId) && d.DecisionId > 0;
         var deliveries = await subscriber.WaitUntilAsync(d => d.Where(Ours).Select(x => x.EventId).Distinct().Count() >= Units,
             TimeSpan.FromSeconds(120));

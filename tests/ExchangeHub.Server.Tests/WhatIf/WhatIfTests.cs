@@ -22,7 +22,8 @@ public abstract class WhatIfTests(StorageProvider provider) : SeededRefundHub(pr
 {
     private const int Layoff = 9;
     private static readonly string[] StoredTables =
-        ["refund_decisions", "refund_cases", "outbox_messages", "reconciliation_runs", "reconciliation_exceptions", "skill_subsidy_decisions", "benefit_decisions"];
+        // The outbox without the checkpoints of the audit log, which the call's own audit entry may cause (issue 15).
+        ["refund_decisions", "refund_cases", "outbox_messages WHERE message_type <> 'urn:message:exchangehub.v1:AuditCheckpointSigned'", "reconciliation_runs", "reconciliation_exceptions", "skill_subsidy_decisions", "benefit_decisions"];
 
     private static string Variant(Action<JsonNode> change)
     {
