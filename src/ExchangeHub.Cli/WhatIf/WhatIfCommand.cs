@@ -84,7 +84,8 @@ public static class WhatIfCommand
 
     /// <summary>One row of the machine output (and of the table): a group, a changed subject or the totals.</summary>
     private sealed record Row(string Kind, string Programme, string Division, string SizeClass, string Subject, string BaselineOutcome,
-        string VariantOutcome, int? BaselineCount, int? VariantCount, long BaselineFen, long VariantFen, string Rule, string Clause, string Reasons)
+        string VariantOutcome, int? BaselineCount, int? VariantCount, long BaselineFen, long VariantFen, string Rule, string Clause, string Reasons,
+        int? BaselineMonths = null, int? VariantMonths = null)
     {
         public long DifferenceFen => VariantFen - BaselineFen;
     }
@@ -94,7 +95,9 @@ public static class WhatIfCommand
                 g.BaselineAmountFen, g.VariantAmountFen, "", "", ""))
             .Concat(changed.Select(c => new Row("CHANGED", c.Programme, c.DivisionCode, c.SizeClass, c.SubjectKey, c.BaselineOutcome, c.VariantOutcome,
                 null, null, c.BaselineAmountFen, c.VariantAmountFen, c.RuleId, c.ClauseId,
-                c.BaselineReasonCode == c.VariantReasonCode ? c.VariantReasonCode : $"{c.BaselineReasonCode} → {c.VariantReasonCode}")))
+                c.BaselineReasonCode == c.VariantReasonCode ? c.VariantReasonCode : $"{c.BaselineReasonCode} → {c.VariantReasonCode}",
+                // A benefit decision grants a period, not an amount: its months (the other programmes leave the columns empty).
+                c.BaselineMonths != 0 || c.VariantMonths != 0 ? c.BaselineMonths : null, c.BaselineMonths != 0 || c.VariantMonths != 0 ? c.VariantMonths : null)))
             .Append(new Row("TOTAL", "", "", "", "", "", "", summary.Subjects, summary.Subjects, summary.BaselineAmountFen, summary.VariantAmountFen,
                 "", "", ""));
 
@@ -119,6 +122,8 @@ public static class WhatIfCommand
         new("Rule", "rule_id", r => r.Rule),
         new("Clause", "clause_id", r => r.Clause),
         new("Reason", "reason_code", r => r.Reasons),
+        new("Baseline months", "baseline_months", r => Count(r.BaselineMonths)),
+        new("Variant months", "variant_months", r => Count(r.VariantMonths)),
     ];
 
     private static void Totals(IAnsiConsole console, WhatIfSummary s) => console.Write(Tables.Fields("What-if")

@@ -1,3 +1,4 @@
+using ExchangeHub.Policy.Benefits;
 using ExchangeHub.Policy.Explanations;
 using ExchangeHub.Policy.Refunds;
 using ExchangeHub.Policy.Skills;
@@ -65,13 +66,36 @@ public static class WhatIfComparer
     {
         var before = new SkillSubsidyDecider(baseline);
         var after = new SkillSubsidyDecider(variant);
-        return Compare(baseline, variant, claims, claim =>
-        {
-            var b = before.Decide(claim, grantDate);
-            var a = after.Decide(claim, grantDate);
-            return new WhatIfLine($"{claim.PersonId}/{claim.Certificate.Number}", UpperSnake.Format(b.Outcome), b.AmountFen, UpperSnake.Format(a.Outcome), a.AmountFen,
-                ChangedRule(b.Explanation, a.Explanation));
-        });
+        return Compare(baseline, variant, claims, claim => SkillSubsidyLine(before.Decide(claim, grantDate), after.Decide(claim, grantDate)));
+    }
+
+    /// <summary>
+    /// One certificate's two decisions as a line, subject "person key/certificate number". The hub's what-if decides
+    /// itself (a grant under one file counts as a prior grant of the holder's later certificates under that file only).
+    /// </summary>
+    public static WhatIfLine SkillSubsidyLine(SkillSubsidyDecision b, SkillSubsidyDecision a) =>
+        new($"{b.PersonId}/{b.CertificateNumber}", UpperSnake.Format(b.Outcome), b.AmountFen, UpperSnake.Format(a.Outcome), a.AmountFen,
+            ChangedRule(b.Explanation, a.Explanation));
+
+    /// <summary>
+    /// Benefit claims (1.(4)) under both files; <paramref name="subjectOf"/> names each claim's line (the hub: "person
+    /// key/claim id"). A benefit decision grants a period, not an amount: 0 fen on both sides, the months in the line.
+    /// </summary>
+    public static WhatIfReport CompareBenefits(PolicySet baseline, PolicySet variant, IEnumerable<BenefitFacts> claims, DateOnly decisionDate,
+        Func<BenefitFacts, string> subjectOf)
+    {
+        var before = new BenefitDecider(baseline);
+        var after = new BenefitDecider(variant);
+        return Compare(baseline, variant, claims, claim => CompareBenefit(before, after, claim, decisionDate, subjectOf(claim)));
+    }
+
+    /// <summary>One claim under both deciders (the hub streams its pending claims through this).</summary>
+    public static WhatIfLine CompareBenefit(BenefitDecider baseline, BenefitDecider variant, BenefitFacts claim, DateOnly decisionDate, string subject)
+    {
+        var b = baseline.Decide(claim, decisionDate);
+        var a = variant.Decide(claim, decisionDate);
+        return new WhatIfLine(subject, UpperSnake.Format(b.Outcome), 0, UpperSnake.Format(a.Outcome), 0, ChangedRule(b.Explanation, a.Explanation),
+            b.MaxMonths, a.MaxMonths);
     }
 
     private static WhatIfReport Compare<TFacts>(PolicySet baseline, PolicySet variant, IEnumerable<TFacts> facts, Func<TFacts, WhatIfLine> decide)

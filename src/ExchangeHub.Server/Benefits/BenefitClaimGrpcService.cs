@@ -7,6 +7,7 @@ using PolicySeparation = ExchangeHub.Policy.Benefits.SeparationReason;
 using PolicySpell = ExchangeHub.Policy.Benefits.PreviousSpell;
 using Channel = ExchangeHub.Server.Storage.StoredProgrammeCodes.Channel;
 using ExchangeHub.Server.Common;
+using ExchangeHub.Server.Facts;
 
 namespace ExchangeHub.Server.Benefits;
 

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using ExchangeHub.Server.Common;
 using ExchangeHub.Server.Storage;
+using ExchangeHub.Server.Facts;
 
 namespace ExchangeHub.Server.Benefits;
 

@@ -4,6 +4,7 @@ using ExchangeHub.Policy.Benefits;
 using ExchangeHub.Policy.Explanations;
 using ExchangeHub.Server.Storage;
 using Code = ExchangeHub.Server.Storage.StoredProgrammeCodes;
+using ExchangeHub.Server.Facts;
 
 namespace ExchangeHub.Server.Benefits;
 

@@ -36,15 +36,8 @@ public static class BenefitCodes
         _ => throw new ArgumentOutOfRangeException(nameof(separation), separation, "no stored code"),
     };
 
-    public static SeparationReason SeparationOf(string stored) => stored switch
-    {
-        Code.Separation.ContractExpired => SeparationReason.ContractExpired,
-        Code.Separation.TerminatedByEmployer => SeparationReason.TerminatedByEmployer,
-        Code.Separation.DismissedByEmployer => SeparationReason.DismissedByEmployer,
-        Code.Separation.ResignedForEmployerFault => SeparationReason.ResignedForEmployerFault,
-        Code.Separation.Resignation => SeparationReason.Resignation,
-        _ => throw Unknown("benefit_claims.separation", stored),
-    };
+    /// <summary>Read in Facts/ (the what-if reads claims too), so the one mapping lives in <see cref="Facts.StoredEnums.Separation"/>.</summary>
+    public static SeparationReason SeparationOf(string stored) => Facts.StoredEnums.Separation(stored);
 
     private static InvalidOperationException Unknown(string column, string stored) => new($"{column} holds '{stored}', not a code this hub knows");
 }

@@ -2,6 +2,7 @@ using ExchangeHub.Contracts;
 using ExchangeHub.Contracts.Benefits;
 using ExchangeHub.Policy.Benefits;
 using ExchangeHub.Server.Common;
+using ExchangeHub.Server.Facts;
 
 namespace ExchangeHub.Server.Benefits;
 

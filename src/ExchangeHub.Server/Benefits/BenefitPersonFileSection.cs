@@ -1,5 +1,6 @@
 using ExchangeHub.Server.Common;
 using ExchangeHub.V1;
+using ExchangeHub.Server.Facts;
 
 namespace ExchangeHub.Server.Benefits;
 

@@ -12,7 +12,6 @@ public static class Extensions
             .Validate(o => o.OverdueCheckInterval >= TimeSpan.FromSeconds(1) && o.OverdueCheckInterval <= TimeSpan.FromDays(1),
                 "Hub:Benefits:OverdueCheckInterval must be between 00:00:01 and 1.00:00:00 (PeriodicTimer and the daily 2.(3) deadline).")
             .ValidateOnStart();
-        services.AddSingleton<BenefitClaimReader>();
         services.AddSingleton<BenefitClaimQueries>();
         services.AddSingleton<BenefitClaimWorkflow>();
         services.AddSingleton<BenefitReplay>();

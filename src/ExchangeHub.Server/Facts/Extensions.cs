@@ -8,6 +8,8 @@ public static class Extensions
         services.AddSingleton<StoredFactsReader>();
         services.AddSingleton<PersonFactsReader>();
         services.AddSingleton<TransferRequestsReader>();
+        services.AddSingleton<SkillInputsReader>();
+        services.AddSingleton<BenefitClaimReader>();
         return services;
     }
 }

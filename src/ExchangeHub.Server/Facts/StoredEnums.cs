@@ -1,4 +1,5 @@
 using ExchangeHub.Policy;
+using ExchangeHub.Policy.Benefits;
 using ExchangeHub.Policy.Refunds;
 using ExchangeHub.Policy.Skills;
 using ExchangeHub.Server.Storage;
@@ -68,6 +69,17 @@ public static class StoredEnums
         StoredRecipientKind.Unit => Policy.Skills.RecipientKind.Unit,
         StoredRecipientKind.Person => Policy.Skills.RecipientKind.Person,
         _ => throw Unknown<RecipientKind>(stored),
+    };
+
+    /// <summary>benefit_claims.separation (a text code, <see cref="StoredProgrammeCodes.Separation"/>).</summary>
+    public static SeparationReason Separation(string stored) => stored switch
+    {
+        StoredProgrammeCodes.Separation.ContractExpired => SeparationReason.ContractExpired,
+        StoredProgrammeCodes.Separation.TerminatedByEmployer => SeparationReason.TerminatedByEmployer,
+        StoredProgrammeCodes.Separation.DismissedByEmployer => SeparationReason.DismissedByEmployer,
+        StoredProgrammeCodes.Separation.ResignedForEmployerFault => SeparationReason.ResignedForEmployerFault,
+        StoredProgrammeCodes.Separation.Resignation => SeparationReason.Resignation,
+        _ => throw new InvalidOperationException($"benefit_claims.separation holds '{stored}', not a code this hub knows"),
     };
 
     private static InvalidOperationException Unknown<T>(int stored) =>

@@ -7,7 +7,6 @@ public static class Extensions
 {
     public static IServiceCollection AddSkillSubsidies(this IServiceCollection services)
     {
-        services.AddSingleton<SkillInputsReader>();
         services.AddSingleton<SkillSubsidyQueries>();
         services.AddSingleton<SkillSubsidyRunner>();
         services.AddSingleton<SkillReplay>();

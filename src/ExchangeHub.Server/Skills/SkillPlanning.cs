@@ -39,10 +39,8 @@ public static class SkillPlanning
                 unchanged++;
                 continue;
             }
-            var certificate = new Certificate(stored.Number, stored.OccupationCode, stored.Level, stored.IssuedOn);
-            var prior = grants.Where(g => g.CertificateNumber != stored.Number).ToList();
-            var facts = new SkillSubsidyFacts(personKey, certificate, holder.InsuredMonths, holder.ReceivingBenefitOn(stored.IssuedOn), prior,
-                trainingOf(stored.Number));
+            var certificate = SkillSubsidyFactsOf.Certificate(stored);
+            var facts = SkillSubsidyFactsOf.Build(personKey, certificate, holder, grants, trainingOf(stored.Number));
             if (previous is not null && previous.PolicyVersion == policyVersion
                 && previous.FactsSha256 == CanonicalJson.Sha256(SkillFactsJson.Serialize(facts, previous.DecidedOn.Year)))
             {
@@ -51,10 +49,7 @@ public static class SkillPlanning
             }
             var json = SkillFactsJson.Serialize(facts, decisionDate.Year);
             var decision = decider.Decide(facts, decisionDate);
-            if (decision.Outcome == SkillOutcome.Granted)
-            {
-                grants.Add(new SkillGrant(certificate.OccupationCode, certificate.Level, decisionDate, certificate.Number));
-            }
+            SkillSubsidyFactsOf.Record(grants, decision, certificate, decisionDate);
             decided.Add(new Planned(stored, certificate, json, CanonicalJson.Sha256(json), decision, previous));
         }
         return (decided, unchanged);

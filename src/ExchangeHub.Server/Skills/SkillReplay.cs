@@ -73,7 +73,7 @@ public sealed class SkillReplay(HubDatabase database, PersonFactsReader facts, P
         var earlier = holder.SkillGrants.Where(g => g.CertificateNumber is null || !sameCall.Contains(g.CertificateNumber));
         var call = certificates.Certificates.Where(c => c.ResidentId == target.ResidentId && (sameCall.Contains(c.Number) || c.Number == target.Number));
         var (decided, _) = SkillPlanning.Person(_decider, personKey.Of(target.ResidentId), holder, call, earlier, _ => null,
-            SkillPayments.TrainingOf(certificates, personKey), policy.Stamp(), stored.DecisionDate);
+            SkillPayments.TrainingOf(certificates, personKey.Of), policy.Stamp(), stored.DecisionDate);
         var planned = decided.Single(p => p.Stored.Number == target.Number);
         var d = planned.Decision;
         return new ReplayDifferences.Side(policy.Stamp(), planned.FactsJson, planned.FactsSha256, SkillCodes.Outcome(d.Outcome), d.AmountFen,

@@ -82,7 +82,7 @@ public sealed class SkillSubsidyRunner(
         {
             var holder = inputs.Facts.Holders.GetValueOrDefault(person.Key) ?? PersonFacts.None(person.Key);
             var (decided, standing) = SkillPlanning.Person(_decider, personKey.Of(person.Key), holder, person, holder.SkillGrants,
-                inputs.CurrentDecisions.GetValueOrDefault, SkillPayments.TrainingOf(inputs.Facts, personKey), PolicyVersion, decisionDate);
+                inputs.CurrentDecisions.GetValueOrDefault, SkillPayments.TrainingOf(inputs.Facts, personKey.Of), PolicyVersion, decisionDate);
             pending.AddRange(decided);
             unchanged += standing;
         }
@@ -142,7 +142,7 @@ public sealed class SkillSubsidyRunner(
             {
                 continue;
             }
-            var check = _doubleSubsidy.Decide(SkillPayments.Skill(skill), SkillPayments.Training(training, personKey));
+            var check = _doubleSubsidy.Decide(SkillPayments.Skill(skill), SkillPayments.Training(training, personKey.Of));
             if (check.Outcome == ClawbackOutcome.Recover)
             {
                 found.Add((check, skill));

@@ -15,6 +15,7 @@ public static class WhatIfContract
             BaselineOutcome = line.BaselineOutcome, BaselineAmountFen = line.BaselineFen, VariantOutcome = line.VariantOutcome,
             VariantAmountFen = line.VariantFen, DifferenceFen = line.DifferenceFen, RuleId = line.Rule?.RuleId ?? "", ClauseId = line.Rule?.ClauseId ?? "",
             BaselineReasonCode = line.Rule?.BaselineReasonCode ?? "", VariantReasonCode = line.Rule?.VariantReasonCode ?? "",
+            BaselineMonths = line.BaselineMonths, VariantMonths = line.VariantMonths,
         };
     }
 

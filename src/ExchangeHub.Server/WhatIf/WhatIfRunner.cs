@@ -1,8 +1,13 @@
+using System.Runtime.CompilerServices;
 using ExchangeHub.Policy;
+using ExchangeHub.Policy.Benefits;
 using ExchangeHub.Policy.Refunds;
+using ExchangeHub.Policy.Skills;
 using ExchangeHub.Policy.WhatIf;
 using ExchangeHub.Server.Common;
 using ExchangeHub.Server.Facts;
+using ExchangeHub.Server.Security;
+using ExchangeHub.Server.Storage;
 
 namespace ExchangeHub.Server.WhatIf;
 
@@ -16,10 +21,15 @@ namespace ExchangeHub.Server.WhatIf;
 /// Every unit is decided at D, an approved refund too (a run settles those at their frozen date): the what-if prices
 /// a variant, it does not replay the year.
 /// </summary>
-public sealed class WhatIfRunner(StoredFactsReader factsReader, PolicySet policy, TimeProvider clock, ILogger<WhatIfRunner> logger) : IDisposable
+public sealed class WhatIfRunner(StoredFactsReader factsReader, SkillInputsReader skillInputs, BenefitClaimReader claims, PersonFactsReader personFacts,
+    PersonKey personKey, PolicySet policy, TimeProvider clock, ILogger<WhatIfRunner> logger) : IDisposable
 {
-    public const string RefundProgramme = "REFUND";
-    private const int UnitsPerChunk = 500;
+    public const string RefundProgramme = "REFUND", SkillProgramme = "SKILL_SUBSIDY", BenefitProgramme = "UNEMPLOYMENT_BENEFIT";
+
+    /// <summary>A person's group: persons have no size class, and their facts name no division (the contract's empty code).</summary>
+    public const string NotApplicable = "NOT_APPLICABLE";
+
+    private const int UnitsPerChunk = 500, ClaimsPerPage = 500;
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
 
     /// <summary>
@@ -50,17 +60,30 @@ public sealed class WhatIfRunner(StoredFactsReader factsReader, PolicySet policy
                     ct.ThrowIfCancellationRequested();
                     var facts = RefundFactsBuilder.Build(uscc, chunk);
                     var compared = Compare(baseline, other, facts, decisionDate);
-                    var change = new WhatIfChange(RefundProgramme, chunk.Units.GetValueOrDefault(uscc)?.DivisionCode ?? "",
-                        facts.SizeClass is { } size ? UpperSnake.Format(size) : "", compared.Line);
-                    if (totals.Add(change) && totals.ChangedSubjects <= maxChanged)
-                    {
-                        await changed(change);
-                    }
+                    await Count(new WhatIfChange(RefundProgramme, chunk.Units.GetValueOrDefault(uscc)?.DivisionCode ?? "",
+                        facts.SizeClass is { } size ? UpperSnake.Format(size) : "", compared.Line));
                 }
                 await progress(totals.Subjects, Math.Max(known, totals.Subjects));
             }
+            await foreach (var line in SkillSubsidiesAsync(variant, asOf, ct))
+            {
+                await Count(new WhatIfChange(SkillProgramme, "", NotApplicable, line));
+            }
+            await foreach (var line in BenefitClaimsAsync(variant, asOf, ct))
+            {
+                await Count(new WhatIfChange(BenefitProgramme, "", NotApplicable, line));
+            }
+            await progress(totals.Subjects, Math.Max(known, totals.Subjects));
             totals.Truncated = Math.Max(0, totals.ChangedSubjects - maxChanged);
             return totals;
+
+            async Task Count(WhatIfChange change)
+            {
+                if (totals.Add(change) && totals.ChangedSubjects <= maxChanged)
+                {
+                    await changed(change);
+                }
+            }
         }
         finally
         {
@@ -83,6 +106,67 @@ public sealed class WhatIfRunner(StoredFactsReader factsReader, PolicySet policy
             logger.LogError(ex, "What-if: deciding unit {Uscc} failed", facts.Uscc);
             var error = ex.GetType().Name;
             return WhatIfComparer.Compared(baseline.Failed(facts, decisionDate, error), variant.Failed(facts, decisionDate, error));
+        }
+    }
+
+    /// <summary>
+    /// Every pending skill subsidy — a certificate issued by D with no current decision, or an UNDETERMINED one (a
+    /// granted one stands, POLICY.md 1.(3); a refused one is final for its facts) — decided under both files from the
+    /// call's own facts (<see cref="SkillInputsReader"/>, <see cref="SkillSubsidyFactsOf"/>), holder by holder in order
+    /// of issue date, a grant under one file counting as a prior grant of the later certificates under that file only.
+    /// </summary>
+    private async IAsyncEnumerable<WhatIfLine> SkillSubsidiesAsync(PolicySet variant, FactsAsOf asOf, [EnumeratorCancellation] CancellationToken ct)
+    {
+        var inputs = await skillInputs.ReadAsync(asOf.DecisionDate, asOf.KnowledgeTimeUnixMs, ct);
+        var trainingOf = SkillPayments.TrainingOf(inputs.Facts, personKey.Of);
+        var baseline = new SkillSubsidyDecider(policy);
+        var other = new SkillSubsidyDecider(variant);
+        foreach (var person in inputs.Facts.Certificates.GroupBy(c => c.ResidentId, StringComparer.Ordinal))
+        {
+            var holder = inputs.Facts.HolderOf(person.First());
+            var key = personKey.Of(person.Key);
+            List<SkillGrant> baselineGrants = [.. holder.SkillGrants], variantGrants = [.. holder.SkillGrants];
+            foreach (var stored in person)
+            {
+                ct.ThrowIfCancellationRequested();
+                if (inputs.CurrentDecisions.GetValueOrDefault(stored.Number)?.Outcome is not (null or StoredProgrammeCodes.Outcome.Undetermined))
+                {
+                    continue;
+                }
+                var certificate = SkillSubsidyFactsOf.Certificate(stored);
+                var training = trainingOf(stored.Number);
+                var b = baseline.Decide(SkillSubsidyFactsOf.Build(key, certificate, holder, baselineGrants, training), asOf.DecisionDate);
+                var a = other.Decide(SkillSubsidyFactsOf.Build(key, certificate, holder, variantGrants, training), asOf.DecisionDate);
+                SkillSubsidyFactsOf.Record(baselineGrants, b, certificate, asOf.DecisionDate);
+                SkillSubsidyFactsOf.Record(variantGrants, a, certificate, asOf.DecisionDate);
+                yield return WhatIfComparer.SkillSubsidyLine(b, a);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Every benefit claim pending at (D, T) (<see cref="BenefitClaimReader.PendingAsync"/>, a page at a time), decided
+    /// under both files from the claimant's facts as of D (<see cref="BenefitClaimFacts"/>, as the claim's own decision).
+    /// </summary>
+    private async IAsyncEnumerable<WhatIfLine> BenefitClaimsAsync(PolicySet variant, FactsAsOf asOf, [EnumeratorCancellation] CancellationToken ct)
+    {
+        var baseline = new BenefitDecider(policy);
+        var other = new BenefitDecider(variant);
+        var after = "";
+        while (true)
+        {
+            var page = await claims.PendingAsync(asOf, after, ClaimsPerPage, ct);
+            foreach (var claim in page)
+            {
+                var person = await personFacts.PersonAsync(claim.ResidentId, asOf.DecisionDate, asOf.KnowledgeTimeUnixMs, ct);
+                yield return WhatIfComparer.CompareBenefit(baseline, other, BenefitClaimFacts.Of(claim, person), asOf.DecisionDate,
+                    $"{claim.PersonKey}/{claim.ClaimId}");
+            }
+            if (page.Count < ClaimsPerPage)
+            {
+                yield break;
+            }
+            after = page[^1].ClaimId;
         }
     }
 

@@ -2,6 +2,7 @@ using ExchangeHub.V1;
 using ExchangeHub.Contracts;
 using ExchangeHub.Policy.Benefits;
 using ExchangeHub.Server.Benefits;
+using ExchangeHub.Server.Facts;
 
 namespace ExchangeHub.Server.Tests.Benefits;
 

@@ -1,4 +1,5 @@
 using ExchangeHub.Server.Benefits;
+using ExchangeHub.Server.Facts;
 
 namespace ExchangeHub.Server.Tests.Benefits;
 

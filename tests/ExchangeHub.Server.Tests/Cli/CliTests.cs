@@ -288,9 +288,9 @@ public sealed class CliTests : IAsyncLifetime
             Assert.Equal(0, csvExit);
             var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
             Assert.Equal("row,programme,division_code,size_class,subject_key,baseline_outcome,variant_outcome,baseline_count,variant_count,"
-                + "baseline_amount_fen,variant_amount_fen,difference_fen,rule_id,clause_id,reason_code", lines[0]);
+                + "baseline_amount_fen,variant_amount_fen,difference_fen,rule_id,clause_id,reason_code,baseline_months,variant_months", lines[0]);
             Assert.Equal(2, lines.Count(l => l.StartsWith("CHANGED,", StringComparison.Ordinal)));
-            Assert.EndsWith(",5,5,864000,720000,-144000,,,", lines[^1], StringComparison.Ordinal);
+            Assert.EndsWith(",5,5,864000,720000,-144000,,,,,", lines[^1], StringComparison.Ordinal);
             Assert.StartsWith("TOTAL,", lines[^1], StringComparison.Ordinal);
         }
         finally

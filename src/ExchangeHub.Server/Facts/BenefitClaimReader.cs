@@ -2,7 +2,7 @@ using ExchangeHub.Policy;
 using ExchangeHub.Policy.Benefits;
 using ExchangeHub.Server.Storage;
 
-namespace ExchangeHub.Server.Benefits;
+namespace ExchangeHub.Server.Facts;
 
 /// <summary>
 /// Reads claims and their current decisions (the claimant's facts come from <see cref="Facts.PersonFactsReader"/>).
@@ -23,6 +23,19 @@ public sealed class BenefitClaimReader(HubDatabase database)
     private const string GrantedSql =
         $"SELECT {ClaimColumns} WHERE claim_id IN (SELECT claim_id FROM benefit_decisions "
         + $"WHERE is_current = TRUE AND outcome = '{StoredProgrammeCodes.Outcome.Granted}')";
+
+    // Pending at (D, T): applied for by D and submitted by T, with no decision current at T other than UNDETERMINED (as
+    // PersonFactsReader's pending claims); keyset pages by claim id, so a what-if holds one page of claims at a time.
+    private const string PendingSql =
+        $"SELECT {ClaimColumns} WHERE applied_on <= @p0 AND submitted_at_unix_ms <= @p1 AND claim_id > @p2 AND NOT EXISTS ("
+        + $"SELECT 1 FROM benefit_decisions d WHERE d.claim_id = benefit_claims.claim_id AND d.decided_at_unix_ms <= @p1 "
+        + $"AND d.outcome <> '{StoredProgrammeCodes.Outcome.Undetermined}' "
+        + "AND NOT EXISTS (SELECT 1 FROM benefit_decisions s WHERE s.supersedes_id = d.id AND s.decided_at_unix_ms <= @p1)) "
+        + "ORDER BY claim_id LIMIT @p3";
+
+    /// <summary>Up to <paramref name="limit"/> claims pending at (D, T) whose id sorts after <paramref name="after"/> ("" for the first page).</summary>
+    public Task<List<StoredClaim>> PendingAsync(FactsAsOf asOf, string after, int limit, CancellationToken ct) =>
+        ClaimsAsync(PendingSql, [asOf.DecisionDate, asOf.KnowledgeTimeUnixMs, after, limit], ct);
 
     public async Task<StoredClaim?> ClaimAsync(string claimId, CancellationToken ct) =>
         (await ClaimsAsync($"SELECT {ClaimColumns} WHERE claim_id = @p0", [claimId], ct)).SingleOrDefault();
@@ -60,7 +73,7 @@ public sealed class BenefitClaimReader(HubDatabase database)
             PreviousSpell? previous = r.IsDBNull(8) ? null : new PreviousSpell(YearMonth.Parse(r.GetString(8)), r.GetInt32(9), r.GetInt32(10));
             claims.Add(new StoredClaim(r.GetString(0), r.GetString(1), r.GetString(2), r.GetFieldValue<DateOnly>(3),
                 r.IsDBNull(4) ? null : r.GetFieldValue<DateOnly>(4), r.GetString(5).Split(',', StringSplitOptions.RemoveEmptyEntries),
-                r.IsDBNull(6) ? null : BenefitCodes.SeparationOf(r.GetString(6)), r.IsDBNull(7) ? null : r.GetBoolean(7), previous,
+                r.IsDBNull(6) ? null : StoredEnums.Separation(r.GetString(6)), r.IsDBNull(7) ? null : r.GetBoolean(7), previous,
                 r.GetString(11), r.GetBoolean(12), r.IsDBNull(13) ? null : r.GetString(13)));
         }, ct);
         return claims;

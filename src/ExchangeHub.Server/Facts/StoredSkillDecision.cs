@@ -1,4 +1,4 @@
-namespace ExchangeHub.Server.Skills;
+namespace ExchangeHub.Server.Facts;
 
 /// <summary>
 /// A certificate's current skill-subsidy decision, as the next call compares against it; <see cref="DecidedAtUnixMs"/>

@@ -1,6 +1,6 @@
 using ExchangeHub.Policy.Benefits;
 
-namespace ExchangeHub.Server.Benefits;
+namespace ExchangeHub.Server.Facts;
 
 /// <summary>
 /// A stored claim as the decision reads it. The resident id stays in memory: it is never put in an event.

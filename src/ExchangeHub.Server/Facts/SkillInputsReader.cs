@@ -1,7 +1,6 @@
-using ExchangeHub.Server.Facts;
 using ExchangeHub.Server.Storage;
 
-namespace ExchangeHub.Server.Skills;
+namespace ExchangeHub.Server.Facts;
 
 /// <summary>
 /// Reads what a skill-subsidy call decides from: the certificates, their holders' facts and the training subsidies as

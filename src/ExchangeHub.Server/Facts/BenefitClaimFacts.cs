@@ -1,8 +1,7 @@
 using ExchangeHub.Policy;
 using ExchangeHub.Policy.Benefits;
-using ExchangeHub.Server.Facts;
 
-namespace ExchangeHub.Server.Benefits;
+namespace ExchangeHub.Server.Facts;
 
 /// <summary>
 /// A claim's facts for the engine (1.(4) Decisions) from the claimant's <see cref="PersonFacts"/> as of the decision
