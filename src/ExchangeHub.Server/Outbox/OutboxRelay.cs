@@ -51,8 +51,8 @@ public sealed class OutboxRelay(
     }
 
     /// <summary>
-    /// Keeps up to <see cref="MessagingOptions.MaxRoundsInFlight"/> rounds running: a new round starts as soon as one
-    /// finished or, when the outbox was drained, as soon as a writer signals. A failed round stops the window: the
+    /// Keeps up to <see cref="MessagingOptions.MaxRoundsInFlight"/> rounds running while rows wait: a new round starts as
+    /// soon as one finished. Once caught up, one round at a time, and a drained outbox waits for a writer's signal. A failed round stops the window: the
     /// others finish and record, then the relay backs off and starts again from the oldest unsent row.
     /// </summary>
     private async Task RelayAsync(RoundWindow window, CancellationToken stoppingToken)
@@ -60,10 +60,11 @@ public sealed class OutboxRelay(
         var depth = Math.Max(1, _options.MaxRoundsInFlight);
         var failedRounds = 0;
         var drained = false;
-        Task<bool>? wake = null;
         while (!stoppingToken.IsCancellationRequested)
         {
-            if (window.Count < depth && !window.Stopped)
+            // Caught up (the last read found fewer rows than a round takes): let the running rounds finish before reading
+            // again, so a trickle of rows goes out in rounds that grow with the wait, not in many rounds of one row each.
+            if (window.Count < depth && !window.Stopped && !(drained && window.Count > 0))
             {
                 int read;
                 bool started;
@@ -99,34 +100,16 @@ public sealed class OutboxRelay(
                 // Drained: sleep until a writer signals or the poll interval passes.
                 try
                 {
-                    await (wake ?? signal.WaitAsync(_options.PollInterval, clock, stoppingToken));
+                    await signal.WaitAsync(_options.PollInterval, clock, stoppingToken);
                 }
                 catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
                 {
                     return;
                 }
-                wake = null;
                 continue;
             }
 
-            // Wait for a round to finish or, with room for another and nothing left to read, for a writer's signal. One
-            // wait on the signal at a time (an abandoned wait could take a later Notify with it).
-            var room = drained && window.Count < depth && !window.Stopped;
-            if (room)
-            {
-                wake ??= signal.WaitAsync(_options.PollInterval, clock, stoppingToken);
-            }
-            var first = await Task.WhenAny(room ? [.. window.Tasks, wake!] : window.Tasks);
-            if (first == wake)
-            {
-                if (wake.IsCanceled && stoppingToken.IsCancellationRequested)
-                {
-                    return;
-                }
-                wake = null;
-                continue;
-            }
-
+            var first = await Task.WhenAny(window.Tasks);
             var (round, error) = await window.CompleteAsync(first);
             if (error is OperationCanceledException && stoppingToken.IsCancellationRequested)
             {
