@@ -21,6 +21,13 @@ public sealed class MessagingOptions
     public int MaxConcurrentSubjects { get; set; } = 512;
 
     /// <summary>
+    /// Rounds the relay keeps in flight at once (1: one round at a time). A round waits for its slowest confirm before it
+    /// records its rows; the next rounds read and publish meanwhile, leaving out the rows and subjects earlier rounds
+    /// still hold, so a subject's rows still go one after another.
+    /// </summary>
+    public int MaxRoundsInFlight { get; set; } = 3;
+
+    /// <summary>
     /// True: the relay publishes MassTransit's envelope on its own RabbitMQ.Client channel, with the same exchange,
     /// properties and headers as MassTransit (<see cref="OutboxPublisher"/>). False (default): through MassTransit's
     /// <c>Publish</c>. The direct path measured no faster in the relay on the shared two-core machine (issue 14 item 5),

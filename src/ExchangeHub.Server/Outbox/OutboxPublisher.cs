@@ -98,7 +98,9 @@ public sealed class OutboxPublisher(IBus bus, OutboxChannel channel, IOptions<Me
     {
         var route = _routes.GetOrAdd(type, Route.For, bus);
         var body = StoredEnvelopeSerializer.Write(new StoredEnvelopeSerializer.Envelope(message.MessageId, null, null, NewId.NextGuid(), null,
-            bus.Address, route.Address, null, null, route.MessageTypes, DateTime.UtcNow, []), message.Payload);
+            bus.Address, route.Address, null, null, route.MessageTypes, DateTime.UtcNow,
+            // MassTransit writes its send context's headers into the envelope too: the trace header goes in both places.
+            traceParent is null ? [] : [new KeyValuePair<string, object>(TraceParentHeader, traceParent)]), message.Payload);
         var properties = new BasicProperties
         {
             ContentType = StoredEnvelopeSerializer.MassTransitJson.MediaType,

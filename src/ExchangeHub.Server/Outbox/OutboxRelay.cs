@@ -6,8 +6,11 @@ namespace ExchangeHub.Server.Outbox;
 /// <summary>
 /// Moves events from <c>outbox_messages</c> to the broker. Each round reads the oldest unsent rows (in sequence order),
 /// publishes them (rows of one subject one after another, different subjects concurrently), waits for every confirm,
-/// then marks the confirmed rows sent in one short transaction. A subject stops at its first failed publish, so its
-/// later events never overtake it; the round then backs off and the next one starts again from the oldest unsent row.
+/// then marks the confirmed rows sent in one short transaction. Up to <see cref="MessagingOptions.MaxRoundsInFlight"/>
+/// rounds overlap, so no round's slowest confirm stalls the relay: a new round leaves out the rows earlier rounds hold
+/// and every row of their subjects (<see cref="RoundWindow"/>). A subject stops at its first failed publish, so its
+/// later events never overtake it; the relay then lets the running rounds finish, backs off, and starts again from the
+/// oldest unsent row.
 /// Nothing is deleted and nothing is marked sent that the broker did not confirm: delivery is at least once. Several
 /// replicas on PostgreSQL relay side by side: each round claims its rows (<see cref="OutboxStore.ClaimAsync"/>).
 /// A row that fails <see cref="MessagingOptions.ParkAfterAttempts"/> times, or cannot be published at all, is parked:
@@ -35,46 +38,64 @@ public sealed class OutboxRelay(
         OutboxLog.Started(logger, $"{uri.Host}:{uri.Port}{uri.AbsolutePath}", _options.BatchSize, _options.MaxConcurrentSubjects,
             _options.PublishTimeout);
 
+        var window = new RoundWindow();
+        try
+        {
+            await RelayAsync(window, stoppingToken);
+        }
+        finally
+        {
+            // Shutting down: every running round records what the broker confirmed before the relay stops.
+            await window.DrainAsync();
+        }
+    }
+
+    /// <summary>
+    /// Keeps up to <see cref="MessagingOptions.MaxRoundsInFlight"/> rounds running while rows wait: a new round starts as
+    /// soon as one finished. Once caught up, one round at a time, and a drained outbox waits for a writer's signal. A failed round stops the window: the
+    /// others finish and record, then the relay backs off and starts again from the oldest unsent row.
+    /// </summary>
+    private async Task RelayAsync(RoundWindow window, CancellationToken stoppingToken)
+    {
+        var depth = Math.Max(1, _options.MaxRoundsInFlight);
         var failedRounds = 0;
+        var drained = false;
         while (!stoppingToken.IsCancellationRequested)
         {
-            OutboxRound round;
-            try
+            // Caught up (the last read found fewer rows than a round takes): let the running rounds finish before reading
+            // again, so a trickle of rows goes out in rounds that grow with the wait, not in many rounds of one row each.
+            if (window.Count < depth && !window.Stopped && !(drained && window.Count > 0))
             {
-                round = await RelayOnceAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                // The database, not the broker, failed (the broker's failures are counted in the round).
-                var delay = _options.RetryDelay(++failedRounds);
-                OutboxLog.RoundError(logger, ex, delay);
-                if (!await PauseAsync(delay, stoppingToken))
+                int read;
+                bool started;
+                try
+                {
+                    (read, started) = await StartRoundAsync(window, stoppingToken);
+                }
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
                 {
                     return;
                 }
-                continue;
+                catch (Exception ex)
+                {
+                    // The database, not the broker, failed (the broker's failures are counted in the round).
+                    await window.DrainAsync();
+                    var delay = _options.RetryDelay(++failedRounds);
+                    OutboxLog.RoundError(logger, ex, delay);
+                    if (!await PauseAsync(delay, stoppingToken))
+                    {
+                        return;
+                    }
+                    continue;
+                }
+                drained = read < _options.BatchSize;
+                if (started && !drained && window.Count < depth)
+                {
+                    continue; // more rows wait: start the next round at once
+                }
             }
 
-            if (round.Failed > 0)
-            {
-                var delay = _options.RetryDelay(++failedRounds);
-                OutboxLog.RoundFailed(logger, round.Failed, round.Read, round.FirstError ?? "", round.Confirmed, delay);
-                if (!await PauseAsync(delay, stoppingToken))
-                {
-                    return;
-                }
-                continue;
-            }
-            if (failedRounds > 0)
-            {
-                OutboxLog.Recovered(logger, failedRounds);
-                failedRounds = 0;
-            }
-            if (round.Read < _options.BatchSize)
+            if (window.Count == 0)
             {
                 // Drained: sleep until a writer signals or the poll interval passes.
                 try
@@ -85,26 +106,88 @@ public sealed class OutboxRelay(
                 {
                     return;
                 }
+                continue;
+            }
+
+            var first = await Task.WhenAny(window.Tasks);
+            var (round, error) = await window.CompleteAsync(first);
+            if (error is OperationCanceledException && stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            if (error is not null || round!.Failed > 0)
+            {
+                // Start nothing new; the rounds still running finish (their subjects stop at their first failure).
+                window.Stop();
+                await window.DrainAsync();
+                var delay = _options.RetryDelay(++failedRounds);
+                if (error is not null)
+                {
+                    OutboxLog.RoundError(logger, error, delay);
+                }
+                else
+                {
+                    OutboxLog.RoundFailed(logger, round!.Failed, round.Read, round.FirstError ?? "", round.Confirmed, delay);
+                }
+                if (!await PauseAsync(delay, stoppingToken))
+                {
+                    return;
+                }
+                window.Restart();
+                continue;
+            }
+            if (failedRounds > 0)
+            {
+                // A round started after the back-off went through.
+                OutboxLog.Recovered(logger, failedRounds);
+                failedRounds = 0;
             }
         }
     }
 
     /// <summary>
-    /// One round: reads up to <see cref="MessagingOptions.BatchSize"/> unsent rows, publishes them and records the
-    /// outcome. Confirmed rows are marked even when the round is cancelled or partly failed.
+    /// Claims the next round's rows and starts publishing them: the oldest unsent rows that no running round holds, minus
+    /// every row of a subject that a running round holds a row of (its next row waits until that one is recorded).
+    /// Returns how many rows the claim read before leaving those out, and whether a round started.
+    /// </summary>
+    private async Task<(int Read, bool Started)> StartRoundAsync(RoundWindow window, CancellationToken ct)
+    {
+        var claim = await store.ClaimAsync(_options.BatchSize, window.HeldSequences, ct);
+        var read = claim.Rows.Count;
+        var rows = window.Free(claim.Rows);
+        if (rows.Count == 0)
+        {
+            await claim.DisposeAsync();
+            return (read, false);
+        }
+        window.Add(RelayRoundAsync(claim, rows, window, ct), rows);
+        return (read, true);
+    }
+
+    /// <summary>
+    /// One round, as the relay runs it alone: claims up to <see cref="MessagingOptions.BatchSize"/> unsent rows,
+    /// publishes them and records the outcome. Confirmed rows are marked even when the round is cancelled or partly failed.
     /// </summary>
     public async Task<OutboxRound> RelayOnceAsync(CancellationToken ct)
     {
-        await using var claim = await store.ClaimAsync(_options.BatchSize, ct);
-        var rows = claim.Rows;
-        if (rows.Count == 0)
+        var claim = await store.ClaimAsync(_options.BatchSize, ct);
+        return claim.Rows.Count == 0 ? await Disposed(claim) : await RelayRoundAsync(claim, claim.Rows, new RoundWindow(), ct);
+
+        static async Task<OutboxRound> Disposed(OutboxClaim claim)
         {
+            await claim.DisposeAsync();
             return OutboxRound.Empty;
         }
+    }
 
+    /// <summary>Publishes <paramref name="rows"/> of <paramref name="claim"/>, records the outcome, releases the claim.</summary>
+    private async Task<OutboxRound> RelayRoundAsync(OutboxClaim claim, IReadOnlyList<PendingMessage> rows, RoundWindow window, CancellationToken ct)
+    {
+        await using var _ = claim;
+        // The caller's loop goes on while this round publishes.
+        await Task.Yield();
         var confirmed = new ConcurrentQueue<long>();
         var failures = new ConcurrentQueue<PublishFailure>();
-        var stop = 0;
         try
         {
             var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.MaxConcurrentSubjects), CancellationToken = ct };
@@ -112,8 +195,8 @@ public sealed class OutboxRelay(
             {
                 foreach (var row in subjectRows)
                 {
-                    // After any failure the broker is probably away: start nothing new, retry the whole window later.
-                    if (Volatile.Read(ref stop) != 0)
+                    // After any failure (in any running round) the broker is probably away: start nothing new, retry later.
+                    if (window.Stopped)
                     {
                         return;
                     }
@@ -139,7 +222,7 @@ public sealed class OutboxRelay(
                     {
                         failures.Enqueue(new PublishFailure(row.Sequence, $"{ex.GetType().Name}: {ex.Message}"));
                         metrics.PublishFailed(EventTypes.Label(row.MessageType));
-                        Interlocked.Exchange(ref stop, 1);
+                        window.Stop();
                         return; // this subject's later rows wait for the next round, behind the failed one
                     }
                 }

@@ -25,6 +25,14 @@ public sealed class OutboxStore(HubDatabase database, TimeProvider clock, Micros
         + "WHERE " + RelayableSql + " ORDER BY sequence LIMIT @p0";
 
     /// <summary>
+    /// SQLite, while earlier rounds of this relay are still in flight: the oldest unsent rows that are not theirs (@p1: the
+    /// held sequences as a JSON array). The rows of a subject with a held row are left out by the relay, not here.
+    /// </summary>
+    private const string UnsentNotHeldSql =
+        "SELECT sequence, message_id, message_type, subject_key, payload, trace_parent FROM outbox_messages "
+        + "WHERE " + RelayableSql + " AND sequence NOT IN (SELECT value FROM json_each(@p1)) ORDER BY sequence LIMIT @p0";
+
+    /// <summary>
     /// Marks a whole round's confirmed rows in one statement (@p1: the sequences): one round trip instead of one per row.
     /// SQLite takes them as a JSON array (<c>json_each</c>, the primary key serves each), PostgreSQL as a bigint array.
     /// </summary>
@@ -67,12 +75,19 @@ public sealed class OutboxStore(HubDatabase database, TimeProvider clock, Micros
     private const int MaxErrorLength = 2000;
 
     /// <summary>Up to <paramref name="limit"/> unsent rows in sequence order, oldest first.</summary>
-    public async Task<IReadOnlyList<PendingMessage>> ReadUnsentAsync(int limit, CancellationToken ct)
+    public Task<IReadOnlyList<PendingMessage>> ReadUnsentAsync(int limit, CancellationToken ct) => ReadUnsentAsync(limit, [], ct);
+
+    /// <summary>Up to <paramref name="limit"/> unsent rows in sequence order, oldest first, none of <paramref name="held"/>.</summary>
+    private async Task<IReadOnlyList<PendingMessage>> ReadUnsentAsync(int limit, IReadOnlyCollection<long> held, CancellationToken ct)
     {
         await using var connection = await database.OpenReaderAsync(ct);
         await using var command = connection.CreateCommand();
-        command.CommandText = UnsentSql;
+        command.CommandText = held.Count == 0 ? UnsentSql : UnsentNotHeldSql;
         AddParameter(command, "@p0", limit);
+        if (held.Count > 0)
+        {
+            AddParameter(command, "@p1", "[" + string.Join(',', held) + "]");
+        }
         var rows = new List<PendingMessage>(limit);
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
@@ -90,11 +105,18 @@ public sealed class OutboxStore(HubDatabase database, TimeProvider clock, Micros
     /// A subject whose older unsent row another replica holds is left out of this round, so per-subject order holds
     /// across replicas.
     /// </summary>
-    public async Task<OutboxClaim> ClaimAsync(int limit, CancellationToken ct)
+    public Task<OutboxClaim> ClaimAsync(int limit, CancellationToken ct) => ClaimAsync(limit, [], ct);
+
+    /// <summary>
+    /// As <see cref="ClaimAsync(int, CancellationToken)"/>, while this relay's earlier rounds still hold
+    /// <paramref name="held"/> (published or in flight, not yet recorded): on SQLite those rows are left out of the read;
+    /// on PostgreSQL their rounds' transactions lock them, so <c>SKIP LOCKED</c> leaves them out already.
+    /// </summary>
+    public async Task<OutboxClaim> ClaimAsync(int limit, IReadOnlyCollection<long> held, CancellationToken ct)
     {
         if (database.Provider != Configuration.StorageProvider.Postgres)
         {
-            return new OutboxClaim(await ReadUnsentAsync(limit, ct), (confirmed, failures, token) => RecordAsync(confirmed, failures, token), null);
+            return new OutboxClaim(await ReadUnsentAsync(limit, held, ct), (confirmed, failures, token) => RecordAsync(confirmed, failures, token), null);
         }
         var lease = await database.AcquireWriterAsync(ct);
         try

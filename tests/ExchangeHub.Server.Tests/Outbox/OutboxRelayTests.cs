@@ -30,6 +30,39 @@ public sealed class OutboxRelayTests
             $"SELECT COUNT(*) FROM outbox_messages WHERE correlation_id = '{correlation}' AND (sent_at_unix_ms IS NULL OR last_error IS NOT NULL)"));
     }
 
+    /// <summary>
+    /// Rounds of a few rows, four in flight at once, few subjects with many rows each: every subject has rows in many
+    /// overlapping rounds. Without the window leaving out the subjects that running rounds hold, a later round would
+    /// publish a subject's next row before its previous one was confirmed.
+    /// </summary>
+    [Theory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.Postgres)]
+    public async Task Relay_OverlappingRounds_KeepEachSubjectInOrderAndSendEachEventOnce(StorageProvider provider)
+    {
+        var correlation = RelaySettings.NewCorrelationId();
+        await using var subscriber = await EventSubscriber.StartAsync(correlation, RelaySettings.RefundOfferedExchange);
+        var settings = RelaySettings.For();
+        settings["Hub:Messaging:BatchSize"] = "7";
+        settings["Hub:Messaging:MaxRoundsInFlight"] = "4";
+        settings["Hub:Messaging:MaxConcurrentSubjects"] = "4";
+        settings["Hub:Messaging:Enabled"] = "false";
+        var events = OutboxEvents.Interleaved(correlation, subjects: 5, perSubject: 40);
+        // Filled with the relay off, so the relay finds every row waiting and runs its rounds side by side.
+        var filling = await TestHub.StartAsync(provider, settings);
+        await OutboxEvents.WriteAsync(filling, events, perTransaction: 50);
+        await filling.StopKeepingDatabaseAsync();
+        settings["Hub:Messaging:Enabled"] = "true";
+        await using var hub = await TestHub.StartAsync(filling.Database, settings);
+
+        var deliveries = await subscriber.WaitUntilAsync(d => d.Count >= events.Count, TimeSpan.FromSeconds(90));
+        await WaitUntilSentAsync(hub, correlation);
+        Assert.Equal(events.Select(e => e.EventId).Order(), deliveries.Select(d => d.EventId).Order());
+        AssertSubjectOrder(deliveries);
+        Assert.Equal(0, await hub.Database.ScalarAsync(
+            $"SELECT COUNT(*) FROM outbox_messages WHERE correlation_id = '{correlation}' AND (sent_at_unix_ms IS NULL OR last_error IS NOT NULL)"));
+    }
+
     /// <summary>For each subject, the first delivery of each event comes in the order the events were written.</summary>
     internal static void AssertSubjectOrder(IReadOnlyList<EventDelivery> deliveries)
     {
