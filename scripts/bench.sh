@@ -10,7 +10,8 @@
 #   scripts/bench.sh relay                # issue 4: outbox relay vs a plain RabbitMQ.Client publisher
 #   scripts/bench.sh postgres             # issue 6: ingestion and reconciliation on PostgreSQL vs \copy and psql GROUP BY
 #   scripts/bench.sh growth               # issue 6: ingestion rate from 0 to 12 million lines, peak RSS throughout
-# all, relay and postgres start PostgreSQL and RabbitMQ first (scripts/services.sh; installs them when missing).
+#   scripts/bench.sh follow               # issue 14: correction ack -> superseding event on the broker, p50/p99
+# all, relay, postgres and follow start PostgreSQL and RabbitMQ first (scripts/services.sh; installs them when missing).
 # Results: printed, and written as JSON under artifacts/bench/.
 set -euo pipefail
 
@@ -28,7 +29,7 @@ if [ "$#" -eq 0 ]; then
 fi
 
 case "$1" in
-  all|relay|postgres)
+  all|relay|postgres|follow)
     # Prints the exports the benchmarks read: EXCHANGEHUB_TEST_POSTGRES, EXCHANGEHUB_TEST_RABBITMQ.
     eval "$(bash scripts/services.sh)"
     ;;
