@@ -88,45 +88,71 @@ public sealed class CurrentAgencies : IDisposable
 
     private string Source => _file ?? Section;
 
-    /// <summary>Re-reads the configuration; nothing happens when it did not change (one edit fires several events).</summary>
+    /// <summary>
+    /// Re-reads the configuration; nothing happens when it did not change (one edit fires several events). A file that
+    /// does not parse is read again after <see cref="SettleDelay"/>: a writer still between its truncate and its write
+    /// (slow on a loaded machine) is not refused and logged for the half-written state; only content that stayed the
+    /// same across the delay is refused, with one error.
+    /// </summary>
     private void Reload()
     {
         lock (_lock)
         {
-            string seen;
-            try
+            for (var attempt = 0; ; attempt++)
             {
-                seen = Read();
-            }
-            // Every exception: this runs on the file watcher's thread, where one escaping is lost and stops nothing.
-            catch (Exception ex)
-            {
-                seen = "unreadable: " + ex.Message;
-                if (Changed(seen))
+                var (seen, unreadable) = TryRead();
+                if (!Changed(seen))
                 {
-                    Refuse(ex);
+                    return;
                 }
+                var refused = unreadable;
+                if (refused is null)
+                {
+                    try
+                    {
+                        var next = Parse(seen, reload: true);
+                        var previous = _current;
+                        _current = next;
+                        if (_logger.IsEnabled(LogLevel.Information))
+                        {
+                            _logger.LogInformation("Agency directory reloaded from {Source}: {Count} agencies (were {Previous})",
+                                Source, next.Count, previous.Count);
+                        }
+                        return;
+                    }
+                    catch (Exception ex)
+                    {
+                        refused = ex;
+                    }
+                }
+                if (_file is not null && attempt < MaxSettleRetries)
+                {
+                    Thread.Sleep(SettleDelay);
+                    if (!string.Equals(TryRead().Seen, seen, StringComparison.Ordinal))
+                    {
+                        continue; // still being written: judge what it settles to
+                    }
+                }
+                Refuse(refused);
                 return;
             }
-            if (!Changed(seen))
-            {
-                return;
-            }
-            try
-            {
-                var next = Parse(seen, reload: true);
-                var previous = _current;
-                _current = next;
-                if (_logger.IsEnabled(LogLevel.Information))
-                {
-                    _logger.LogInformation("Agency directory reloaded from {Source}: {Count} agencies (were {Previous})",
-                        Source, next.Count, previous.Count);
-                }
-            }
-            catch (Exception ex)
-            {
-                Refuse(ex);
-            }
+        }
+    }
+
+    /// <summary>How many times a broken file is read again before it is refused (each after <see cref="SettleDelay"/>).</summary>
+    private const int MaxSettleRetries = 4;
+
+    /// <summary>The configuration's text, or a text naming why it could not be read (compared like content).</summary>
+    // Every exception: this runs on the file watcher's thread, where one escaping is lost and stops nothing.
+    private (string Seen, Exception? Unreadable) TryRead()
+    {
+        try
+        {
+            return (Read(), null);
+        }
+        catch (Exception ex)
+        {
+            return ("unreadable: " + ex.Message, ex);
         }
     }
 

@@ -67,6 +67,24 @@ public sealed class AgencyReloadTests : IDisposable
 
     [Fact]
     [Trait("storage", "sqlite")]
+    public async Task Push_FileTruncatedThenWrittenAfterTheSettleDelay_NoErrorAndTheWrittenDirectoryFollowed()
+    {
+        await WriteAsync(Tax(tokenSha256: AgencyDirectory.Sha256Hex("good-token")));
+        await using var hub = await TestHub.StartAsync(StorageProvider.Sqlite, FileSetting());
+
+        // A writer that truncates, then writes only after the watcher's settle delay (250 ms) has passed: the empty
+        // state is read, does not parse, and is read again before anything is refused.
+        await File.WriteAllTextAsync(FilePath, "");
+        await Task.Delay(TimeSpan.FromMilliseconds(400));
+        await File.WriteAllTextAsync(FilePath, JsonSerializer.Serialize(Tax(tokenSha256: AgencyDirectory.Sha256Hex("other-token"))));
+
+        await EventuallyAsync(async () => await PushAsync(hub.Channel("other-token")) == StatusCode.OK, hub.Logs);
+        Assert.Equal(StatusCode.Unauthenticated, await PushAsync(hub.Channel("good-token")));
+        Assert.Empty(Errors(hub));
+    }
+
+    [Fact]
+    [Trait("storage", "sqlite")]
     public async Task Start_FileMissingOrInvalid_RefusedWithExitCode4()
     {
         var missing = await Assert.ThrowsAsync<HubStartupException>(() => TestHub.StartAsync(StorageProvider.Sqlite, FileSetting()));
