@@ -45,7 +45,13 @@ public abstract class FollowupTests(StorageProvider provider) : SeededRefundHub(
         Assert.Equal(1, await Hub.Database.ScalarAsync("SELECT COUNT(*) FROM reconciliation_runs")); // no run row for a follow-up
         Assert.Contains(Hub.Logs.Lines, l => l.Contains("Follow-up follow-", StringComparison.Ordinal) && l.Contains("1 units re-decided (1 changed)", StringComparison.Ordinal));
         // Metered like a run, with status "followup": one round, its one unit by outcome.
+        // The round records its meters after its transaction committed (what the lines above waited for): scrape until they show.
         var scrape = await Telemetry.MetricsScrape.FromAsync(metrics, http2: true);
+        for (var tries = 0; scrape.Sum("exchangehub_reconciliation_run_duration_seconds_count", ("status", "followup")) < 1 && tries < 100; tries++)
+        {
+            await Task.Delay(100);
+            scrape = await Telemetry.MetricsScrape.FromAsync(metrics, http2: true);
+        }
         Assert.True(scrape.Sum("exchangehub_reconciliation_run_duration_seconds_count", ("status", "followup")) >= 1, scrape.Text);
         var outcome = ("outcome", after.Outcome.ToString().ToLowerInvariant());
         Assert.True(scrape.Sum("exchangehub_reconciliation_decisions_total", ("programme", "refund"), outcome)
