@@ -48,6 +48,13 @@ for trx in "$results"/*.trx; do
   f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
   passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
 done
+# Name every failed test (and the first lines of its message) just above the summary, where a CI record's tail shows it.
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  grep -o '<UnitTestResult [^>]*outcome="Failed"[^>]*>' "$trx" | sed -n 's/.* testName="\([^"]*\)".*/FAILED: \1/p' >&2
+  awk '/outcome="Failed"/{f=1} f&&/<Message>/{m=1} m{print; n++} m&&(/<\/Message>/||n>=6){m=0;f=0;n=0}' "$trx" \
+    | sed 's/^ *//' | cut -c1-300 >&2
+done
 # A build failure or a crashed test host leaves fewer result files than projects: count it as a failure.
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   failed=$((failed + 1))

@@ -90,9 +90,9 @@ public sealed class CurrentAgencies : IDisposable
 
     /// <summary>
     /// Re-reads the configuration; nothing happens when it did not change (one edit fires several events). A file that
-    /// does not parse is read again after <see cref="SettleDelay"/>: a writer still between its truncate and its write
-    /// (slow on a loaded machine) is not refused and logged for the half-written state; only content that stayed the
-    /// same across the delay is refused, with one error.
+    /// does not parse is read again every <see cref="SettleDelay"/> for a second: a writer still between its truncate
+    /// and its write (slow on a loaded machine) is not refused and logged for the half-written state; only content that
+    /// stayed the same for that second is refused, with one error.
     /// </summary>
     private void Reload()
     {
@@ -125,13 +125,9 @@ public sealed class CurrentAgencies : IDisposable
                         refused = ex;
                     }
                 }
-                if (_file is not null && attempt < MaxSettleRetries)
+                if (_file is not null && attempt < MaxSettleRetries && ChangesWhileSettling(seen))
                 {
-                    Thread.Sleep(SettleDelay);
-                    if (!string.Equals(TryRead().Seen, seen, StringComparison.Ordinal))
-                    {
-                        continue; // still being written: judge what it settles to
-                    }
+                    continue; // still being written: judge what it settles to
                 }
                 Refuse(refused);
                 return;
@@ -139,8 +135,29 @@ public sealed class CurrentAgencies : IDisposable
         }
     }
 
-    /// <summary>How many times a broken file is read again before it is refused (each after <see cref="SettleDelay"/>).</summary>
+    /// <summary>How many new contents of a file still being written are judged before the last one is refused.</summary>
     private const int MaxSettleRetries = 4;
+
+    /// <summary>
+    /// Reads of a broken file, each after <see cref="SettleDelay"/>, before it is refused: its content must stay the
+    /// same for a second. (One read was too short: a watch event that arrived a little before the truncate — the
+    /// watcher's own start, another write — left the writer under 300 ms between its truncate and its write.)
+    /// </summary>
+    private const int SettleReads = 4;
+
+    /// <summary>Whether the file's content moves away from <paramref name="seen"/> within <see cref="SettleReads"/> delays.</summary>
+    private bool ChangesWhileSettling(string seen)
+    {
+        for (var read = 0; read < SettleReads; read++)
+        {
+            Thread.Sleep(SettleDelay);
+            if (!string.Equals(TryRead().Seen, seen, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /// <summary>The configuration's text, or a text naming why it could not be read (compared like content).</summary>
     // Every exception: this runs on the file watcher's thread, where one escaping is lost and stops nothing.
