@@ -11,6 +11,7 @@
 #   scripts/bench.sh postgres             # issue 6: ingestion and reconciliation on PostgreSQL vs \copy and psql GROUP BY
 #   scripts/bench.sh growth               # issue 6: ingestion rate from 0 to 12 million lines, peak RSS throughout
 #   scripts/bench.sh follow               # issue 14: correction ack -> superseding event on the broker, p50/p99
+#   scripts/bench.sh receipts             # issue 15: ingestion with audit receipts on vs off; commit -> signed checkpoint p99
 # all, relay, postgres and follow start PostgreSQL and RabbitMQ first (scripts/services.sh; installs them when missing).
 # Results: printed, and written as JSON under artifacts/bench/.
 set -euo pipefail

@@ -25,6 +25,8 @@ internal static class Program
                     return await PostgresCommand.RunAsync(PostgresOptions.Parse(args.AsSpan(1)));
                 case "follow":
                     return await FollowCommand.RunAsync(args[1..]);
+                case "receipts":
+                    return await ReceiptsCommand.RunAsync(args[1..]);
                 case "growth":
                     return await GrowthCommand.RunAsync(GrowthOptions.Parse(args.AsSpan(1)));
                 case "all":
@@ -55,6 +57,12 @@ internal static class Program
                        goal p99 <= 2 s. Not part of `all`.
                        Options: --units N (500) --rate N per s (10) --seconds N (30) --delay FollowDelay (00:00:00.500)
                                 --hub-dll PATH
+              receipts Audit receipts' cost on ingestion (issue 15, item 5): the same lines pushed in many small
+                       PushContributions calls (one audit entry each) to a fresh SQLite hub with Hub:Audit:Receipts off
+                       and on, alternately; best of each, goal on >= 0.9 x off. Then, from each receipts-on database,
+                       every entry's time to the first signed checkpoint covering it, goal p99 <= 1 s. Not part of `all`.
+                       Options: --lines N (240,000) --lines-per-call N (100) --concurrency N (4) --rounds N (2)
+                                --hub-dll PATH --out PATH (default artifacts/bench/receipts.json)
               all      Every measurement below in one run, each against its baseline, then one table (measure, hub,
                        baseline, ratio, goal, result) and artifacts/bench/all.json.
                        Options:

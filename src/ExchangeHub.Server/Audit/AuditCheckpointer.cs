@@ -28,12 +28,14 @@ public sealed class AuditCheckpointer : BackgroundService
     private readonly OutboxWriter outbox;
     private readonly OutboxSignal outboxSignal;
     private readonly PolicySet policy;
+    private readonly bool receipts;
 
     /// <summary>Refuses an interval that could not keep the one-second promise of the receipts: the hub does not start.</summary>
     public AuditCheckpointer(HubDatabase database, AuditSigningKey key, AuditSubtreeCache cache, OutboxWriter outbox, OutboxSignal outboxSignal,
         PolicySet policy, IOptions<HubOptions> options, TimeProvider clock, ILogger<AuditCheckpointer> logger)
     {
         interval = options.Value.Audit.CheckpointInterval;
+        receipts = options.Value.Audit.Receipts;
         if (interval <= TimeSpan.Zero || interval > TimeSpan.FromSeconds(1))
         {
             throw new InvalidOperationException($"Hub:Audit:CheckpointInterval must be more than 0 and at most 00:00:01, not {interval}.");
@@ -58,6 +60,11 @@ public sealed class AuditCheckpointer : BackgroundService
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!receipts)
+        {
+            logger.LogWarning("Hub:Audit:Receipts is off: no audit checkpoints are signed and feed replies carry no receipts");
+            return;
+        }
         if (logger.IsEnabled(LogLevel.Information))
         {
             logger.LogInformation("Signing audit checkpoints with key {KeyId} (public key {PublicKeyFile})", key.KeyId, key.PublicKeyFile);

@@ -5,7 +5,9 @@ using ExchangeHub.Server.Common;
 using ExchangeHub.Server.Storage;
 using ExchangeHub.V1;
 using Google.Protobuf.WellKnownTypes;
+using ExchangeHub.Server.Configuration;
 using Grpc.Core;
+using Microsoft.Extensions.Options;
 using StoredCheckpoint = ExchangeHub.AuditLog.AuditCheckpoint;
 
 namespace ExchangeHub.Server.Audit;
@@ -14,13 +16,17 @@ namespace ExchangeHub.Server.Audit;
 /// The Merkle log over gRPC (roles in Security/MethodRoles.cs: every agency). Proofs are served only against signed
 /// checkpoints' sizes — never the current unsigned size — so every answer can be checked with the public key alone.
 /// </summary>
-public sealed class AuditGrpcService(HubDatabase database, AuditProofs proofs, AuditSigningKey key) : AuditService.AuditServiceBase
+public sealed class AuditGrpcService(HubDatabase database, AuditProofs proofs, AuditSigningKey key, IOptions<HubOptions> options)
+    : AuditService.AuditServiceBase
 {
+    private readonly bool _receipts = options.Value.Audit.Receipts;
+
     /// <summary>The algorithm name of <see cref="GetPublicKeyResponse.Algorithm"/>.</summary>
     public const string Algorithm = "ECDSA_P256_SHA256";
 
     public override async Task<GetCheckpointResponse> GetCheckpoint(GetCheckpointRequest request, ServerCallContext context)
     {
+        ReceiptsOn();
         NonNegative(request.TreeSize, "tree_size");
         await using var connection = await database.OpenReaderAsync(context.CancellationToken);
         var checkpoint = request.TreeSize == 0
@@ -30,11 +36,24 @@ public sealed class AuditGrpcService(HubDatabase database, AuditProofs proofs, A
         return new GetCheckpointResponse { Checkpoint = ToContract(checkpoint) };
     }
 
-    public override Task<GetPublicKeyResponse> GetPublicKey(GetPublicKeyRequest request, ServerCallContext context) =>
-        Task.FromResult(new GetPublicKeyResponse { PublicKeyPem = key.PublicKeyPem, KeyId = key.KeyId, Algorithm = Algorithm });
+    public override Task<GetPublicKeyResponse> GetPublicKey(GetPublicKeyRequest request, ServerCallContext context)
+    {
+        ReceiptsOn();
+        return Task.FromResult(new GetPublicKeyResponse { PublicKeyPem = key.PublicKeyPem, KeyId = key.KeyId, Algorithm = Algorithm });
+    }
+
+    /// <summary>With receipts off nothing is signed: every method says so rather than NOT_FOUND.</summary>
+    private void ReceiptsOn()
+    {
+        if (!_receipts)
+        {
+            throw RpcErrors.FailedPrecondition("this hub signs no audit checkpoints (Hub:Audit:Receipts is off)", ErrorReasons.AuditReceiptsOff);
+        }
+    }
 
     public override async Task<GetInclusionProofResponse> GetInclusionProof(GetInclusionProofRequest request, ServerCallContext context)
     {
+        ReceiptsOn();
         NonNegative(request.LeafIndex, "leaf_index");
         NonNegative(request.TreeSize, "tree_size");
         StoredCheckpoint checkpoint;
@@ -59,6 +78,7 @@ public sealed class AuditGrpcService(HubDatabase database, AuditProofs proofs, A
 
     public override async Task<GetConsistencyProofResponse> GetConsistencyProof(GetConsistencyProofRequest request, ServerCallContext context)
     {
+        ReceiptsOn();
         if (request.FirstTreeSize <= 0)
         {
             throw RpcErrors.InvalidArgument("first_tree_size is not valid", "first_tree_size", "a signed checkpoint's tree size, at least 1");

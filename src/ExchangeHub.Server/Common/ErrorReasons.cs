@@ -41,6 +41,8 @@ public static class ErrorReasons
     public const string DecisionsInProgress = "DECISIONS_IN_PROGRESS";
     /// <summary>A what-if is running on this hub (one at a time, so it cannot starve runs of readers and CPU).</summary>
     public const string WhatIfInProgress = "WHAT_IF_IN_PROGRESS";
+    /// <summary>The hub runs with Hub:Audit:Receipts off: it signs no checkpoints and serves no proofs.</summary>
+    public const string AuditReceiptsOff = "AUDIT_RECEIPTS_OFF";
     /// <summary>No refund programme of the policy is open (or ended) on the date, or the policy has none for the year.</summary>
     public const string RefundWindowClosed = RefundReasonCodes.WindowClosed;
     /// <summary>The date is after the year's refund programme ended (1.(2)); metadata field, ended_on.</summary>

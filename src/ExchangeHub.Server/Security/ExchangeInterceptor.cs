@@ -22,6 +22,7 @@ public sealed class ExchangeInterceptor(
     ILogger<ExchangeInterceptor> logger) : Interceptor
 {
     private readonly AuthenticationMode _mode = options.Value.Security.Mode;
+    private readonly bool _receipts = options.Value.Audit.Receipts;
 
     public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(TRequest request, ServerCallContext context,
         UnaryServerMethod<TRequest, TResponse> continuation)
@@ -140,9 +141,12 @@ public sealed class ExchangeInterceptor(
             {
                 summary.AuditSequence = entry.Sequence;
                 summary.AuditEntryHash = entry.Hash;
-                summary.AuditLeafIndex = entry.Sequence - 1;
-                summary.AuditLeafHash = entry.LeafHash;
-                summary.AuditPromisedTreeSize = entry.Sequence;
+                if (_receipts)
+                {
+                    summary.AuditLeafIndex = entry.Sequence - 1;
+                    summary.AuditLeafHash = entry.LeafHash;
+                    summary.AuditPromisedTreeSize = entry.Sequence;
+                }
             }
             return result;
         }
