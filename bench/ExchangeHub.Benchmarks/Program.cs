@@ -114,6 +114,9 @@ internal static class Program
                          --latency-rate N     events/s committed for the latency part (default 1,000)
                          --latency-seconds N  how long (default 15; 0 skips the latency part)
                          --direct-publish  relay with Hub:Messaging:DirectPublish = true
+                         --set Key=Value   a hub setting for the relay and latency parts (repeatable), e.g.
+                                           --set Hub:Messaging:MaxRoundsInFlight=1
+                         --relay-only      only the relay and latency parts (no baselines, no ratio, no JSON): profiling, A/B
               postgres The hub on PostgreSQL, one hub over a fresh database: lines pushed through PushContributions
                        (timed) vs psql \copy of the same rows as CSV into a table LIKE contribution_lines INCLUDING
                        ALL; then units and settlements pushed, VACUUM ANALYZE, one RunReconciliation (timed) vs psql

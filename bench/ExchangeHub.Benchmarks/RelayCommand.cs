@@ -21,8 +21,35 @@ internal static class RelayCommand
 
     public static async Task<int> RunAsync(RelayOptions options)
     {
+        RelayHub.ExtraSettings = options.Settings;
+        if (options.RelayOnly)
+        {
+            await RelayOnlyAsync(options);
+            return 0;
+        }
         await MeasureAsync(options);
         return 0;
+    }
+
+    /// <summary>The relay and latency parts alone, printed (for a profile or an A/B of settings; no baseline, no ratio).</summary>
+    private static async Task RelayOnlyAsync(RelayOptions options)
+    {
+        Console.WriteLine($"relay (relay only, settings: {string.Join(", ", options.Settings.Select(s => $"{s.Key}={s.Value}"))}{(options.DirectPublish ? ", direct publish" : "")}):"
+            + $" {options.Events:N0} events over {options.Subjects:N0} subjects, load average {MachineInfo.LoadAverage()}");
+        var correlation = "bench-" + Guid.NewGuid().ToString("N")[..8];
+        var events = RelayEvents.Create(options.Events, options.Subjects, correlation);
+        using var work = new WorkDirectory("exchangehub-relay-bench-", options.KeepFiles);
+        var database = Path.Combine(work.Path, "hub.db");
+        await RelayHub.PrepareAsync(database, events);
+        Console.WriteLine($"  outbox filled; relay starts (pid {Environment.ProcessId})");
+        var relay = await RelayHub.RunAsync(database, options.Broker, options.Events, options.DirectPublish);
+        Console.WriteLine($"  relay: {options.Events:N0} events in {relay.Elapsed.TotalSeconds:N2} s ({options.Events / relay.Elapsed.TotalSeconds:N0}/s)");
+        if (options.LatencySeconds > 0)
+        {
+            var latency = await RelayHub.LatencyAsync(Path.Combine(work.Path, "latency.db"), options.Broker, options.LatencyRate, options.LatencySeconds,
+                correlation, LatencyGoalP99Ms, options.DirectPublish);
+            Console.WriteLine($"  latency at {latency.RatePerSecond:N0}/s: p50 {latency.P50Ms:N1} ms, p99 {latency.P99Ms:N1} ms, max {latency.MaxMs:N1} ms");
+        }
     }
 
     /// <summary>Runs the measurement, prints its table, writes its JSON and returns the report.</summary>

@@ -51,7 +51,7 @@ internal static class BaselinePublisher
         var tracked = mode == "tracked";
         await using var channel = await connection.CreateChannelAsync(new CreateChannelOptions(
             publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: tracked));
-        var queue = "exchangehub.bench.baseline." + Guid.NewGuid().ToString("N")[..8];
+        const string queue = "exchangehub.bench.baseline";
         await RelayHub.BindQueueAsync(channel, queue);
         try
         {

@@ -46,7 +46,7 @@ internal static class RelayHub
     /// <summary>Starts the hub with its relay and waits until no row is unsent; returns the time and what a queue received.</summary>
     public static async Task<(TimeSpan Elapsed, long Queued)> RunAsync(string database, Uri broker, int events, bool directPublish)
     {
-        var queue = "exchangehub.bench.relay." + Guid.NewGuid().ToString("N")[..8];
+        const string queue = "exchangehub.bench.relay";
         var factory = new ConnectionFactory { Uri = broker };
         await using var connection = await factory.CreateConnectionAsync();
         await using var channel = await connection.CreateChannelAsync();
@@ -98,7 +98,7 @@ internal static class RelayHub
         var received = 0;
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        var queue = "exchangehub.bench.latency." + Guid.NewGuid().ToString("N")[..8];
+        const string queue = "exchangehub.bench.latency";
         var factory = new ConnectionFactory { Uri = broker };
         await using var connection = await factory.CreateConnectionAsync();
         await using var channel = await connection.CreateChannelAsync();
@@ -156,6 +156,13 @@ internal static class RelayHub
             .Select(i => (receivedAt[i] - committedAt[i]) * 1000.0 / Stopwatch.Frequency)
             .Order()
             .ToArray();
+        // Where the tail is: events over the goal, by the second of the part in which they were committed.
+        var slow = Enumerable.Range(0, count)
+            .Where(i => (receivedAt[i] - committedAt[i]) * 1000.0 / Stopwatch.Frequency > goalP99Ms)
+            .GroupBy(i => i / rate)
+            .Select(g => $"s{g.Key}: {g.Count()} (max {g.Max(i => (receivedAt[i] - committedAt[i]) * 1000.0 / Stopwatch.Frequency):N0} ms)")
+            .ToList();
+        Console.WriteLine($"  latency: events over {goalP99Ms:N0} ms by second committed: {(slow.Count == 0 ? "none" : string.Join(", ", slow))}");
         double Percentile(double p) => Math.Round(latencies[Math.Min(count - 1, (int)Math.Ceiling(p * count) - 1)], 2);
         var p99 = Percentile(0.99);
         return new RelayLatency(rate, count, Percentile(0.50), p99, Math.Round(latencies[^1], 2), goalP99Ms, p99 <= goalP99Ms);
@@ -209,8 +216,14 @@ internal static class RelayHub
     }
 
     /// <summary>A durable classic queue bound to <see cref="AllEventsExchange"/> (declared as MassTransit declares it).</summary>
+    /// <remarks>
+    /// Fixed names, deleted before they are declared: a run killed before its own delete left its queue bound to the
+    /// fanout exchange, where it took a copy of every event published after it (one here held 2.8 million messages
+    /// and slowed the broker — every relay figure and the latency p99 of the runs after it — until it was found).
+    /// </remarks>
     public static async Task BindQueueAsync(IChannel channel, string queue)
     {
+        await channel.QueueDeleteAsync(queue);
         await channel.ExchangeDeclareAsync(AllEventsExchange, ExchangeType.Fanout, durable: true, autoDelete: false);
         await channel.QueueDeclareAsync(queue, durable: true, exclusive: false, autoDelete: false);
         await channel.QueueBindAsync(queue, AllEventsExchange, "");
@@ -224,10 +237,13 @@ internal static class RelayHub
         return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture) != 0;
     }
 
+    /// <summary>Hub settings of the relay and latency hubs beyond the defaults (<c>--set Key=Value</c>), for A/B runs.</summary>
+    public static IReadOnlyDictionary<string, string?> ExtraSettings { get; set; } = new Dictionary<string, string?>();
+
     private static WebApplication Build(string database, bool enabled, Uri? broker, bool directPublish = false) =>
         HubApp.Build(["--urls", "http://127.0.0.1:0", "--contentRoot", AppContext.BaseDirectory], builder =>
         {
-            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(ExtraSettings)
             {
                 ["Hub:Storage:Provider"] = "Sqlite",
                 ["Hub:Storage:ConnectionString"] = $"Data Source={database}",

@@ -38,6 +38,7 @@ public sealed class OutboxRelay(
         OutboxLog.Started(logger, $"{uri.Host}:{uri.Port}{uri.AbsolutePath}", _options.BatchSize, _options.MaxConcurrentSubjects,
             _options.PublishTimeout);
 
+        await publisher.WarmUpAsync(stoppingToken);
         var window = new RoundWindow();
         try
         {
