@@ -7,6 +7,7 @@ using ExchangeHub.Server.Security;
 using ExchangeHub.Server.Storage;
 using ExchangeHub.Server.Common;
 using ExchangeHub.Server.Facts;
+using ExchangeHub.Server.Telemetry;
 
 namespace ExchangeHub.Server.Benefits;
 
@@ -26,8 +27,12 @@ public sealed class BenefitClaimWorkflow(
     OutboxSignal outboxSignal,
     PolicySet policy,
     TimeProvider clock,
+    HubMetrics metrics,
     ILogger<BenefitClaimWorkflow> logger) : IBenefitRecalculation, IDisposable
 {
+    /// <summary>The programme label of benefit decisions in the hub's meters (each decision counted as it is taken).</summary>
+    internal const string Programme = "benefit";
+
     private readonly BenefitDecider _decider = new(policy);
     private readonly ClaimDeadlines _deadlines = new(policy);
     private readonly ClusterMutex _oneAtATime = new(database, "benefits");
@@ -173,6 +178,7 @@ public sealed class BenefitClaimWorkflow(
         var current = await reader.CurrentDecisionAsync(claim.ClaimId, ct);
         if (BenefitClaimSteps.Stands(current, sha, PolicyVersion))
         {
+            metrics.Decided(Programme, HubMetrics.Unchanged);
             return false;
         }
         var now = clock.GetUtcNow();
@@ -191,6 +197,7 @@ public sealed class BenefitClaimWorkflow(
                         correlationId, now), ct);
                 }
                 await lease.CommitAsync(ct);
+                metrics.Decided(Programme, "recalculated");
                 if (logger.IsEnabled(LogLevel.Information))
                 {
                     logger.LogInformation("Benefit claim {ClaimId} recalculated: {Old} → {New} months", claim.ClaimId, current!.MaxMonths,
@@ -202,6 +209,7 @@ public sealed class BenefitClaimWorkflow(
                 await outbox.EnqueueAsync(lease, BenefitEvents.ForDecision(decision, claim, id, current?.Id, correlationId, now), ct);
                 await outbox.EnqueueAsync(lease, BenefitEvents.Notification(claim, BenefitEvents.ClaimDecided, id, policy.Id, PolicyVersion, correlationId, now), ct);
                 await lease.CommitAsync(ct);
+                metrics.Decided(Programme, HubMetrics.OutcomeLabel(BenefitCodes.Outcome(decision.Outcome)));
                 if (logger.IsEnabled(LogLevel.Information))
                 {
                     logger.LogInformation("Benefit claim {ClaimId} decided {Outcome}", claim.ClaimId, decision.Outcome);

@@ -99,7 +99,7 @@ public sealed class FollowupService(
         }, ct);
         // Metered as a run of the programme with status "followup": its duration and its units by outcome.
         metrics.Run(ReconciliationRunner.Programme, "followup", System.Diagnostics.Stopwatch.GetElapsedTime(started),
-            outcomes.GroupBy(o => o.Outcome is { } outcome ? outcome.ToString().ToLowerInvariant() : "unchanged")
+            outcomes.GroupBy(o => o.Outcome is { } outcome ? Telemetry.HubMetrics.OutcomeLabel(outcome) : Telemetry.HubMetrics.Unchanged)
                 .Select(g => new KeyValuePair<string, int>(g.Key, g.Count())));
         if (logger.IsEnabled(LogLevel.Information))
         {

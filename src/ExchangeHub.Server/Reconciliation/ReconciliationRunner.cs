@@ -163,8 +163,9 @@ public sealed class ReconciliationRunner(
     /// <summary>The run's units by outcome, for the decisions counter (the same split as the run's reply).</summary>
     private static KeyValuePair<string, int>[] Outcomes(ReconciliationRunRow run) =>
     [
-        new("eligible", run.Eligible), new("ineligible", run.Ineligible), new("held", run.Held),
-        new("undetermined", run.Undetermined), new("unchanged", run.Unchanged),
+        new(HubMetrics.OutcomeLabel(RefundOutcome.Eligible), run.Eligible), new(HubMetrics.OutcomeLabel(RefundOutcome.Ineligible), run.Ineligible),
+        new(HubMetrics.OutcomeLabel(RefundOutcome.Held), run.Held), new(HubMetrics.OutcomeLabel(RefundOutcome.Undetermined), run.Undetermined),
+        new(HubMetrics.Unchanged, run.Unchanged),
     ];
 
     private static void Count(ReconciliationRunRow run, RunUnitOutcome decided)

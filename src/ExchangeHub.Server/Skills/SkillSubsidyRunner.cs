@@ -5,6 +5,7 @@ using ExchangeHub.Server.Security;
 using ExchangeHub.Server.Storage;
 using ExchangeHub.Server.Common;
 using ExchangeHub.Server.Facts;
+using ExchangeHub.Server.Telemetry;
 
 namespace ExchangeHub.Server.Skills;
 
@@ -23,8 +24,12 @@ public sealed class SkillSubsidyRunner(
     OutboxSignal outboxSignal,
     PolicySet policy,
     TimeProvider clock,
+    HubMetrics metrics,
     ILogger<SkillSubsidyRunner> logger) : IDisposable
 {
+    /// <summary>The programme label of these calls in the hub's meters.</summary>
+    internal const string Programme = "skill_subsidy";
+
     private const int WritesPerTransaction = 500;
     private const string Granted = StoredProgrammeCodes.Outcome.Granted;
     private readonly SkillSubsidyDecider _decider = new(policy);
@@ -38,6 +43,9 @@ public sealed class SkillSubsidyRunner(
         var held = await _oneAtATime.TryEnterAsync(ct)
             ?? throw new ActionRefusedException("skill subsidies are already being decided on this hub or another replica; wait for that call to finish",
                 ErrorReasons.DecisionsInProgress);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var status = "failed";
+        SkillRunSummary? summary = null;
         try
         {
             var correlationId = Guid.NewGuid().ToString("D");
@@ -50,17 +58,24 @@ public sealed class SkillSubsidyRunner(
                 await WriteDecisionsAsync(chunk, current, knownAt, correlationId, ct);
             }
             var clawbacks = await RecoverDoubleSubsidiesAsync(inputs, current, correlationId, ct);
-            var summary = new SkillRunSummary(correlationId, inputs.Facts.Certificates.Count, pending.Count, unchanged,
+            summary = new SkillRunSummary(correlationId, inputs.Facts.Certificates.Count, pending.Count, unchanged,
                 pending.Count(p => p.Decision.Outcome == SkillOutcome.Granted), pending.Count(p => p.Decision.Outcome == SkillOutcome.Refused),
                 pending.Count(p => p.Decision.Outcome == SkillOutcome.Undetermined), clawbacks);
             if (logger.IsEnabled(LogLevel.Information))
             {
                 logger.LogInformation("Skill subsidies decided on {DecisionDate}: {Summary}", decisionDate, summary);
             }
+            status = "completed";
             return summary;
         }
         finally
         {
+            // Metered as a run of its programme: its duration, and its subsidies by outcome (a failed call: what it wrote is not known here, none).
+            metrics.Run(Programme, status, System.Diagnostics.Stopwatch.GetElapsedTime(started), summary is null ? [] :
+            [
+                new(HubMetrics.OutcomeLabel(SkillOutcome.Granted), summary.Granted), new(HubMetrics.OutcomeLabel(SkillOutcome.Refused), summary.Refused),
+                new(HubMetrics.OutcomeLabel(SkillOutcome.Undetermined), summary.Undetermined), new(HubMetrics.Unchanged, summary.Unchanged),
+            ]);
             await held.DisposeAsync();
         }
     }

@@ -42,10 +42,11 @@ public sealed class HubMetrics
         _publishFailures = meter.CreateCounter<long>("exchangehub.outbox.publish.failures", "{event}",
             "Publish attempts that failed (broker away, timeout, unpublishable row), by event type.");
         _runDuration = meter.CreateHistogram<double>("exchangehub.reconciliation.run.duration", "s",
-            "Reconciliation runs by programme and status (completed, failed): how long each took.",
+            "Decision runs by programme (refund: reconciliation runs, status followup for follow-up rounds; skill_subsidy: "
+            + "DecideSkillSubsidies calls) and status (completed, failed, followup): how long each took.",
             advice: Seconds(0.1, 0.5, 1, 5, 10, 30, 60, 120, 300, 600, 1800));
         _decisions = meter.CreateCounter<long>("exchangehub.reconciliation.decisions", "{decision}",
-            "Units a run decided, by programme and outcome (unchanged: the stored decision stood).");
+            "Subjects decided (refund units, skill subsidies, benefit claims), by programme and outcome (unchanged: the stored decision stood).");
         _writerWait = meter.CreateHistogram<double>("exchangehub.storage.writer.wait", "s",
             "Time to acquire the writer lease (SQLite: the one writer connection; PostgreSQL: a pooled connection), by provider.",
             advice: Seconds(0.0001, 0.0005, 0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5));
@@ -77,6 +78,20 @@ public sealed class HubMetrics
     public void Published(string eventType) => _publishes.Add(1, new KeyValuePair<string, object?>("event_type", eventType));
 
     public void PublishFailed(string eventType) => _publishFailures.Add(1, new KeyValuePair<string, object?>("event_type", eventType));
+
+    /// <summary>The outcome label of a decision that stood (facts and policy unchanged).</summary>
+    public const string Unchanged = "unchanged";
+
+    /// <summary>The outcome label of a programme's outcome: its name in lower case, one mapping for every programme.</summary>
+    public static string OutcomeLabel<TOutcome>(TOutcome outcome) where TOutcome : struct, Enum =>
+        outcome.ToString().ToLowerInvariant();
+
+    /// <summary>The outcome label of a stored outcome code (GRANTED → granted), where the contract's names differ from the policy's.</summary>
+    public static string OutcomeLabel(string storedCode) => storedCode.ToLowerInvariant();
+
+    /// <summary>One decision taken outside a run (a benefit claim, decided per call), counted as a run's decisions are.</summary>
+    public void Decided(string programme, string outcome) =>
+        _decisions.Add(1, new KeyValuePair<string, object?>("programme", programme), new("outcome", outcome));
 
     /// <summary>A finished run: its duration by status, and its units by outcome (<paramref name="outcomes"/>: outcome → units).</summary>
     public void Run(string programme, string status, TimeSpan duration, IEnumerable<KeyValuePair<string, int>> outcomes)

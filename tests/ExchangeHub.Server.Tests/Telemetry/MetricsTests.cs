@@ -91,6 +91,45 @@ public sealed partial class MetricsTests
         Assert.Equal(HttpStatusCode.NotFound, grpcPortMetrics.StatusCode);
     }
 
+    /// <summary>
+    /// The person programmes are metered too: a DecideSkillSubsidies call as a run of <c>skill_subsidy</c> (duration by
+    /// status, subsidies by outcome), each benefit decision as it is taken (<c>benefit</c>: its outcome, then
+    /// <c>unchanged</c> when decided again on the same facts).
+    /// </summary>
+    [Fact]
+    public async Task Metrics_SkillAndBenefitDecisions_ByProgrammeAndOutcome()
+    {
+        await using var hub = await TestHub.StartAsync(StorageProvider.Sqlite);
+        var metrics = new Uri(hub.Address, "/metrics");
+        var before = await MetricsScrape.FromAsync(metrics, http2: true);
+        var tax = hub.Channel(TestHub.TaxToken);
+        Assert.Equal(0, (await Infrastructure.Feeds.PushLinesAsync(tax,
+            Enumerable.Range(1, 12).Select(m => Records.Line($"metrics-skill-{m}", unit: 1, person: 40, period: $"2023-{m:D2}")))).Rejected);
+        Assert.Equal(0, (await Infrastructure.Feeds.PushCertificatesAsync(hub.Channel(TestHub.SkillToken), [Records.Certificate("metrics", person: 40)])).Rejected);
+        var skills = new SkillSubsidyService.SkillSubsidyServiceClient(hub.Channel(TestHub.OperatorToken));
+        var decided = await skills.DecideSkillSubsidiesAsync(new DecideSkillSubsidiesRequest { DecisionDate = "2024-11-20" });
+        Assert.Equal(1, decided.Granted);
+
+        Assert.Equal(0, (await Infrastructure.Feeds.PushLinesAsync(tax, Enumerable.Range(0, 50).Select(i => new DateOnly(2019, 1, 1).AddMonths(i))
+            .Select(m => Records.Line($"metrics-benefit-{m:yyyyMM}", unit: 1, person: 41, period: $"{m:yyyy-MM}")))).Rejected);
+        var benefits = new BenefitClaimService.BenefitClaimServiceClient(hub.Channel(TestHub.OperatorToken));
+        var claim = await benefits.SubmitClaimAsync(new SubmitClaimRequest
+        {
+            ResidentId = Ids.ResidentId(41), AppliedDate = "2024-11-04", SeparationReason = SeparationReason.ContractExpired,
+            Registration = Registration.Registered, Channels = { NotificationChannel.Wechat },
+        });
+        Assert.Equal(V1.BenefitOutcome.Granted, (await benefits.DecideClaimAsync(new DecideClaimRequest { ClaimId = claim.ClaimId, DecisionDate = "2024-11-05" })).Claim.Decisions[0].Outcome);
+        await benefits.DecideClaimAsync(new DecideClaimRequest { ClaimId = claim.ClaimId, DecisionDate = "2024-11-05" });
+
+        var after = await ScrapeUntilAsync(metrics, s => s.Sum("exchangehub_reconciliation_decisions_total", ("programme", "benefit"), ("outcome", "unchanged"))
+            > before.Sum("exchangehub_reconciliation_decisions_total", ("programme", "benefit"), ("outcome", "unchanged")), http2: true);
+        double Moved(string name, params (string, string)[] labels) => after.Sum(name, labels) - before.Sum(name, labels);
+        Assert.True(Moved("exchangehub_reconciliation_run_duration_seconds_count", ("programme", "skill_subsidy"), ("status", "completed")) >= 1, after.Text);
+        Assert.True(Moved("exchangehub_reconciliation_decisions_total", ("programme", "skill_subsidy"), ("outcome", "granted")) >= 1, after.Text);
+        Assert.True(Moved("exchangehub_reconciliation_decisions_total", ("programme", "benefit"), ("outcome", "granted")) >= 1, after.Text);
+        Assert.True(Moved("exchangehub_reconciliation_decisions_total", ("programme", "benefit"), ("outcome", "unchanged")) >= 1, after.Text);
+    }
+
     [Fact]
     public async Task Metrics_DevTokenWithoutPort_ServedOnTheGrpcAddressWithoutCredentials()
     {
@@ -121,12 +160,12 @@ public sealed partial class MetricsTests
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static async Task<MetricsScrape> ScrapeUntilAsync(Uri url, Func<MetricsScrape, bool> done)
+    private static async Task<MetricsScrape> ScrapeUntilAsync(Uri url, Func<MetricsScrape, bool> done, bool http2 = false)
     {
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (true)
         {
-            var scrape = await MetricsScrape.FromAsync(url);
+            var scrape = await MetricsScrape.FromAsync(url, http2);
             if (done(scrape) || DateTime.UtcNow > deadline)
             {
                 return scrape;
