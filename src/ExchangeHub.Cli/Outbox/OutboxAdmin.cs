@@ -25,7 +25,31 @@ public sealed class OutboxAdmin(AuditDatabase database, TimeProvider clock)
 
     /// <summary>Un-parks row <paramref name="id"/> with its attempts reset: the relay tries it again, its subject follows.</summary>
     public Task<ParkedEvent?> RetryAsync(long id, string actor, CancellationToken ct) =>
-        ActAsync(id, actor, "retry", "UPDATE outbox_messages SET parked_at_unix_ms = NULL, attempts = 0 WHERE sequence = @id", ct);
+        ActAsync(id, actor, "retry", RetrySql, ct);
+
+    private const string RetrySql = "UPDATE outbox_messages SET parked_at_unix_ms = NULL, attempts = 0 WHERE sequence = @id";
+
+    /// <summary>
+    /// Un-parks every parked row at once (after a long broker outage parked many), attempts reset, in one transaction
+    /// with one audit entry per row — the same entry a single retry writes. Returns the rows, oldest first (none: nothing changed).
+    /// </summary>
+    public async Task<IReadOnlyList<ParkedEvent>> RetryAllAsync(string actor, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        IReadOnlyList<ParkedEvent> parked;
+        await using (var select = Command(connection, transaction, ParkedSql + " ORDER BY sequence", 0, 0))
+        {
+            parked = await ReadAsync(select, ct);
+        }
+        var now = clock.GetUtcNow();
+        foreach (var row in parked)
+        {
+            await UpdateAndAuditAsync(connection, transaction, row, actor, "retry", RetrySql, now, ct);
+        }
+        await transaction.CommitAsync(ct);
+        return parked;
+    }
 
     /// <summary>Gives row <paramref name="id"/> up: it is never published and its subject's next rows go on.</summary>
     public Task<ParkedEvent?> ReleaseAsync(long id, string actor, CancellationToken ct) =>
@@ -46,8 +70,16 @@ public sealed class OutboxAdmin(AuditDatabase database, TimeProvider clock)
         {
             return null;
         }
-        var now = clock.GetUtcNow();
-        await using (var update = Command(connection, transaction, updateSql, id, now.ToUnixTimeMilliseconds()))
+        await UpdateAndAuditAsync(connection, transaction, parked, actor, action, updateSql, clock.GetUtcNow(), ct);
+        await transaction.CommitAsync(ct);
+        return parked;
+    }
+
+    /// <summary>One row's change and its audit entry, in the caller's transaction.</summary>
+    private async Task UpdateAndAuditAsync(DbConnection connection, DbTransaction transaction, ParkedEvent parked, string actor, string action,
+        string updateSql, DateTimeOffset now, CancellationToken ct)
+    {
+        await using (var update = Command(connection, transaction, updateSql, parked.Id, now.ToUnixTimeMilliseconds()))
         {
             await update.ExecuteNonQueryAsync(ct);
         }
@@ -58,8 +90,6 @@ public sealed class OutboxAdmin(AuditDatabase database, TimeProvider clock)
             Outcome = "OK",
             Detail = $"outbox row {parked.Id} ({parked.Type}, subject {parked.Subject}, {parked.Attempts} attempts): {action}; last error: {parked.Error}",
         }, now, ct);
-        await transaction.CommitAsync(ct);
-        return parked;
     }
 
     private static DbCommand Command(DbConnection connection, DbTransaction transaction, string sql, long id, long now)
@@ -67,7 +97,10 @@ public sealed class OutboxAdmin(AuditDatabase database, TimeProvider clock)
         var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = sql;
-        Add(command, "@id", id);
+        if (sql.Contains("@id", StringComparison.Ordinal))
+        {
+            Add(command, "@id", id);
+        }
         if (sql.Contains("@now", StringComparison.Ordinal))
         {
             Add(command, "@now", now);

@@ -96,6 +96,41 @@ public sealed class OutboxParkingTests
         await AssertAuditedAsync(database, "exchangehub outbox retry", parkedSequence);
     }
 
+    /// <summary>
+    /// <c>outbox retry --all</c>: every parked row un-parked (attempts reset) in one transaction with one audit entry
+    /// each; a released row is left alone; nothing parked is exit 1; an id and --all together, or neither, exit 2.
+    /// </summary>
+    [Fact]
+    public async Task Cli_RetryAll_UnparksEveryParkedRowWithOneAuditEntryEach()
+    {
+        // No relay: it would park the poison rows again the moment they are un-parked.
+        await using var hub = await TestHub.StartAsync(StorageProvider.Sqlite, new() { ["Hub:Messaging:Enabled"] = "false" });
+        var correlation = RelaySettings.NewCorrelationId();
+        var rows = new List<long>();
+        foreach (var subject in new[] { "A", "B", "C" })
+        {
+            rows.Add(await InsertPoisonAsync(hub.Database, $"{correlation}-{subject}", correlation));
+        }
+        await hub.Database.ExecuteAsync($"UPDATE outbox_messages SET parked_at_unix_ms = 1, attempts = 5 WHERE correlation_id = '{correlation}'");
+        await hub.Database.ExecuteAsync($"UPDATE outbox_messages SET released_at_unix_ms = 2 WHERE sequence = {rows[2]}");
+
+        Assert.Equal(2, (await CliAsync(hub.Database, "outbox", "retry")).Exit);
+        Assert.Equal(2, (await CliAsync(hub.Database, "outbox", "retry", Id(rows[0]), "--all")).Exit);
+        Assert.Equal(2, await hub.Database.ScalarAsync($"SELECT COUNT(*) FROM outbox_messages WHERE parked_at_unix_ms IS NOT NULL AND released_at_unix_ms IS NULL"));
+
+        var (exit, output) = await CliAsync(hub.Database, "outbox", "retry", "--all", "--operator", "ops:test");
+        Assert.True(exit == 0, output);
+        Assert.Contains("2 outbox rows", output, StringComparison.Ordinal);
+        Assert.Equal(0, await hub.Database.ScalarAsync($"SELECT COUNT(*) FROM outbox_messages WHERE sequence IN ({rows[0]}, {rows[1]}) AND (parked_at_unix_ms IS NOT NULL OR attempts <> 0)"));
+        Assert.Equal(1, await hub.Database.ScalarAsync($"SELECT COUNT(*) FROM outbox_messages WHERE sequence = {rows[2]} AND parked_at_unix_ms IS NOT NULL"));
+        await AssertAuditedAsync(hub.Database, "exchangehub outbox retry", rows[0]);
+        await AssertAuditedAsync(hub.Database, "exchangehub outbox retry", rows[1]);
+        Assert.Equal(0, await hub.Database.ScalarAsync($"SELECT COUNT(*) FROM audit_log WHERE detail LIKE 'outbox row {rows[2]} %'"));
+
+        Assert.Equal(1, (await CliAsync(hub.Database, "outbox", "retry", "--all")).Exit);
+        Assert.NotEqual(0, (await CliAsync(hub.Database, "outbox", "release", "--all")).Exit); // release takes one row only
+    }
+
     /// <summary>Writes a row whose payload is not JSON, as a bug or a hand edit might leave it; returns its sequence.</summary>
     private static async Task<long> InsertPoisonAsync(TestDatabase database, string subject, string correlation)
     {
