@@ -16,8 +16,10 @@ eval "$env_lines"
 
 results=artifacts/test-results
 rm -rf "$results"
-dotnet test ExchangeHub.sln --blame-hang-timeout 5m --logger "trx" --logger "console;verbosity=normal" --results-directory "$results" "$@"
-status=$?
+mkdir -p artifacts
+dotnet test ExchangeHub.sln --blame-hang-timeout 5m --logger "trx" --logger "console;verbosity=normal" --results-directory "$results" "$@" \
+  2>&1 | tee artifacts/test-output.log
+status=${PIPESTATUS[0]}
 
 # The same hub through a second gRPC implementation (Node's @grpc/grpc-js), from the .proto files alone.
 interop_passed=0; interop_failed=0
@@ -58,6 +60,9 @@ done
 # A build failure or a crashed test host leaves fewer result files than projects: count it as a failure.
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   failed=$((failed + 1))
+  # A hang or crash names the test that was running (the blame collector); a build error its first lines.
+  grep -A1 -E "The test running when the crash occurred|inactivity time of .* has elapsed" artifacts/test-output.log >&2
+  grep -m 5 -E ": error [A-Z]+[0-9]+" artifacts/test-output.log >&2
   echo "dotnet test exited $status without a failed test in the results (build error or crashed test host)" >&2
 fi
 echo "tests: $passed passed, $failed failed"
