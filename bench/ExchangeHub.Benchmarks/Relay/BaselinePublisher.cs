@@ -7,8 +7,10 @@ namespace ExchangeHub.Benchmarks.Relay;
 
 /// <summary>
 /// The baseline: the fastest plain RabbitMQ.Client 7 publisher we could write, publishing persistent messages of the
-/// same envelope JSON as the relay's into the exchange the relay's events reach (<see cref="RelayHub.AllEventsExchange"/>,
-/// durable fanout) with one durable classic queue bound, like the relay bench. Confirms are pipelined with an
+/// same envelope JSON as the relay's into the same exchange as the relay — the event type's pinned exchange
+/// (<see cref="RelayHub.EventExchange"/>, bound to <see cref="RelayHub.AllEventsExchange"/> as the hub's topology binds
+/// it; both durable fanouts) — with one durable classic queue bound to the latter, like the relay bench. (Until
+/// 2026-12-01 it published into <see cref="RelayHub.AllEventsExchange"/> itself, one exchange hop fewer than the relay.) Confirms are pipelined with an
 /// outstanding window, in two ways, each at several window sizes; the best run is the baseline:
 /// <list type="bullet">
 /// <item><b>tracked</b>: the client tracks confirms (<c>publisherConfirmationTrackingEnabled</c>); every publish is its
@@ -89,7 +91,7 @@ internal static class BaselinePublisher
         foreach (var body in bodies)
         {
             await slots.WaitAsync();
-            var publish = channel.BasicPublishAsync(RelayHub.AllEventsExchange, "", mandatory: false, properties, body);
+            var publish = channel.BasicPublishAsync(RelayHub.EventExchange, "", mandatory: false, properties, body);
             _ = Release(publish);
         }
         for (var i = 0; i < window; i++)
@@ -158,7 +160,7 @@ internal static class BaselinePublisher
             {
                 unconfirmed.Add(tag);
             }
-            await channel.BasicPublishAsync(RelayHub.AllEventsExchange, "", mandatory: false, properties, body);
+            await channel.BasicPublishAsync(RelayHub.EventExchange, "", mandatory: false, properties, body);
             outstanding++;
         }
         while (outstanding > 0)

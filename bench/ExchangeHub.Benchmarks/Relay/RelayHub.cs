@@ -24,6 +24,10 @@ internal static class RelayHub
     /// <summary>Where a subscriber of every hub event binds (the exchange pinned on IHubEvent).</summary>
     public const string AllEventsExchange = "exchangehub.v1.events";
 
+    /// <summary>The exchange the relay publishes a <c>RefundOffered</c> to: its pinned entity name (bound to <see cref="AllEventsExchange"/>).</summary>
+    public static readonly string EventExchange =
+        typeof(ExchangeHub.Contracts.Refunds.RefundOffered).GetCustomAttributes(typeof(MassTransit.EntityNameAttribute), false).Cast<MassTransit.EntityNameAttribute>().Single().EntityName;
+
     public static async Task PrepareAsync(string database, IReadOnlyList<HubEvent> events)
     {
         await using var app = Build(database, enabled: false, broker: null);
@@ -73,6 +77,11 @@ internal static class RelayHub
         finally
         {
             await channel.QueueDeleteAsync(queue);
+        // The event type's exchange, bound to the all-events exchange as the hub's topology binds it (the baseline
+        // publishes there, so it pays the same exchange hop as the relay).
+        await channel.ExchangeDeclareAsync(EventExchange, ExchangeType.Fanout, durable: true, autoDelete: false);
+        await channel.ExchangeDeclareAsync(AllEventsExchange, ExchangeType.Fanout, durable: true, autoDelete: false);
+        await channel.ExchangeBindAsync(AllEventsExchange, EventExchange, "");
         }
     }
 
