@@ -77,11 +77,6 @@ internal static class RelayHub
         finally
         {
             await channel.QueueDeleteAsync(queue);
-        // The event type's exchange, bound to the all-events exchange as the hub's topology binds it (the baseline
-        // publishes there, so it pays the same exchange hop as the relay).
-        await channel.ExchangeDeclareAsync(EventExchange, ExchangeType.Fanout, durable: true, autoDelete: false);
-        await channel.ExchangeDeclareAsync(AllEventsExchange, ExchangeType.Fanout, durable: true, autoDelete: false);
-        await channel.ExchangeBindAsync(AllEventsExchange, EventExchange, "");
         }
     }
 
@@ -234,6 +229,10 @@ internal static class RelayHub
     {
         await channel.QueueDeleteAsync(queue);
         await channel.ExchangeDeclareAsync(AllEventsExchange, ExchangeType.Fanout, durable: true, autoDelete: false);
+        // The event type's exchange, bound to the all-events exchange as the hub's topology binds it: the baseline
+        // publishes there, so it pays the same exchange hop as the relay (and a fresh broker has it before the hub runs).
+        await channel.ExchangeDeclareAsync(EventExchange, ExchangeType.Fanout, durable: true, autoDelete: false);
+        await channel.ExchangeBindAsync(AllEventsExchange, EventExchange, "");
         await channel.QueueDeclareAsync(queue, durable: true, exclusive: false, autoDelete: false);
         await channel.QueueBindAsync(queue, AllEventsExchange, "");
     }
