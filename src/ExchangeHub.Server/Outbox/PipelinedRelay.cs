@@ -188,6 +188,8 @@ public sealed class PipelinedRelay(
         private long _lastMark;
         private long _cursor;
         private bool _drained;
+        private Task<IReadOnlyList<PendingMessage>>? _reading; // the next rows, read while the loop publishes the last ones
+        private ulong _nextTag;
         private int _waiting;
         private bool _recovering;
         private string? _error;
@@ -219,6 +221,8 @@ public sealed class PipelinedRelay(
             Channel.ChannelShutdownAsync += OnShutdownAsync;
             try
             {
+                // Only this loop publishes on the channel: it numbers its publishes itself after the first, as the client does.
+                _nextTag = await Channel.GetNextPublishSequenceNumberAsync(ct);
                 await LoopAsync(ct);
             }
             finally
@@ -235,6 +239,12 @@ public sealed class PipelinedRelay(
                         _relay._metrics.PublishFailed(EventTypes.Label(flight.Row.MessageType));
                         Failed++;
                     }
+                }
+                if (_reading is not null)
+                {
+                    // Its rows are not needed any more (the next session reads from the oldest unsent row): only observe it.
+                    await _reading.ContinueWith(static t => t.Exception, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously,
+                        TaskScheduler.Default);
                 }
                 // Stopping or failed: what the broker confirmed is marked now, so it is not sent twice without need.
                 await _marking;
@@ -267,7 +277,7 @@ public sealed class PipelinedRelay(
                 }
                 await MarkAsync(force: false);
 
-                if (_inFlight.Count == 0 && _next.Count == 0 && _read.Count == 0 && _drained)
+                if (_inFlight.Count == 0 && _next.Count == 0 && _read.Count == 0 && _drained && _reading is null)
                 {
                     // Caught up (no row waits behind a subject either: only in-flight subjects hold rows back). Mark
                     // everything, then read again from the oldest relayable row after a writer's signal or the poll
@@ -320,7 +330,10 @@ public sealed class PipelinedRelay(
             }
         }
 
-        /// <summary>The next row to publish: a row whose previous row was confirmed, else the next row read, else a new read.</summary>
+        /// <summary>
+        /// The next row to publish: a row whose previous row was confirmed, else the next row read, else the next read's.
+        /// The next read starts when half a batch is left, so the loop seldom waits for the database.
+        /// </summary>
         private async Task<PendingMessage?> NextAsync(CancellationToken ct)
         {
             if (_next.TryDequeue(out var next))
@@ -329,6 +342,10 @@ public sealed class PipelinedRelay(
             }
             while (true)
             {
+                if (_reading is { IsCompleted: true })
+                {
+                    await TakeReadAsync();
+                }
                 while (_read.TryDequeue(out var row))
                 {
                     if (_parked.Contains(row.SubjectKey))
@@ -341,23 +358,45 @@ public sealed class PipelinedRelay(
                         _waiting++;
                         continue;
                     }
+                    if (_read.Count < _relay._options.BatchSize / 2)
+                    {
+                        StartRead(ct);
+                    }
                     return row;
+                }
+                if (_reading is not null)
+                {
+                    await TakeReadAsync();
+                    continue;
                 }
                 if (_drained || _waiting >= _readAhead)
                 {
                     return null;
                 }
-                var rows = await _relay._store.ReadUnsentAfterAsync(_cursor, _relay._options.BatchSize, ct);
-                _drained = rows.Count < _relay._options.BatchSize;
-                if (rows.Count == 0)
-                {
-                    return null;
-                }
+                StartRead(ct);
+            }
+        }
+
+        private void StartRead(CancellationToken ct)
+        {
+            if (_reading is null && !_drained && _waiting < _readAhead)
+            {
+                _reading = _relay._store.ReadUnsentAfterAsync(_cursor, _relay._options.BatchSize, ct);
+            }
+        }
+
+        private async Task TakeReadAsync()
+        {
+            var rows = await _reading!;
+            _reading = null;
+            _drained = rows.Count < _relay._options.BatchSize;
+            if (rows.Count > 0)
+            {
                 _cursor = rows[^1].Sequence;
-                foreach (var row in rows)
-                {
-                    _read.Enqueue(row);
-                }
+            }
+            foreach (var row in rows)
+            {
+                _read.Enqueue(row);
             }
         }
 
@@ -378,7 +417,7 @@ public sealed class PipelinedRelay(
             }
             try
             {
-                var tag = await Channel.GetNextPublishSequenceNumberAsync(ct);
+                var tag = _nextTag++;
                 // The client numbers only tracked publishes in this header; the direct path's (tracked) messages carry it.
                 message.Properties.Headers![Constants.PublishSequenceNumberHeader] = (long)tag;
                 _inFlight[tag] = new InFlight(row, _relay._clock.GetTimestamp());
