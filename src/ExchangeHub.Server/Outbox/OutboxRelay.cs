@@ -266,7 +266,10 @@ public sealed class OutboxRelay(
         return groups;
     }
 
-    private async Task<bool> PauseAsync(TimeSpan delay, CancellationToken ct)
+    private Task<bool> PauseAsync(TimeSpan delay, CancellationToken ct) => PauseAsync(delay, clock, ct);
+
+    /// <summary>The back-off between failed rounds (or pipelined sessions); false when the relay is stopping meanwhile.</summary>
+    internal static async Task<bool> PauseAsync(TimeSpan delay, TimeProvider clock, CancellationToken ct)
     {
         try
         {

@@ -81,7 +81,7 @@ public sealed class PipelinedRelay(
             }
             catch (Exception ex)
             {
-                // The database, not the broker, failed: the channel is given up too, the next session starts afresh.
+                // The database failed (or the channel at its first call): give the channel up too, start afresh after the back-off.
                 await _channel.AbandonAsync(session.Channel);
                 var delay = _options.RetryDelay(++failedSessions);
                 OutboxLog.RoundError(_logger, ex, delay);
@@ -146,18 +146,7 @@ public sealed class PipelinedRelay(
 
     private static string Describe(Exception ex) => $"{ex.GetType().Name}: {ex.Message}";
 
-    private async Task<bool> PauseAsync(TimeSpan delay, CancellationToken ct)
-    {
-        try
-        {
-            await Task.Delay(delay, _clock, ct);
-            return true;
-        }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
-        {
-            return false;
-        }
-    }
+    private Task<bool> PauseAsync(TimeSpan delay, CancellationToken ct) => OutboxRelay.PauseAsync(delay, _clock, ct);
 
     /// <summary>A broker confirm, or (<see cref="Closed"/> not null) the channel's shutdown, as the loop receives it.</summary>
     private readonly record struct Confirm(ulong Tag, bool Multiple, bool Ack, string? Closed);
@@ -191,7 +180,7 @@ public sealed class PipelinedRelay(
         private Task<IReadOnlyList<PendingMessage>>? _reading; // the next rows, read while the loop publishes the last ones
         private ulong _nextTag;
         private int _waiting;
-        private bool _recovering;
+        private int _failedSessions; // before this one: logged once it has a confirm
         private string? _error;
 
         public Session(PipelinedRelay relay, IChannel open, int failedSessions)
@@ -201,7 +190,7 @@ public sealed class PipelinedRelay(
             _window = Math.Max(1, relay._options.PipelineWindow);
             // Rows read ahead of the window, waiting behind their subject: bounded, so one long subject does not fill memory.
             _readAhead = 4 * Math.Max(relay._options.BatchSize, _window);
-            _recovering = failedSessions > 0;
+            _failedSessions = failedSessions;
             _lastMark = relay._clock.GetTimestamp();
         }
 
@@ -381,7 +370,9 @@ public sealed class PipelinedRelay(
         {
             if (_reading is null && !_drained && _waiting < _readAhead)
             {
-                _reading = _relay._store.ReadUnsentAfterAsync(_cursor, _relay._options.BatchSize, ct);
+                // On the thread pool: Microsoft.Data.Sqlite runs its "async" calls synchronously, and the loop must go on publishing.
+                var after = _cursor;
+                _reading = Task.Run(() => _relay._store.ReadUnsentAfterAsync(after, _relay._options.BatchSize, ct), ct);
             }
         }
 
@@ -496,10 +487,10 @@ public sealed class PipelinedRelay(
             _confirmed.Add(row.Sequence);
             Confirmed++;
             _relay._metrics.Published(EventTypes.Label(row.MessageType));
-            if (_recovering)
+            if (_failedSessions > 0)
             {
-                OutboxLog.Recovered(_relay._logger, 1);
-                _recovering = false;
+                OutboxLog.Recovered(_relay._logger, _failedSessions);
+                _failedSessions = 0;
             }
             if (_busy.TryGetValue(row.SubjectKey, out var behind) && behind.TryDequeue(out var next))
             {
@@ -576,7 +567,8 @@ public sealed class PipelinedRelay(
             _confirmed = [];
             _failures = [];
             _lastMark = _relay._clock.GetTimestamp();
-            _marking = _relay._store.RecordAsync(confirmed, failures, CancellationToken.None);
+            // On the thread pool, as the reads: the UPDATE and its commit would otherwise stall the loop in place.
+            _marking = Task.Run(() => _relay._store.RecordAsync(confirmed, failures, CancellationToken.None), CancellationToken.None);
             if (force)
             {
                 await _marking;
