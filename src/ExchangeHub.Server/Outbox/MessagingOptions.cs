@@ -35,6 +35,17 @@ public sealed class MessagingOptions
     /// </summary>
     public bool DirectPublish { get; set; }
 
+    /// <summary>
+    /// True (with <see cref="DirectPublish"/>, on SQLite): the relay runs as one loop over one channel, like a plain
+    /// client publisher (<see cref="PipelinedRelay"/>): confirms counted by hand, <see cref="PipelineWindow"/> of them
+    /// outstanding, confirmed rows marked in batches. False (default): rounds (<see cref="OutboxRelay"/>). Opt-in while it
+    /// is a prototype (issue 14, item 5); the hub refuses to start with it on PostgreSQL, where replicas must claim rows.
+    /// </summary>
+    public bool Pipelined { get; set; }
+
+    /// <summary>Publishes the pipelined relay keeps unconfirmed at once (the baseline publisher's window).</summary>
+    public int PipelineWindow { get; set; } = 1024;
+
     /// <summary>Longest wait for the broker's confirm of one publish; after it the publish counts as failed.</summary>
     public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(10);
 

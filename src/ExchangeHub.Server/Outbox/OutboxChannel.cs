@@ -10,7 +10,8 @@ namespace ExchangeHub.Server.Outbox;
 /// concurrency limiter (the client's default, a <c>ThrottlingRateLimiter</c> of 128, makes every publish wait 0.5–1 s
 /// once half its permits are held, and a permit is held until the confirm). Connected at the first publish and again
 /// after the broker closed it (no automatic recovery: a publish on a dead channel fails at once, the relay backs off and
-/// the next round connects anew), so the hub starts and serves feeds while RabbitMQ is down.
+/// the next round connects anew), so the hub starts and serves feeds while RabbitMQ is down. With
+/// <see cref="MessagingOptions.Pipelined"/> the channel's confirms are not tracked: <see cref="PipelinedRelay"/> counts them.
 /// </summary>
 public sealed class OutboxChannel(IOptions<MessagingOptions> options) : IAsyncDisposable
 {
@@ -41,10 +42,13 @@ public sealed class OutboxChannel(IOptions<MessagingOptions> options) : IAsyncDi
                 ClientProvidedName = "exchangehub-outbox-relay",
             };
             _connection = await factory.CreateConnectionAsync(ct);
-            var window = Math.Max(1, _options.MaxConcurrentSubjects);
-            var limiter = new ConcurrencyLimiter(new ConcurrencyLimiterOptions { PermitLimit = window, QueueLimit = int.MaxValue });
+            // The pipelined relay counts confirms itself (tracking off: no limiter, no task per publish).
+            var tracked = !_options.Pipelined;
+            var limiter = tracked
+                ? new ConcurrencyLimiter(new ConcurrencyLimiterOptions { PermitLimit = Math.Max(1, _options.MaxConcurrentSubjects), QueueLimit = int.MaxValue })
+                : null;
             var channel = await _connection.CreateChannelAsync(new CreateChannelOptions(
-                publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true,
+                publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: tracked,
                 outstandingPublisherConfirmationsRateLimiter: limiter), ct);
             Volatile.Write(ref _channel, channel);
             return channel;

@@ -57,10 +57,7 @@ public sealed class OutboxPublisher(IBus bus, OutboxChannel channel, IOptions<Me
 
     public async Task PublishAsync(PendingMessage message, CancellationToken ct)
     {
-        using var activity = Telemetry.HubTelemetry.StartContinuing("outbox publish", System.Diagnostics.ActivityKind.Producer, message.TraceParent);
-        activity?.SetTag("messaging.system", "rabbitmq");
-        activity?.SetTag("messaging.message.id", message.MessageId.ToString("D"));
-        activity?.SetTag("exchangehub.outbox.sequence", message.Sequence);
+        using var activity = StartActivity(message);
         try
         {
             await PublishConfirmedAsync(message, activity?.Id ?? message.TraceParent, ct);
@@ -71,7 +68,7 @@ public sealed class OutboxPublisher(IBus bus, OutboxChannel channel, IOptions<Me
         }
     }
 
-    private static bool Failed(System.Diagnostics.Activity? activity, Exception ex)
+    internal static bool Failed(System.Diagnostics.Activity? activity, Exception ex)
     {
         activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, ex.GetType().Name);
         return false;
@@ -119,6 +116,28 @@ public sealed class OutboxPublisher(IBus bus, OutboxChannel channel, IOptions<Me
 
     private async Task PublishDirectAsync(PendingMessage message, Type type, string? traceParent, CancellationToken ct)
     {
+        var outgoing = Prepare(message, type, traceParent);
+        var open = await channel.OpenAsync(ct);
+        try
+        {
+            await open.BasicPublishAsync(outgoing.Exchange, "", mandatory: false, outgoing.Properties, outgoing.Body, ct);
+        }
+        catch (OperationCanceledException)
+        {
+            // Timed out (or shutting down) waiting on this channel: the next publish connects anew.
+            await channel.AbandonAsync(open);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// The direct path's message for one row, exactly as MassTransit would write it: the exchange of the event's type, the
+    /// envelope around the stored payload, the AMQP properties. Shared by the direct publish and the pipelined relay
+    /// (<see cref="PipelinedRelay"/>), so both put the same bytes on the wire. <paramref name="type"/> comes from
+    /// <see cref="Poison.Check"/>, which the caller runs first.
+    /// </summary>
+    internal DirectMessage Prepare(PendingMessage message, Type type, string? traceParent)
+    {
         var route = _routes.GetOrAdd(type, Route.For, bus);
         var body = StoredEnvelopeSerializer.Write(new StoredEnvelopeSerializer.Envelope(message.MessageId, null, null, NewId.NextGuid(), null,
             bus.Address, route.Address, null, null, route.MessageTypes, DateTime.UtcNow,
@@ -133,17 +152,20 @@ public sealed class OutboxPublisher(IBus bus, OutboxChannel channel, IOptions<Me
             // the trace header is ours, set on both paths.
             Headers = traceParent is null ? new Dictionary<string, object?>() : new Dictionary<string, object?> { [TraceParentHeader] = traceParent },
         };
-        var open = await channel.OpenAsync(ct);
-        try
-        {
-            await open.BasicPublishAsync(route.Exchange, "", mandatory: false, properties, body, ct);
-        }
-        catch (OperationCanceledException)
-        {
-            // Timed out (or shutting down) waiting on this channel: the next publish connects anew.
-            await channel.AbandonAsync(open);
-            throw;
-        }
+        return new DirectMessage(route.Exchange, properties, body);
+    }
+
+    /// <summary>
+    /// Starts the producer activity of one row's publish, continuing the trace stored with it: the same span on the direct
+    /// path and the pipelined relay (whose span covers the publish, not the wait for the confirm).
+    /// </summary>
+    internal static System.Diagnostics.Activity? StartActivity(PendingMessage message)
+    {
+        var activity = Telemetry.HubTelemetry.StartContinuing("outbox publish", System.Diagnostics.ActivityKind.Producer, message.TraceParent);
+        activity?.SetTag("messaging.system", "rabbitmq");
+        activity?.SetTag("messaging.message.id", message.MessageId.ToString("D"));
+        activity?.SetTag("exchangehub.outbox.sequence", message.Sequence);
+        return activity;
     }
 
     /// <summary>Where MassTransit publishes an event type: its exchange, its publish address, its message type URNs.</summary>

@@ -15,11 +15,13 @@ namespace ExchangeHub.Server.Outbox;
 /// replicas on PostgreSQL relay side by side: each round claims its rows (<see cref="OutboxStore.ClaimAsync"/>).
 /// A row that fails <see cref="MessagingOptions.ParkAfterAttempts"/> times, or cannot be published at all, is parked:
 /// the relay stops trying it and its subject waits behind it until an operator retries or releases it.
+/// With <see cref="MessagingOptions.Pipelined"/> the relay runs <see cref="PipelinedRelay"/> instead of rounds.
 /// </summary>
 public sealed class OutboxRelay(
     OutboxStore store,
     OutboxPublisher publisher,
     OutboxSignal signal,
+    PipelinedRelay pipelined,
     Telemetry.HubMetrics metrics,
     IOptions<MessagingOptions> options,
     TimeProvider clock,
@@ -39,6 +41,12 @@ public sealed class OutboxRelay(
             _options.PublishTimeout);
 
         await publisher.WarmUpAsync(stoppingToken);
+        if (_options.Pipelined)
+        {
+            // One loop on one channel instead of rounds (opt-in; the options refuse it without DirectPublish or on PostgreSQL).
+            await pipelined.RunAsync(stoppingToken);
+            return;
+        }
         var window = new RoundWindow();
         try
         {
@@ -258,7 +266,10 @@ public sealed class OutboxRelay(
         return groups;
     }
 
-    private async Task<bool> PauseAsync(TimeSpan delay, CancellationToken ct)
+    private Task<bool> PauseAsync(TimeSpan delay, CancellationToken ct) => PauseAsync(delay, clock, ct);
+
+    /// <summary>The back-off between failed rounds (or pipelined sessions); false when the relay is stopping meanwhile.</summary>
+    internal static async Task<bool> PauseAsync(TimeSpan delay, TimeProvider clock, CancellationToken ct)
     {
         try
         {

@@ -33,6 +33,14 @@ public sealed class OutboxStore(HubDatabase database, TimeProvider clock, Micros
         + "WHERE " + RelayableSql + " AND sequence NOT IN (SELECT value FROM json_each(@p1)) ORDER BY sequence LIMIT @p0";
 
     /// <summary>
+    /// The pipelined relay (SQLite only): the oldest unsent rows after the last one it read (@p1), through the primary key.
+    /// SQLite has one writer, so sequences commit in order and no row appears behind a cursor that passed it.
+    /// </summary>
+    private const string UnsentAfterSql =
+        "SELECT sequence, message_id, message_type, subject_key, payload, trace_parent FROM outbox_messages "
+        + "WHERE " + RelayableSql + " AND sequence > @p1 ORDER BY sequence LIMIT @p0";
+
+    /// <summary>
     /// Marks a whole round's confirmed rows in one statement (@p1: the sequences): one round trip instead of one per row.
     /// SQLite takes them as a JSON array (<c>json_each</c>, the primary key serves each), PostgreSQL as a bigint array.
     /// </summary>
@@ -78,15 +86,25 @@ public sealed class OutboxStore(HubDatabase database, TimeProvider clock, Micros
     public Task<IReadOnlyList<PendingMessage>> ReadUnsentAsync(int limit, CancellationToken ct) => ReadUnsentAsync(limit, [], ct);
 
     /// <summary>Up to <paramref name="limit"/> unsent rows in sequence order, oldest first, none of <paramref name="held"/>.</summary>
-    private async Task<IReadOnlyList<PendingMessage>> ReadUnsentAsync(int limit, IReadOnlyCollection<long> held, CancellationToken ct)
+    private Task<IReadOnlyList<PendingMessage>> ReadUnsentAsync(int limit, IReadOnlyCollection<long> held, CancellationToken ct) =>
+        held.Count == 0 ? ReadAsync(UnsentSql, limit, null, ct) : ReadAsync(UnsentNotHeldSql, limit, "[" + string.Join(',', held) + "]", ct);
+
+    /// <summary>
+    /// Up to <paramref name="limit"/> unsent rows after sequence <paramref name="after"/>, oldest first: the pipelined relay
+    /// reads on from where it stopped instead of leaving out what it holds. SQLite only (<see cref="UnsentAfterSql"/>).
+    /// </summary>
+    public Task<IReadOnlyList<PendingMessage>> ReadUnsentAfterAsync(long after, int limit, CancellationToken ct) =>
+        ReadAsync(UnsentAfterSql, limit, after, ct);
+
+    private async Task<IReadOnlyList<PendingMessage>> ReadAsync(string sql, int limit, object? p1, CancellationToken ct)
     {
         await using var connection = await database.OpenReaderAsync(ct);
         await using var command = connection.CreateCommand();
-        command.CommandText = held.Count == 0 ? UnsentSql : UnsentNotHeldSql;
+        command.CommandText = sql;
         AddParameter(command, "@p0", limit);
-        if (held.Count > 0)
+        if (p1 is not null)
         {
-            AddParameter(command, "@p1", "[" + string.Join(',', held) + "]");
+            AddParameter(command, "@p1", p1);
         }
         var rows = new List<PendingMessage>(limit);
         await using var reader = await command.ExecuteReaderAsync(ct);

@@ -14,8 +14,10 @@ namespace ExchangeHub.Server.Tests.Outbox;
 [Collection("rabbitmq")]
 public sealed class OutboxBrokerRestartTests
 {
-    [Fact]
-    public async Task Relay_BrokerDownAtStart_HubTakesFeedsAndEventsGoOutWhenBrokerIsBack()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Relay_BrokerDownAtStart_HubTakesFeedsAndEventsGoOutWhenBrokerIsBack(bool pipelined)
     {
         var correlation = RelaySettings.NewCorrelationId();
         await using var subscriber = await EventSubscriber.StartAsync(correlation, RelaySettings.RefundOfferedExchange);
@@ -25,7 +27,7 @@ public sealed class OutboxBrokerRestartTests
         {
             await RabbitBroker.StopAsync();
             brokerUp = false;
-            await using var hub = await TestHub.StartAsync(StorageProvider.Sqlite, RelaySettings.For(publishTimeout: "00:00:01"));
+            await using var hub = await TestHub.StartAsync(StorageProvider.Sqlite, RelaySettings.For(publishTimeout: "00:00:01", pipelined: pipelined));
 
             var line = "outbox-" + Guid.NewGuid().ToString("N")[..10];
             var summary = await Infrastructure.Feeds.PushLinesAsync(hub.Channel(TestHub.TaxToken), [Records.Line(line)]);
@@ -60,14 +62,17 @@ public sealed class OutboxBrokerRestartTests
         }
     }
 
-    [Fact]
-    public async Task Relay_BrokerRestartedWhileRelayingLargeBatch_EveryEventArrivesInSubjectOrder()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Relay_BrokerRestartedWhileRelayingLargeBatch_EveryEventArrivesInSubjectOrder(bool pipelined)
     {
         var correlation = RelaySettings.NewCorrelationId();
         await using var subscriber = await EventSubscriber.StartAsync(correlation, RelaySettings.RefundOfferedExchange);
-        var settings = RelaySettings.For(publishTimeout: "00:00:02");
-        // Few subjects at once, so the 3,000 events are still going out when the broker stops.
+        var settings = RelaySettings.For(publishTimeout: "00:00:02", pipelined: pipelined);
+        // Few subjects (or publishes) at once, so the 3,000 events are still going out when the broker stops.
         settings["Hub:Messaging:MaxConcurrentSubjects"] = "2";
+        settings["Hub:Messaging:PipelineWindow"] = "2";
         await using var hub = await TestHub.StartAsync(StorageProvider.Sqlite, settings);
         var events = OutboxEvents.Interleaved(correlation, subjects: 100, perSubject: 30);
         var brokerUp = true;

@@ -15,13 +15,14 @@ namespace ExchangeHub.Server.Tests.Outbox;
 public sealed class OutboxParkingTests
 {
     [Theory]
-    [InlineData(StorageProvider.Sqlite)]
-    [InlineData(StorageProvider.Postgres)]
-    public async Task Relay_UnserialisablePayload_ParkedAtOnceBlocksOnlyItsSubjectUntilReleased(StorageProvider provider)
+    [InlineData(StorageProvider.Sqlite, false)]
+    [InlineData(StorageProvider.Postgres, false)]
+    [InlineData(StorageProvider.Sqlite, true)]
+    public async Task Relay_UnserialisablePayload_ParkedAtOnceBlocksOnlyItsSubjectUntilReleased(StorageProvider provider, bool pipelined)
     {
         var correlation = RelaySettings.NewCorrelationId();
         await using var subscriber = await EventSubscriber.StartAsync(correlation, RelaySettings.RefundOfferedExchange);
-        await using var hub = await TestHub.StartAsync(provider, RelaySettings.For());
+        await using var hub = await TestHub.StartAsync(provider, RelaySettings.For(pipelined: pipelined));
         var poisoned = $"{correlation}-POISON";
         var healthy = $"{correlation}-HEALTHY";
         var poison = await InsertPoisonAsync(hub.Database, poisoned, correlation);
@@ -55,8 +56,10 @@ public sealed class OutboxParkingTests
         await AssertAuditedAsync(hub.Database, "exchangehub outbox release", poison);
     }
 
-    [Fact]
-    public async Task Relay_FailsParkAfterAttemptsTimes_ParkedAndRetryPublishesItThenItsSubject()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Relay_FailsParkAfterAttemptsTimes_ParkedAndRetryPublishesItThenItsSubject(bool pipelined)
     {
         var correlation = RelaySettings.NewCorrelationId();
         await using var database = await TestDatabase.CreateAsync(StorageProvider.Sqlite);
@@ -65,7 +68,7 @@ public sealed class OutboxParkingTests
         var second = OutboxEvents.Offer(subject, correlation, 2);
         long parkedSequence;
 
-        var unreachable = RelaySettings.For(new Uri("amqp://guest:guest@127.0.0.1:1/"), publishTimeout: "00:00:00.500");
+        var unreachable = RelaySettings.For(new Uri("amqp://guest:guest@127.0.0.1:1/"), publishTimeout: "00:00:00.500", pipelined: pipelined);
         unreachable["Hub:Messaging:ParkAfterAttempts"] = "2";
         unreachable["Hub:Messaging:MaxRetryDelay"] = "00:00:00.200";
         await using (var down = await TestHub.StartAsync(database, unreachable, ownsDatabase: false))
@@ -83,7 +86,7 @@ public sealed class OutboxParkingTests
         }
 
         await using var subscriber = await EventSubscriber.StartAsync(correlation, RelaySettings.RefundOfferedExchange);
-        await using var up = await TestHub.StartAsync(database, RelaySettings.For(), ownsDatabase: false);
+        await using var up = await TestHub.StartAsync(database, RelaySettings.For(pipelined: pipelined), ownsDatabase: false);
         await Task.Delay(1000); // the broker is up now, but the parked row waits for the operator
         Assert.Empty(subscriber.Deliveries);
 

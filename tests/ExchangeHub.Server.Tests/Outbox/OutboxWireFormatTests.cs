@@ -21,11 +21,14 @@ public sealed partial class OutboxWireFormatTests
     /// <summary>Values that differ on every publish or every bus, not in kind.</summary>
     private static readonly HashSet<string> PerMessage = ["messageId", "conversationId", "sentTime"];
 
-    [Fact]
-    public async Task DirectPublish_SameEvent_WireFormatEqualsMassTransitPublish()
+    /// <summary>Pipelined: the pipelined relay (<c>Hub:Messaging:Pipelined</c>) writes the direct path's message too.</summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task DirectPublish_SameEvent_WireFormatEqualsMassTransitPublish(bool pipelined)
     {
-        var viaMassTransit = await PublishAsync(direct: false);
-        var direct = await PublishAsync(direct: true);
+        var viaMassTransit = await PublishAsync(direct: false, pipelined: false);
+        var direct = await PublishAsync(direct: true, pipelined);
 
         // One string per path, so a failure shows every difference at once.
         Assert.Equal(viaMassTransit.Describe(), direct.Describe());
@@ -35,7 +38,7 @@ public sealed partial class OutboxWireFormatTests
     }
 
     /// <summary>One event through a hub publishing one way; what a queue bound to the type's exchange received.</summary>
-    private static async Task<Wire> PublishAsync(bool direct)
+    private static async Task<Wire> PublishAsync(bool direct, bool pipelined)
     {
         var correlation = RelaySettings.NewCorrelationId();
         var received = new ConcurrentQueue<BasicDeliverEventArgs>();
@@ -56,7 +59,7 @@ public sealed partial class OutboxWireFormatTests
         };
         await channel.BasicConsumeAsync(queue, autoAck: true, consumer);
 
-        var settings = RelaySettings.For();
+        var settings = RelaySettings.For(pipelined: pipelined);
         settings["Hub:Messaging:DirectPublish"] = direct ? "true" : "false";
         await using var hub = await TestHub.StartAsync(StorageProvider.Sqlite, settings);
         var offer = OutboxEvents.Offer("91659001000000001X", correlation, 1);

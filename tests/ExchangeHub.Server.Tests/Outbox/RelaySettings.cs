@@ -7,8 +7,14 @@ internal static class RelaySettings
 {
     public const string RefundOfferedExchange = "exchangehub.v1.refund-offered";
 
-    public static Dictionary<string, string?> For(Uri? broker = null, string publishTimeout = "00:00:03") => new()
+    /// <summary>
+    /// <paramref name="pipelined"/>: the pipelined relay (<c>Hub:Messaging:Pipelined</c>, on the direct path it needs), so
+    /// the relay tests run their bodies against both relays.
+    /// </summary>
+    public static Dictionary<string, string?> For(Uri? broker = null, string publishTimeout = "00:00:03", bool pipelined = false) => new()
     {
+        ["Hub:Messaging:DirectPublish"] = pipelined ? "true" : "false",
+        ["Hub:Messaging:Pipelined"] = pipelined ? "true" : "false",
         ["Hub:Messaging:Enabled"] = "true",
         ["Hub:Messaging:RabbitMqUri"] = (broker ?? EventSubscriber.BrokerUri).ToString(),
         ["Hub:Messaging:PublishTimeout"] = publishTimeout,

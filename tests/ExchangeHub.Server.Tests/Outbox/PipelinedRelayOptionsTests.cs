@@ -1,0 +1,44 @@
+using ExchangeHub.Server.Configuration;
+using ExchangeHub.Server.Tests.Infrastructure;
+
+namespace ExchangeHub.Server.Tests.Outbox;
+
+/// <summary>
+/// Where the pipelined relay (<c>Hub:Messaging:Pipelined</c>) may not run, the hub does not start and says why: on
+/// PostgreSQL (it claims no rows, so two replicas would publish the same rows) and without the direct path it publishes on.
+/// Its behaviour with the broker runs in the relay tests' bodies (their <c>pipelined</c> cases).
+/// </summary>
+public sealed class PipelinedRelayOptionsTests
+{
+    [Theory]
+    [InlineData(StorageProvider.Postgres, true, "is not supported on PostgreSQL")]
+    [InlineData(StorageProvider.Sqlite, false, "needs Hub:Messaging:DirectPublish = true")]
+    public async Task Pipelined_WhereItCannotRun_HubDoesNotStart(StorageProvider provider, bool direct, string reason)
+    {
+        var settings = RelaySettings.For(pipelined: true);
+        settings["Hub:Messaging:DirectPublish"] = direct ? "true" : "false";
+
+        var ex = await Record.ExceptionAsync(async () =>
+        {
+            await using var hub = await TestHub.StartAsync(provider, settings);
+        });
+
+        Assert.Contains("Hub:Messaging:Pipelined " + reason, ex?.ToString() ?? "", StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("65537")]
+    public async Task Pipelined_WindowOutOfRange_HubDoesNotStart(string window)
+    {
+        var settings = RelaySettings.For(pipelined: true);
+        settings["Hub:Messaging:PipelineWindow"] = window;
+
+        var ex = await Record.ExceptionAsync(async () =>
+        {
+            await using var hub = await TestHub.StartAsync(StorageProvider.Sqlite, settings);
+        });
+
+        Assert.Contains("Hub:Messaging:PipelineWindow must be between 1 and 65536", ex?.ToString() ?? "", StringComparison.Ordinal);
+    }
+}
