@@ -118,6 +118,10 @@ public abstract class HubDbContext(DbContextOptions options) : DbContext(options
             e.HasIndex(m => m.MessageId).IsUnique();
             // The relay's work list: unsent rows in order.
             e.HasIndex(m => new { m.SentAtUnixMs, m.Sequence });
+            // The subjects a parked row holds (every relay read leaves them out): only parked unsent rows, so the read
+            // no longer visits every unsent row to look for them — with a backlog that made each read O(backlog).
+            e.HasIndex(m => m.SubjectKey)
+                .HasFilter("sent_at_unix_ms IS NULL AND parked_at_unix_ms IS NOT NULL AND released_at_unix_ms IS NULL");
             // "00-" + 32 + "-" + 16 + "-" + 2 hex: 55 characters; a little room for a future version of the format.
             e.Property(m => m.TraceParent).HasMaxLength(128);
         });

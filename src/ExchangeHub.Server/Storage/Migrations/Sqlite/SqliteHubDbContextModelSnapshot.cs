@@ -496,6 +496,10 @@ namespace ExchangeHub.Server.Storage.Migrations.Sqlite
                         .IsUnique()
                         .HasDatabaseName("ix_outbox_messages_message_id");
 
+                    b.HasIndex("SubjectKey")
+                        .HasDatabaseName("ix_outbox_messages_subject_key")
+                        .HasFilter("sent_at_unix_ms IS NULL AND parked_at_unix_ms IS NOT NULL AND released_at_unix_ms IS NULL");
+
                     b.HasIndex("SentAtUnixMs", "Sequence")
                         .HasDatabaseName("ix_outbox_messages_sent_at_unix_ms_sequence");
 
