@@ -139,10 +139,23 @@ public sealed class OutboxPublisher(IBus bus, OutboxChannel channel, IOptions<Me
     internal DirectMessage Prepare(PendingMessage message, Type type, string? traceParent)
     {
         var route = _routes.GetOrAdd(type, Route.For, bus);
-        var body = StoredEnvelopeSerializer.Write(new StoredEnvelopeSerializer.Envelope(message.MessageId, null, null, NewId.NextGuid(), null,
-            bus.Address, route.Address, null, null, route.MessageTypes, DateTime.UtcNow,
+        return Message(message, route, traceParent, StoredEnvelopeSerializer.Write(Envelope(message, route, traceParent), message.Payload));
+    }
+
+    /// <summary>The same from the payload's UTF-8 bytes (<see cref="Poison.Check(PendingMessage, out byte[], out int)"/>), transcoded once.</summary>
+    internal DirectMessage Prepare(PendingMessage message, Type type, string? traceParent, ReadOnlySpan<byte> utf8Payload)
+    {
+        var route = _routes.GetOrAdd(type, Route.For, bus);
+        return Message(message, route, traceParent, StoredEnvelopeSerializer.Write(Envelope(message, route, traceParent), utf8Payload));
+    }
+
+    private StoredEnvelopeSerializer.Envelope Envelope(PendingMessage message, Route route, string? traceParent) =>
+        new(message.MessageId, null, null, NewId.NextGuid(), null, bus.Address, route.Address, null, null, route.MessageTypes, DateTime.UtcNow,
             // MassTransit writes its send context's headers into the envelope too: the trace header goes in both places.
-            traceParent is null ? [] : [new KeyValuePair<string, object>(TraceParentHeader, traceParent)]), message.Payload);
+            traceParent is null ? [] : [new KeyValuePair<string, object>(TraceParentHeader, traceParent)]);
+
+    private static DirectMessage Message(PendingMessage message, Route route, string? traceParent, byte[] body)
+    {
         var properties = new BasicProperties
         {
             ContentType = StoredEnvelopeSerializer.MassTransitJson.MediaType,

@@ -151,6 +151,12 @@ public sealed class PipelinedRelay(
     /// <summary>A broker confirm, or (<see cref="Closed"/> not null) the channel's shutdown, as the loop receives it.</summary>
     private readonly record struct Confirm(ulong Tag, bool Multiple, bool Ack, string? Closed);
 
+    /// <summary>Rows prepared before they are written to the channel back to back.</summary>
+    internal const int Burst = 64;
+
+    /// <summary>A row's message built and its span started, waiting in the burst to be written.</summary>
+    private readonly record struct Prepared(PendingMessage Row, DirectMessage Message, System.Diagnostics.Activity? Activity);
+
     /// <summary>A published row waiting for its confirm, and when it was published (for the timeout).</summary>
     private readonly record struct InFlight(PendingMessage Row, long PublishedAt);
 
@@ -164,6 +170,7 @@ public sealed class PipelinedRelay(
         private readonly System.Threading.Channels.Channel<Confirm> _confirms =
             System.Threading.Channels.Channel.CreateUnbounded<Confirm>(new() { SingleReader = true });
         private readonly Dictionary<ulong, InFlight> _inFlight = [];
+        private readonly List<Prepared> _burst = new(Burst); // prepared, not yet written
         private readonly Queue<ulong> _publishOrder = new(); // may hold tags already confirmed out of order; skipped lazily
         private readonly Queue<PendingMessage> _read = new();
         private readonly Queue<PendingMessage> _next = new(); // rows whose previous row was just confirmed: first out
@@ -257,9 +264,20 @@ public sealed class PipelinedRelay(
                 {
                     return;
                 }
-                while (_inFlight.Count < _window && await NextAsync(ct) is { } row)
+                while (_inFlight.Count + _burst.Count < _window)
                 {
-                    if (!await PublishAsync(row, ct))
+                    // Prepared first, then written back to back, so the client's write loop sends a burst in few socket
+                    // writes. A/B 2026-12-01, three runs each: 7,531 against 7,093 events/s one at a time — within this
+                    // machine's noise, kept as the cheaper shape for the broker.
+                    while (_burst.Count < Burst && _inFlight.Count + _burst.Count < _window && await NextAsync(ct) is { } row)
+                    {
+                        Prepare(row);
+                    }
+                    if (_burst.Count == 0)
+                    {
+                        break;
+                    }
+                    if (!await SendBurstAsync(ct))
                     {
                         return;
                     }
@@ -391,46 +409,85 @@ public sealed class PipelinedRelay(
             }
         }
 
-        /// <summary>Publishes one row without waiting for its confirm; false when the channel failed.</summary>
-        private async Task<bool> PublishAsync(PendingMessage row, CancellationToken ct)
+        /// <summary>
+        /// Builds one row's message into the burst (or parks a poison row); its subject is busy from here on, so a later
+        /// row of it waits behind this one.
+        /// </summary>
+        private void Prepare(PendingMessage row)
         {
-            DirectMessage message;
-            using var activity = OutboxPublisher.StartActivity(row);
+            // The span stays open until the row is written, but is not the loop's current activity meanwhile: the burst's
+            // spans would nest in each other (and every later row's under them) — and the chain made each start slower.
+            var ambient = System.Diagnostics.Activity.Current;
+            var activity = OutboxPublisher.StartActivity(row);
+            System.Diagnostics.Activity.Current = ambient;
             try
             {
-                message = _relay._publisher.Prepare(row, Poison.Check(row), activity?.Id ?? row.TraceParent);
+                var type = Poison.Check(row, out var utf8, out var length);
+                DirectMessage message;
+                try
+                {
+                    message = _relay._publisher.Prepare(row, type, activity?.Id ?? row.TraceParent, utf8.AsSpan(0, length));
+                }
+                finally
+                {
+                    System.Buffers.ArrayPool<byte>.Shared.Return(utf8);
+                }
+                _burst.Add(new Prepared(row, message, activity));
+                _busy.TryAdd(row.SubjectKey, new Queue<PendingMessage>());
             }
             catch (PoisonMessageException ex)
             {
                 _ = OutboxPublisher.Failed(activity, ex);
+                activity?.Dispose();
                 Park(row, ex);
-                return true;
             }
+        }
+
+        /// <summary>Publishes the burst without waiting for confirms; false when the channel failed (the session ends).</summary>
+        private async Task<bool> SendBurstAsync(CancellationToken ct)
+        {
+            var index = 0;
             try
             {
-                var tag = _nextTag++;
-                // The client numbers only tracked publishes in this header; the direct path's (tracked) messages carry it.
-                message.Properties.Headers![Constants.PublishSequenceNumberHeader] = (long)tag;
-                _inFlight[tag] = new InFlight(row, _relay._clock.GetTimestamp());
-                _publishOrder.Enqueue(tag);
-                if (!_busy.ContainsKey(row.SubjectKey))
+                for (; index < _burst.Count; index++)
                 {
-                    _busy[row.SubjectKey] = new Queue<PendingMessage>();
+                    var (row, message, activity) = _burst[index];
+                    var tag = _nextTag++;
+                    // The client numbers only tracked publishes in this header; the direct path's (tracked) messages carry it.
+                    message.Properties.Headers![Constants.PublishSequenceNumberHeader] = (long)tag;
+                    _inFlight[tag] = new InFlight(row, _relay._clock.GetTimestamp());
+                    _publishOrder.Enqueue(tag);
+                    Published++;
+                    var publish = Channel.BasicPublishAsync(message.Exchange, "", mandatory: false, message.Properties, message.Body, ct);
+                    if (!publish.IsCompletedSuccessfully)
+                    {
+                        // The write can wait on a broker that stopped reading: stop waiting on our side after the timeout.
+                        await publish.AsTask().WaitAsync(_relay._options.PublishTimeout, _relay._clock, ct);
+                    }
+                    activity?.Dispose();
                 }
-                Published++;
-                var publish = Channel.BasicPublishAsync(message.Exchange, "", mandatory: false, message.Properties, message.Body, ct);
-                if (!publish.IsCompletedSuccessfully)
-                {
-                    // The write can wait on a broker that stopped reading: stop waiting on our side after the timeout.
-                    await publish.AsTask().WaitAsync(_relay._options.PublishTimeout, _relay._clock, ct);
-                }
+                _burst.Clear();
                 return true;
             }
             catch (Exception ex) when (!ct.IsCancellationRequested)
             {
-                _ = OutboxPublisher.Failed(activity, ex);
-                _error = $"sequence {row.Sequence}: {Describe(ex)}";
+                var failed = _burst[index];
+                _ = OutboxPublisher.Failed(failed.Activity, ex);
+                _error = $"sequence {failed.Row.Sequence}: {Describe(ex)}";
                 return false;
+            }
+            finally
+            {
+                if (_burst.Count > 0)
+                {
+                    // Failed or cancelled: the rest of the burst was never sent; its rows stay unsent (only the failed one,
+                    // in flight, counts an attempt) and the next session reads them again.
+                    for (var i = index; i < _burst.Count; i++)
+                    {
+                        _burst[i].Activity?.Dispose();
+                    }
+                    _burst.Clear();
+                }
             }
         }
 

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Net.Mime;
+using System.Text;
 using System.Text.Json;
 using MassTransit;
 using MassTransit.Serialization;
@@ -44,6 +45,20 @@ internal sealed class StoredEnvelopeSerializer(string payload) : IMessageSeriali
 
     /// <summary>MassTransit's JSON envelope around <paramref name="payload"/>, field for field as its serializer writes it.</summary>
     public static byte[] Write(Envelope envelope, string payload)
+    {
+        var utf8 = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(payload.Length));
+        try
+        {
+            return Write(envelope, utf8.AsSpan(0, Encoding.UTF8.GetBytes(payload, utf8)));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(utf8);
+        }
+    }
+
+    /// <summary>The same envelope around a payload already in UTF-8 (checked by <see cref="Poison.Check(PendingMessage, out byte[], out int)"/>).</summary>
+    public static byte[] Write(Envelope envelope, ReadOnlySpan<byte> payload)
     {
         var buffer = new ArrayBufferWriter<byte>(payload.Length + 1024);
         using (var json = new Utf8JsonWriter(buffer))
