@@ -14,6 +14,8 @@ internal sealed record RelayReport(
     long BaselineQueued,
     string BaselineBest,
     IReadOnlyList<BaselineWindowRun> BaselineRuns,
+    double BaselineBareMessagesPerSecond,
+    double HubStartSeconds,
     double Ratio,
     double RatioGoal,
     bool RatioPass,
