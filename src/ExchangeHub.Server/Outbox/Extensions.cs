@@ -35,6 +35,10 @@ public static class Extensions
             {
                 health.MinimalFailureStatus = HealthStatus.Degraded;
             });
+            // MassTransit 8.4+ reports its configuration to usage-tracking.masstransit.io unless told not to (the bench
+            // logged the failed call on this offline machine): an inter-agency hub makes no calls its operators did
+            // not configure. (The MASSTRANSIT_USAGE_TELEMETRY variable could switch it on again; nothing here sets it.)
+            bus.ConfigureUsageTelemetryOptions(telemetry => telemetry.Enabled = false);
             bus.UsingRabbitMq((context, rabbit) =>
             {
                 var messaging = context.GetRequiredService<IOptions<MessagingOptions>>().Value;
