@@ -12,6 +12,9 @@ namespace ExchangeHub.Server.Outbox;
 /// </summary>
 internal static class Poison
 {
+    /// <summary>UTF-8 that refuses a lone surrogate instead of writing U+FFFD: a payload is sent unchanged or not at all.</summary>
+    internal static readonly UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     public static Type Check(PendingMessage message)
     {
         var type = Check(message, out var utf8, out _);
@@ -36,10 +39,10 @@ internal static class Poison
             throw new PoisonMessageException(ex.Message);
         }
         // A pooled buffer: the relay checks every row it publishes, and a fresh array per row showed in its CPU profile.
-        var buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(message.Payload.Length));
+        var buffer = ArrayPool<byte>.Shared.Rent(Strict.GetMaxByteCount(message.Payload.Length));
         try
         {
-            length = Encoding.UTF8.GetBytes(message.Payload, buffer);
+            length = Strict.GetBytes(message.Payload, buffer);
             var reader = new Utf8JsonReader(buffer.AsSpan(0, length));
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
             {
@@ -54,11 +57,14 @@ internal static class Poison
         catch (Exception ex)
         {
             ArrayPool<byte>.Shared.Return(buffer);
-            if (ex is JsonException json)
+            throw ex switch
             {
-                throw new PoisonMessageException($"the payload of {message.MessageType} {message.MessageId} is not valid JSON: {json.Message}");
-            }
-            throw;
+                JsonException json => new PoisonMessageException(
+                    $"the payload of {message.MessageType} {message.MessageId} is not valid JSON: {json.Message}"),
+                EncoderFallbackException => new PoisonMessageException(
+                    $"the payload of {message.MessageType} {message.MessageId} holds a lone surrogate (not valid text)."),
+                _ => ex,
+            };
         }
         utf8 = buffer;
         return type;

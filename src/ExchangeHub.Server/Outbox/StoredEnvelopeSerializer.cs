@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Net.Mime;
-using System.Text;
 using System.Text.Json;
 using MassTransit;
 using MassTransit.Serialization;
@@ -46,10 +45,11 @@ internal sealed class StoredEnvelopeSerializer(string payload) : IMessageSeriali
     /// <summary>MassTransit's JSON envelope around <paramref name="payload"/>, field for field as its serializer writes it.</summary>
     public static byte[] Write(Envelope envelope, string payload)
     {
-        var utf8 = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(payload.Length));
+        // Strict, as Poison.Check (which runs first on every relay path): never a replacement character in a payload.
+        var utf8 = ArrayPool<byte>.Shared.Rent(Poison.Strict.GetMaxByteCount(payload.Length));
         try
         {
-            return Write(envelope, utf8.AsSpan(0, Encoding.UTF8.GetBytes(payload, utf8)));
+            return Write(envelope, utf8.AsSpan(0, Poison.Strict.GetBytes(payload, utf8)));
         }
         finally
         {
