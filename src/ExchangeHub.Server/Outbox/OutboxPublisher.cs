@@ -76,11 +76,12 @@ public sealed class OutboxPublisher(IBus bus, OutboxChannel channel, IOptions<Me
 
     private async Task PublishConfirmedAsync(PendingMessage message, string? traceParent, CancellationToken ct)
     {
-        var type = Poison.Check(message);
+        // The direct path checks the row while it builds the message (Prepare, one transcode), the MassTransit path here.
+        var type = _direct ? null : Poison.Check(message);
         using var timer = new CancellationTokenSource(_timeout, clock);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, timer.Token);
-        var publish = _direct
-            ? PublishDirectAsync(message, type, traceParent, linked.Token)
+        var publish = type is null
+            ? PublishDirectAsync(message, traceParent, linked.Token)
             : PublishThroughMassTransitAsync(message, type, traceParent, linked.Token);
         try
         {
@@ -114,9 +115,9 @@ public sealed class OutboxPublisher(IBus bus, OutboxChannel channel, IOptions<Me
         return bus.Publish(Placeholders.GetOrAdd(type, static t => RuntimeHelpers.GetUninitializedObject(t)), type, pipe, ct);
     }
 
-    private async Task PublishDirectAsync(PendingMessage message, Type type, string? traceParent, CancellationToken ct)
+    private async Task PublishDirectAsync(PendingMessage message, string? traceParent, CancellationToken ct)
     {
-        var outgoing = Prepare(message, type, traceParent);
+        var outgoing = Prepare(message, traceParent);
         var open = await channel.OpenAsync(ct);
         try
         {
@@ -133,20 +134,23 @@ public sealed class OutboxPublisher(IBus bus, OutboxChannel channel, IOptions<Me
     /// <summary>
     /// The direct path's message for one row, exactly as MassTransit would write it: the exchange of the event's type, the
     /// envelope around the stored payload, the AMQP properties. Shared by the direct publish and the pipelined relay
-    /// (<see cref="PipelinedRelay"/>), so both put the same bytes on the wire. <paramref name="type"/> comes from
-    /// <see cref="Poison.Check"/>, which the caller runs first.
+    /// (<see cref="PipelinedRelay"/>), so both put the same bytes on the wire. Checks the row first
+    /// (<see cref="Poison.Check(PendingMessage, out byte[], out int)"/>, throwing <see cref="PoisonMessageException"/>)
+    /// and writes the envelope from the bytes the check transcoded.
     /// </summary>
-    internal DirectMessage Prepare(PendingMessage message, Type type, string? traceParent)
+    internal DirectMessage Prepare(PendingMessage message, string? traceParent)
     {
-        var route = _routes.GetOrAdd(type, Route.For, bus);
-        return Message(message, route, traceParent, StoredEnvelopeSerializer.Write(Envelope(message, route, traceParent), message.Payload));
-    }
-
-    /// <summary>The same from the payload's UTF-8 bytes (<see cref="Poison.Check(PendingMessage, out byte[], out int)"/>), transcoded once.</summary>
-    internal DirectMessage Prepare(PendingMessage message, Type type, string? traceParent, ReadOnlySpan<byte> utf8Payload)
-    {
-        var route = _routes.GetOrAdd(type, Route.For, bus);
-        return Message(message, route, traceParent, StoredEnvelopeSerializer.Write(Envelope(message, route, traceParent), utf8Payload));
+        var type = Poison.Check(message, out var utf8, out var length);
+        try
+        {
+            var route = _routes.GetOrAdd(type, Route.For, bus);
+            return Message(message, route, traceParent,
+                StoredEnvelopeSerializer.Write(Envelope(message, route, traceParent), utf8.AsSpan(0, length)));
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(utf8);
+        }
     }
 
     private StoredEnvelopeSerializer.Envelope Envelope(PendingMessage message, Route route, string? traceParent) =>

@@ -422,18 +422,11 @@ public sealed class PipelinedRelay(
             System.Diagnostics.Activity.Current = ambient;
             try
             {
-                var type = Poison.Check(row, out var utf8, out var length);
-                DirectMessage message;
-                try
+                _burst.Add(new Prepared(row, _relay._publisher.Prepare(row, activity?.Id ?? row.TraceParent), activity));
+                if (!_busy.ContainsKey(row.SubjectKey))
                 {
-                    message = _relay._publisher.Prepare(row, type, activity?.Id ?? row.TraceParent, utf8.AsSpan(0, length));
+                    _busy[row.SubjectKey] = new Queue<PendingMessage>(); // a row from _next keeps its subject's queue
                 }
-                finally
-                {
-                    System.Buffers.ArrayPool<byte>.Shared.Return(utf8);
-                }
-                _burst.Add(new Prepared(row, message, activity));
-                _busy.TryAdd(row.SubjectKey, new Queue<PendingMessage>());
             }
             catch (PoisonMessageException ex)
             {
