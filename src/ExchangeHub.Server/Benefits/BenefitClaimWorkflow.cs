@@ -6,6 +6,7 @@ using ExchangeHub.Server.Outbox;
 using ExchangeHub.Server.Security;
 using ExchangeHub.Server.Storage;
 using ExchangeHub.Server.Common;
+using ExchangeHub.Server.Common.Followups;
 using ExchangeHub.Server.Facts;
 using ExchangeHub.Server.Telemetry;
 
@@ -28,6 +29,7 @@ public sealed class BenefitClaimWorkflow(
     PolicySet policy,
     TimeProvider clock,
     HubMetrics metrics,
+    FollowupMarks followups,
     ILogger<BenefitClaimWorkflow> logger) : IBenefitRecalculation, IDisposable
 {
     /// <summary>The programme label of benefit decisions in the hub's meters (each decision counted as it is taken).</summary>
@@ -128,6 +130,42 @@ public sealed class BenefitClaimWorkflow(
         }
     }
 
+    /// <summary>
+    /// Decisions follow the data (issue 14, item 3): every claim of <paramref name="residentIds"/> that has a decision is
+    /// decided again under <paramref name="correlationId"/> — a granted one recalculated as the 2.(4) path does (facts as
+    /// of today), a refused or undetermined one as of its own decision date with the knowledge of now ("FACTS": newer
+    /// knowledge about facts dated on or before D may change the decision of D; a record dated after D cannot). A claim
+    /// not decided yet is left to the front office. Returns (decided claims looked at, decisions stored).
+    /// </summary>
+    public async Task<(int Claims, int Changed)> FollowPersonsAsync(IReadOnlyList<string> residentIds, string correlationId, CancellationToken ct)
+    {
+        var held = await _oneAtATime.EnterAsync(ct);
+        try
+        {
+            var (claims, changed) = (0, 0);
+            foreach (var residentId in residentIds)
+            {
+                foreach (var claim in await reader.ClaimsOfResidentAsync(residentId, ct))
+                {
+                    if (await reader.CurrentDecisionAsync(claim.ClaimId, ct) is not { } current)
+                    {
+                        continue;
+                    }
+                    claims++;
+                    if (await DecideClaimAsync(claim, BenefitClaimSteps.Recalculates(current) ? Today : current.DecidedOn, correlationId, ct))
+                    {
+                        changed++;
+                    }
+                }
+            }
+            return (claims, changed);
+        }
+        finally
+        {
+            await held.DisposeAsync();
+        }
+    }
+
     /// <summary>Publishes <c>BenefitClaimOverdue</c> once for every claim not decided by its due date; returns how many.</summary>
     public async Task<int> SendOverdueNoticesAsync(CancellationToken ct)
     {
@@ -188,6 +226,11 @@ public sealed class BenefitClaimWorkflow(
             var reason = BenefitClaimSteps.Reason(current);
             var (decision, explanation, recalculation) = BenefitClaimSteps.Decide(_decider, policy, claim.PersonKey, facts, decisionDate, current);
             var id = await InsertAsync(lease, claim, decision, explanation, stamp, current?.Id, reason, now, ct);
+            if (recalculation is not null || BenefitCodes.Outcome(decision.Outcome) == StoredProgrammeCodes.Outcome.Granted)
+            {
+                // 1.(3) "receiving benefit" is a skill-subsidy fact: the person's skill decisions follow the grant.
+                await followups.MarkSkillFactsChangedAsync(lease, claim.ResidentId, now.ToUnixTimeMilliseconds(), ct);
+            }
             if (recalculation is not null)
             {
                 if (recalculation.AdditionalMonths != 0)

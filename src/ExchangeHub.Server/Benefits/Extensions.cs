@@ -18,6 +18,7 @@ public static class Extensions
         services.AddSingleton<IBenefitRecalculation>(sp => sp.GetRequiredService<BenefitClaimWorkflow>());
         services.AddSingleton<IPersonFileSection, BenefitPersonFileSection>();
         services.AddHostedService<BenefitOverdueService>();
+        services.AddHostedService<BenefitFollowupService>();
         return services;
     }
 

@@ -24,6 +24,10 @@ public sealed class PersonFactsReader(HubDatabase database)
     private const string OnePerson = " = @resident_id";
     private const string CertificateHolders = " IN (SELECT resident_id FROM skill_certificates)";
 
+    /// <summary>The resident ids bound as <c>@residents</c>: a JSON array on SQLite, a text[] on PostgreSQL.</summary>
+    private static string AmongResidents(StorageProvider provider) =>
+        provider == StorageProvider.Sqlite ? " IN (SELECT value FROM json_each(@residents))" : " = ANY(@residents)";
+
     /// <summary>Insured months: the lines in force as of D and T (superseded versions included, Facts/FactsSql), not cancelled.</summary>
     private static string LinesSql(StorageProvider provider) =>
         $"SELECT DISTINCT resident_id, period FROM {FactsSql.LinesInForce(provider)} l WHERE kind IN {StoredLineKind.InsuredKindsSql} "
@@ -59,21 +63,22 @@ public sealed class PersonFactsReader(HubDatabase database)
         + "AND c.resident_id";
 
     /// <summary>The newest certificate of each number as known at T (a version corrected after T read back), issued by D.</summary>
-    private static string CertificatesSql(StorageProvider provider) =>
+    private static string CertificatesSql(StorageProvider provider, string? holders) =>
         "SELECT certificate_number, resident_id, occupation_code, level, issue_date FROM (SELECT c.*, ROW_NUMBER() OVER "
         + $"(PARTITION BY c.certificate_number ORDER BY c.id DESC) AS newest FROM {FactsSql.SkillCertificates(provider)} c) k "
-        + "WHERE newest = 1 AND issue_date <= @d ORDER BY issue_date, certificate_number";
+        + $"WHERE newest = 1 AND issue_date <= @d{(holders is null ? "" : " AND resident_id" + holders)} ORDER BY issue_date, certificate_number";
 
     /// <summary>
     /// The newest training subsidy payment of each certificate number as known at T, paid by D, with when the hub first
     /// recorded it (its oldest superseded version, else the current row).
     /// </summary>
-    private static string PaymentsSql(StorageProvider provider) =>
+    private static string PaymentsSql(StorageProvider provider, string? holders) =>
         "SELECT certificate_number, recipient_kind, recipient_id, amount_fen, paid_date, ledger_sequence, "
         + "COALESCE((SELECT MIN(v.recorded_at_unix_ms) FROM record_versions v WHERE v.record_table = 'training_subsidy_payments' AND v.record_id = k.id), "
         + "(SELECT t.recorded_at_unix_ms FROM training_subsidy_payments t WHERE t.id = k.id)) FROM (SELECT p.*, ROW_NUMBER() OVER "
         + $"(PARTITION BY p.certificate_number ORDER BY p.id DESC) AS newest FROM {FactsSql.TrainingPayments(provider)} p) k "
-        + "WHERE newest = 1 AND paid_date <= @d";
+        + "WHERE newest = 1 AND paid_date <= @d"
+        + (holders is null ? "" : $" AND certificate_number IN (SELECT certificate_number FROM skill_certificates WHERE resident_id{holders})");
 
     /// <summary>One person's facts as of <paramref name="asOf"/> with the knowledge at <paramref name="knownAtUnixMs"/>.</summary>
     public async Task<PersonFacts> PersonAsync(string residentId, DateOnly asOf, long knownAtUnixMs, CancellationToken ct)
@@ -83,18 +88,26 @@ public sealed class PersonFactsReader(HubDatabase database)
         return persons.GetValueOrDefault(residentId) ?? PersonFacts.None(residentId);
     }
 
-    /// <summary>Every certificate issued by <paramref name="asOf"/>, its holder's facts and the training subsidies paid by then.</summary>
-    public async Task<CertificateFacts> CertificatesAsync(DateOnly asOf, long knownAtUnixMs, CancellationToken ct)
+    /// <summary>
+    /// Every certificate issued by <paramref name="asOf"/>, its holder's facts and the training subsidies paid by then;
+    /// only those of <paramref name="residentIds"/> when given (a follow-up of those persons).
+    /// </summary>
+    public async Task<CertificateFacts> CertificatesAsync(DateOnly asOf, long knownAtUnixMs, CancellationToken ct, IReadOnlyCollection<string>? residentIds = null)
     {
         await using var connection = await database.OpenReaderAsync(ct);
+        // Only the followed persons' certificates, payments and facts when given; else every holder's.
+        var holders = residentIds is null ? null : AmongResidents(database.Provider);
+        Func<DbCommand, DbCommand> bind = residentIds is null ? c => Bind(c, asOf, knownAtUnixMs)
+            : c => Bind(c, asOf, knownAtUnixMs).With("@residents", database.Provider == StorageProvider.Sqlite
+                ? System.Text.Json.JsonSerializer.Serialize(residentIds) : (object)residentIds.ToArray());
         var certificates = new List<StoredCertificate>();
-        await DbRows.ForEachAsync(connection, CertificatesSql(database.Provider), c => Bind(c, asOf, knownAtUnixMs), r => certificates.Add(
+        await DbRows.ForEachAsync(connection, CertificatesSql(database.Provider, holders), bind, r => certificates.Add(
             new StoredCertificate(r.GetString(0), r.GetString(1), r.GetString(2), r.GetInt32(3), r.GetFieldValue<DateOnly>(4))), ct);
         var payments = new Dictionary<string, StoredTrainingPayment>(StringComparer.Ordinal);
-        await DbRows.ForEachAsync(connection, PaymentsSql(database.Provider), c => Bind(c, asOf, knownAtUnixMs), r => payments[r.GetString(0)] = new StoredTrainingPayment(
+        await DbRows.ForEachAsync(connection, PaymentsSql(database.Provider, holders), bind, r => payments[r.GetString(0)] = new StoredTrainingPayment(
             r.GetString(0), r.GetInt32(1), r.GetString(2), r.GetInt64(3), r.GetFieldValue<DateOnly>(4), r.IsDBNull(5) ? null : r.GetInt64(5), r.GetInt64(6)), ct);
-        var holders = await PersonsAsync(connection, database.Provider, CertificateHolders, asOf, c => Bind(c, asOf, knownAtUnixMs), ct);
-        return new CertificateFacts(certificates, holders, payments);
+        var persons = await PersonsAsync(connection, database.Provider, holders ?? CertificateHolders, asOf, bind, ct);
+        return new CertificateFacts(certificates, persons, payments);
     }
 
     /// <summary>The facts of the persons whose resident id satisfies <paramref name="residents"/>, by resident id.</summary>

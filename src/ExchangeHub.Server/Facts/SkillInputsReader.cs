@@ -13,9 +13,10 @@ public sealed class SkillInputsReader(HubDatabase database, PersonFactsReader fa
         "SELECT id, certificate_number, person_key, occupation_code, level, outcome, amount_fen, decided_on, facts_sha256, policy_version, decided_at_unix_ms "
         + "FROM skill_subsidy_decisions WHERE is_current = TRUE";
 
-    public async Task<SkillInputs> ReadAsync(DateOnly decisionDate, long knownAtUnixMs, CancellationToken ct)
+    /// <summary>What a call dated <paramref name="decisionDate"/> reads at T; only <paramref name="residentIds"/>' certificates when given (a follow-up).</summary>
+    public async Task<SkillInputs> ReadAsync(DateOnly decisionDate, long knownAtUnixMs, CancellationToken ct, IReadOnlyCollection<string>? residentIds = null)
     {
-        var certificates = await facts.CertificatesAsync(decisionDate, knownAtUnixMs, ct);
+        var certificates = await facts.CertificatesAsync(decisionDate, knownAtUnixMs, ct, residentIds);
         await using var connection = await database.OpenReaderAsync(ct);
         var decisions = new Dictionary<string, StoredSkillDecision>(StringComparer.Ordinal);
         await DbRows.ForEachAsync(connection, DecisionsSql, [], r => decisions[r.GetString(1)] = new StoredSkillDecision(

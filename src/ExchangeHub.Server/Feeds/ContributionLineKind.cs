@@ -10,7 +10,7 @@ public sealed class ContributionLineKind : IFeedKind<ContributionLine>
     public FeedTable Table { get; } = new("contribution_lines",
         ["uscc", "resident_id", "period", "employer_amount_fen", "employee_amount_fen", "wage_base_fen", "kind",
             "received_date", "tax_office_code"],
-        appliesFromColumn: "received_date", unitColumn: "uscc");
+        appliesFromColumn: "received_date", unitColumn: "uscc", personColumn: "resident_id");
 
     public string SourceRecordId(ContributionLine record) => record.SourceRecordId;
 

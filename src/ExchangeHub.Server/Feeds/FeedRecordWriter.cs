@@ -54,8 +54,8 @@ public sealed class FeedRecordWriter(HubDatabase database, FollowupMarks followu
         long nowUnixMs, CancellationToken ct)
     {
         var outcome = new BatchOutcome();
-        // The units whose facts this batch changes (null: nobody follows this table's records).
-        var changed = followups.Enabled && table.UnitIndex >= 0 ? new HashSet<string>(StringComparer.Ordinal) : null;
+        // The subjects whose facts this batch changes (null: nobody follows this table's records).
+        var changed = followups.Enabled && table.Followed ? new ChangedSubjects() : null;
         await using var lease = await database.AcquireWriterAsync(ct);
         await lease.BeginAsync(ct);
         List<PendingRecord> known;
@@ -73,7 +73,7 @@ public sealed class FeedRecordWriter(HubDatabase database, FollowupMarks followu
             var stored = await ReadStoredAsync(lease, table, agencyId, known, ct);
             foreach (var record in known)
             {
-                if (await ResolveAsync(lease, table, agencyId, record, stored, nowUnixMs, outcome, ct))
+                if (await ResolveAsync(lease, table, agencyId, record, stored, nowUnixMs, outcome, changed, ct))
                 {
                     Changed(changed, table, record);
                 }
@@ -92,7 +92,7 @@ public sealed class FeedRecordWriter(HubDatabase database, FollowupMarks followu
     /// whose source id was already stored (before the batch or by an earlier record of it).
     /// </summary>
     private static List<PendingRecord> InsertRowByRow(WriterLease lease, FeedTable table, string agencyId,
-        IReadOnlyList<PendingRecord> records, long nowUnixMs, BatchOutcome outcome, HashSet<string>? changed)
+        IReadOnlyList<PendingRecord> records, long nowUnixMs, BatchOutcome outcome, ChangedSubjects? changed)
     {
         var known = new List<PendingRecord>();
         var parameters = new object?[table.Columns.Count + 4];
@@ -123,7 +123,7 @@ public sealed class FeedRecordWriter(HubDatabase database, FollowupMarks followu
     /// earlier in the batch.
     /// </summary>
     private async Task<List<PendingRecord>> InsertByCopyAsync(WriterLease lease, FeedTable table, string agencyId,
-        IReadOnlyList<PendingRecord> records, long nowUnixMs, BatchOutcome outcome, HashSet<string>? changed, CancellationToken ct)
+        IReadOnlyList<PendingRecord> records, long nowUnixMs, BatchOutcome outcome, ChangedSubjects? changed, CancellationToken ct)
     {
         var seen = new HashSet<string>(records.Count, StringComparer.Ordinal);
         var firstOfItsId = new bool[records.Count];
@@ -173,7 +173,7 @@ public sealed class FeedRecordWriter(HubDatabase database, FollowupMarks followu
     /// True when the record was stored (a correction).
     /// </summary>
     private static async Task<bool> ResolveAsync(WriterLease lease, FeedTable table, string agencyId, PendingRecord record,
-        Dictionary<string, StoredRecord> stored, long nowUnixMs, BatchOutcome outcome, CancellationToken ct)
+        Dictionary<string, StoredRecord> stored, long nowUnixMs, BatchOutcome outcome, ChangedSubjects? changed, CancellationToken ct)
     {
         if (!stored.TryGetValue(record.SourceRecordId, out var current))
         {
@@ -210,16 +210,32 @@ public sealed class FeedRecordWriter(HubDatabase database, FollowupMarks followu
         record.Values.CopyTo(update, 2);
         update[^1] = current.Id;
         await lease.ExecuteDeferredAsync(table.UpdateSql, update, ct);
+        // A correction that moves a record to another unit or person changes the facts of the one it leaves too.
+        Changed(changed, table, current.Values);
         stored[record.SourceRecordId] = new StoredRecord(current.Id, record.Revision, nowUnixMs, record.Values);
         outcome.Corrected++;
         return true;
     }
 
-    private static void Changed(HashSet<string>? changed, FeedTable table, PendingRecord record)
+    /// <summary>Adds the subjects <paramref name="record"/>'s values name (a correction adds those of its old version too).</summary>
+    private static void Changed(ChangedSubjects? changed, FeedTable table, PendingRecord record) => Changed(changed, table, record.Values);
+
+    private static void Changed(ChangedSubjects? changed, FeedTable table, object?[] values)
     {
-        if (changed is not null && record.Values[table.UnitIndex] is string unit)
+        if (changed is null)
         {
-            changed.Add(unit);
+            return;
+        }
+        Add(changed.Units, table.UnitIndex, values);
+        Add(changed.Residents, table.PersonIndex, values);
+        Add(changed.Certificates, table.CertificateIndex, values);
+
+        static void Add(HashSet<string> keys, int index, object?[] values)
+        {
+            if (index >= 0 && values[index] is string key)
+            {
+                keys.Add(key);
+            }
         }
     }
 

@@ -10,7 +10,8 @@ namespace ExchangeHub.Server.Feeds;
 /// </summary>
 public sealed class FeedTable
 {
-    public FeedTable(string name, IReadOnlyList<string> columns, string appliesFromColumn, string? unitColumn = null)
+    public FeedTable(string name, IReadOnlyList<string> columns, string appliesFromColumn, string? unitColumn = null, string? personColumn = null,
+        string? certificateColumn = null)
     {
         Name = name;
         Columns = columns;
@@ -19,11 +20,9 @@ public sealed class FeedTable
         {
             throw new ArgumentException($"{appliesFromColumn} is not a column of {name}.", nameof(appliesFromColumn));
         }
-        UnitIndex = unitColumn is null ? -1 : columns.ToList().IndexOf(unitColumn);
-        if (unitColumn is not null && UnitIndex < 0)
-        {
-            throw new ArgumentException($"{unitColumn} is not a column of {name}.", nameof(unitColumn));
-        }
+        UnitIndex = IndexOf(name, columns, unitColumn, nameof(unitColumn));
+        PersonIndex = IndexOf(name, columns, personColumn, nameof(personColumn));
+        CertificateIndex = IndexOf(name, columns, certificateColumn, nameof(certificateColumn));
 
         var all = string.Join(", ", columns);
         InsertSql = $"INSERT INTO {name} (agency_id, source_record_id, revision, recorded_at_unix_ms, {all}) VALUES ({Parameters(0, columns.Count + 4)}) "
@@ -46,6 +45,12 @@ public sealed class FeedTable
     /// (Common/Followups); -1 when the table's records are no unit's refund facts.
     /// </summary>
     public int UnitIndex { get; }
+    /// <summary>Which column holds the person (resident id) a record is a fact of, for the person programmes' follow-ups; -1: none.</summary>
+    public int PersonIndex { get; }
+    /// <summary>Which column holds the certificate number a record is a fact of (its holder's skill subsidy follows); -1: none.</summary>
+    public int CertificateIndex { get; }
+    /// <summary>Whether a record of this table is a fact some decision follows.</summary>
+    public bool Followed => UnitIndex >= 0 || PersonIndex >= 0 || CertificateIndex >= 0;
     public string InsertSql { get; }
     /// <summary>
     /// The stored versions of many source ids of one agency in one query: <c>@p1</c> is a JSON array of ids on SQLite
@@ -62,6 +67,12 @@ public sealed class FeedTable
     public const string VersionInsertSql =
         "INSERT INTO record_versions (record_table, record_id, agency_id, source_record_id, revision, applies_from, "
         + "recorded_at_unix_ms, superseded_at_unix_ms, content) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8)";
+
+    private static int IndexOf(string table, IReadOnlyList<string> columns, string? column, string parameter)
+    {
+        var index = column is null ? -1 : columns.ToList().IndexOf(column);
+        return column is not null && index < 0 ? throw new ArgumentException($"{column} is not a column of {table}.", parameter) : index;
+    }
 
     private static string Parameters(int from, int count)
     {

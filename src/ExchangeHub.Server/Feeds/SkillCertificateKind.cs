@@ -8,7 +8,7 @@ public sealed class SkillCertificateKind : IFeedKind<SkillCertificateRecord>
 {
     public FeedTable Table { get; } = new("skill_certificates",
         ["resident_id", "occupation_code", "level", "certificate_number", "issue_date", "issuing_body_code"],
-        appliesFromColumn: "issue_date");
+        appliesFromColumn: "issue_date", personColumn: "resident_id", certificateColumn: "certificate_number");
 
     public string SourceRecordId(SkillCertificateRecord record) => record.SourceRecordId;
 

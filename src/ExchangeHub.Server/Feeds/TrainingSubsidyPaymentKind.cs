@@ -9,7 +9,7 @@ public sealed class TrainingSubsidyPaymentKind : IFeedKind<TrainingSubsidyPaymen
 {
     public FeedTable Table { get; } = new("training_subsidy_payments",
         ["certificate_number", "recipient_kind", "recipient_id", "amount_fen", "paid_date", "ledger_sequence"],
-        appliesFromColumn: "paid_date");
+        appliesFromColumn: "paid_date", certificateColumn: "certificate_number");
 
     public string SourceRecordId(TrainingSubsidyPaymentRecord record) => record.SourceRecordId;
 

@@ -14,7 +14,7 @@ public sealed class TransferRequestKind : IFeedKind<TransferRequestRecord>
     public FeedTable Table { get; } = new("transfer_requests",
         ["resident_id", "direction", "counterpart_province_code", "insured_periods", "benefit_months_paid",
             "consolidation_place", "requested_date"],
-        appliesFromColumn: "requested_date");
+        appliesFromColumn: "requested_date", personColumn: "resident_id");
 
     public string SourceRecordId(TransferRequestRecord record) => record.SourceRecordId;
 

@@ -28,51 +28,20 @@ public sealed class FollowupService(
     RunStore runs,
     HubMetrics metrics,
     TimeProvider clock,
-    ILogger<FollowupService> logger) : BackgroundService
+    ILogger<FollowupService> logger) : FollowupLoop(marks, clock, logger)
 {
-    /// <summary>Most units one round re-decides (one transaction, as a run's chunk); the rest wait for the next round.</summary>
-    internal const int UnitsPerRound = 500;
-
-    /// <summary>The prefix of a follow-up round's run id.</summary>
-    public const string RunIdPrefix = "follow-";
-
     private readonly ClusterMutex _oneReplica = new(database, "decision-followups");
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!marks.Enabled)
-        {
-            return;
-        }
-        // A quarter of the delay between polls: a unit waits at most 1.25 × the delay; marks by another replica are seen too.
-        var poll = TimeSpan.FromMilliseconds(Math.Clamp(marks.Delay.TotalMilliseconds / 4, 10, 1000));
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                while (await RoundAsync(stoppingToken) == UnitsPerRound)
-                {
-                    // a full round: more may be due
-                }
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogError(ex, "A follow-up round failed; its marks stay and are tried again");
-            }
-            await Task.Delay(poll, clock, stoppingToken);
-        }
-    }
-
-    /// <summary>One round: the due marks (at most <see cref="UnitsPerRound"/>) re-decided; returns how many marks it took.</summary>
-    public async Task<int> RoundAsync(CancellationToken ct)
+    /// <summary>One round: the due marks (at most <see cref="FollowupLoop.SubjectsPerRound"/>) re-decided; returns how many marks it took.</summary>
+    public override async Task<int> RoundAsync(CancellationToken ct)
     {
         await using var held = await _oneReplica.TryEnterAsync(ct);
         if (held is null || await runs.AnyRunningAsync(ct))
         {
             return 0;
         }
-        var now = clock.GetUtcNow();
-        var today = clock.ChinaToday();
+        var now = Clock.GetUtcNow();
+        var today = Clock.ChinaToday();
         var scope = ScopeAt(today);
         var due = await DueAsync(now.ToUnixTimeMilliseconds(), scope?.ProgramYear ?? 0, ct);
         if (due.Count == 0)
@@ -80,7 +49,7 @@ public sealed class FollowupService(
             return 0;
         }
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        var runId = RunIdPrefix + Guid.NewGuid().ToString("D");
+        var runId = NewRoundId();
         var asOf = new FactsAsOf(today, now.ToUnixTimeMilliseconds());
         // Only units decided in the year in scope are re-decided; a mark of another year's unit is just cleared.
         var decided = due.Where(d => d.Decided).Select(d => d.Subject).Order(StringComparer.Ordinal).ToList();
@@ -101,10 +70,10 @@ public sealed class FollowupService(
         metrics.Run(ReconciliationRunner.Programme, "followup", System.Diagnostics.Stopwatch.GetElapsedTime(started),
             outcomes.GroupBy(o => o.Outcome is { } outcome ? Telemetry.HubMetrics.OutcomeLabel(outcome) : Telemetry.HubMetrics.Unchanged)
                 .Select(g => new KeyValuePair<string, int>(g.Key, g.Count())));
-        if (logger.IsEnabled(LogLevel.Information))
+        if (Logger.IsEnabled(LogLevel.Information))
         {
             var oldest = now.ToUnixTimeMilliseconds() - due.Min(d => d.FirstMarkedUnixMs);
-            logger.LogInformation("Follow-up {RunId}: {Marks} marks, {Units} units re-decided ({Changed} changed) for {ProgramYear}{Settlement}, oldest mark waited {WaitedMs} ms",
+            Logger.LogInformation("Follow-up {RunId}: {Marks} marks, {Units} units re-decided ({Changed} changed) for {ProgramYear}{Settlement}, oldest mark waited {WaitedMs} ms",
                 runId, due.Count, outcomes.Count, outcomes.Count(o => o.Outcome is not null), scope?.ProgramYear ?? 0,
                 scope is { SettlementOnly: true } ? " (settlement)" : "", oldest);
         }
@@ -124,23 +93,23 @@ public sealed class FollowupService(
         }
     }
 
-    private async Task<List<DueMark>> DueAsync(long nowUnixMs, int programYear, CancellationToken ct)
+    private async Task<List<DueUnit>> DueAsync(long nowUnixMs, int programYear, CancellationToken ct)
     {
         await using var connection = await database.OpenReaderAsync(ct);
         await using var command = connection.CreateCommand();
         command.CommandText = FollowupMarks.DueSql;
-        command.With("@programme", FollowupMarks.Refund).With("@now", nowUnixMs).With("@limit", UnitsPerRound).With("@year", programYear);
-        var due = new List<DueMark>();
+        command.With("@programme", FollowupMarks.Refund).With("@now", nowUnixMs).With("@limit", SubjectsPerRound).With("@year", programYear);
+        var due = new List<DueUnit>();
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
-            due.Add(new DueMark(reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2),
+            due.Add(new DueUnit(reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2),
                 Convert.ToInt64(reader.GetValue(3), CultureInfo.InvariantCulture) != 0));
         }
         return due;
     }
 
-    private sealed record DueMark(string Subject, long DueUnixMs, long FirstMarkedUnixMs, bool Decided);
+    private sealed record DueUnit(string Subject, long DueUnixMs, long FirstMarkedUnixMs, bool Decided);
 
     public override void Dispose()
     {

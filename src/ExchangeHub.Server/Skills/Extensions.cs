@@ -10,6 +10,7 @@ public static class Extensions
         services.AddSingleton<SkillSubsidyQueries>();
         services.AddSingleton<SkillSubsidyRunner>();
         services.AddSingleton<SkillReplay>();
+        services.AddHostedService<SkillFollowupService>();
         services.AddSingleton<IPersonFileSection, SkillPersonFileSection>();
         return services;
     }

@@ -43,14 +43,31 @@ public sealed class SkillSubsidyRunner(
         var held = await _oneAtATime.TryEnterAsync(ct)
             ?? throw new ActionRefusedException("skill subsidies are already being decided on this hub or another replica; wait for that call to finish",
                 ErrorReasons.DecisionsInProgress);
+        return await DecideHeldAsync(held, decisionDate, null, Guid.NewGuid().ToString("D"), "completed", ct);
+    }
+
+    /// <summary>
+    /// Decisions follow the data (issue 14, item 3): the call dated <paramref name="decisionDate"/> for the certificates
+    /// of <paramref name="residentIds"/> only — a person is the subject, so all of a followed person's certificates are
+    /// planned together, as the call plans them — under the follow-up round's id (correlation id, metered as status
+    /// <c>followup</c>). Null when a call is deciding skill subsidies now (the round tries again).
+    /// </summary>
+    public async Task<SkillRunSummary?> FollowAsync(DateOnly decisionDate, IReadOnlyCollection<string> residentIds, string roundId, CancellationToken ct)
+    {
+        var held = await _oneAtATime.TryEnterAsync(ct);
+        return held is null ? null : await DecideHeldAsync(held, decisionDate, residentIds, roundId, "followup", ct);
+    }
+
+    private async Task<SkillRunSummary> DecideHeldAsync(IAsyncDisposable held, DateOnly decisionDate, IReadOnlyCollection<string>? residentIds,
+        string correlationId, string completedStatus, CancellationToken ct)
+    {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var status = "failed";
         SkillRunSummary? summary = null;
         try
         {
-            var correlationId = Guid.NewGuid().ToString("D");
             var knownAt = clock.GetUtcNow().ToUnixTimeMilliseconds();
-            var inputs = await reader.ReadAsync(decisionDate, knownAt, ct);
+            var inputs = await reader.ReadAsync(decisionDate, knownAt, ct, residentIds);
             var (pending, unchanged) = Plan(inputs, decisionDate);
             var current = inputs.CurrentDecisions.ToDictionary(StringComparer.Ordinal);
             foreach (var chunk in pending.Chunk(WritesPerTransaction))
@@ -65,7 +82,7 @@ public sealed class SkillSubsidyRunner(
             {
                 logger.LogInformation("Skill subsidies decided on {DecisionDate}: {Summary}", decisionDate, summary);
             }
-            status = "completed";
+            status = completedStatus;
             return summary;
         }
         finally

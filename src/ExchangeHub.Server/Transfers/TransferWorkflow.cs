@@ -2,6 +2,7 @@ using ExchangeHub.Contracts;
 using ExchangeHub.Policy;
 using ExchangeHub.Policy.Transfers;
 using ExchangeHub.Server.Common;
+using ExchangeHub.Server.Common.Followups;
 using ExchangeHub.Server.Facts;
 using ExchangeHub.Server.Outbox;
 using ExchangeHub.Server.Security;
@@ -32,6 +33,7 @@ public sealed class TransferWorkflow(
     OutboxSignal outboxSignal,
     PolicySet policy,
     TimeProvider clock,
+    FollowupMarks followups,
     ILogger<TransferWorkflow> logger) : IDisposable
 {
     private readonly ClusterMutex _oneAtATime = new(database, "transfers");
@@ -162,6 +164,11 @@ public sealed class TransferWorkflow(
                             new Dictionary<string, string> { ["state"] = TransferCodes.Name(current.Status), ["requested_state"] = TransferCodes.Name(status), ["transfer_id"] = transferId });
                 }
                 await TransferStore.SetStatusAsync(lease, current, status, reasonCode, statusDate, now, ct);
+                if (TransferTransitions.RecalculatesBenefits(current.Direction, status))
+                {
+                    // A completed transfer in adds insured months (1.(3) SKILL_PERSON): the person's skill decisions follow it.
+                    await followups.MarkSkillFactsChangedAsync(lease, current.ResidentId, now.ToUnixTimeMilliseconds(), ct);
+                }
                 await outbox.EnqueueAsync(lease, TransferEvents.StatusChanged(current, status, reasonCode, policy.Id, PolicyVersion,
                     CallCorrelation.Id(), now), ct);
                 await lease.CommitAsync(ct);

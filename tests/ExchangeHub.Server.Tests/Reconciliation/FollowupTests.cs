@@ -126,20 +126,7 @@ public abstract class FollowupTests(StorageProvider provider) : SeededRefundHub(
     protected Task<long> FollowDecisionsAsync(int unit) => Hub.Database.ScalarAsync(
         $"SELECT COUNT(*) FROM refund_decisions WHERE uscc = '{Ids.Uscc(unit)}' AND run_id LIKE 'follow-%'");
 
-    /// <summary>Moves the hub's clock a quarter-second at a time until <paramref name="done"/> (at most 30 s of real time).</summary>
-    protected async Task AdvanceUntilAsync(Func<Task<bool>> done)
-    {
-        for (var i = 0; i < 300; i++)
-        {
-            if (await done())
-            {
-                return;
-            }
-            Clock.Advance(TimeSpan.FromMilliseconds(250));
-            await Task.Delay(100);
-        }
-        Assert.Fail("the follow-up did not happen");
-    }
+    protected Task AdvanceUntilAsync(Func<Task<bool>> done) => FollowupClock.AdvanceUntilAsync(Clock, done);
 }
 
 [Trait("storage", "sqlite")]
