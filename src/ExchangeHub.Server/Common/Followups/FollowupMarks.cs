@@ -31,6 +31,10 @@ public sealed class FollowupMarks(IOptions<HubOptions> options)
     private const string Insert = "INSERT INTO decision_followups (programme, subject, due_unix_ms, first_marked_unix_ms) ";
     private const string OnConflict = " ON CONFLICT (programme, subject) DO UPDATE SET due_unix_ms = excluded.due_unix_ms";
 
+    /// <summary>Whether each programme has decided anything at all: refunds, skill subsidies, benefit claims.</summary>
+    private const string AnyDecidedSql = "SELECT EXISTS (SELECT 1 FROM refund_decisions), EXISTS (SELECT 1 FROM skill_subsidy_decisions), "
+        + "EXISTS (SELECT 1 FROM benefit_decisions)";
+
     /// <summary>Units with a refund decision, among the USCCs in @p3.</summary>
     private static readonly MarkStatement UnitsWithRefunds = new(Insert + "SELECT DISTINCT @p0, d.uscc, @p1, @p2 FROM refund_decisions d WHERE d.uscc ", OnConflict);
 
@@ -85,10 +89,38 @@ public sealed class FollowupMarks(IOptions<HubOptions> options)
         }
         // PostgreSQL queues a batch's updates (WriterLease.ExecuteDeferredAsync): the marks read the rows as corrected.
         await lease.FlushAsync(ct);
-        await MarkAsync(lease, UnitsWithRefunds, Refund, changed.Units, nowUnixMs, ct);
-        await MarkAsync(lease, PersonsWithSkillDecisions, Skill, changed.Residents, nowUnixMs, ct);
-        await MarkAsync(lease, HoldersOfDecidedCertificates, Skill, changed.Certificates, nowUnixMs, ct);
-        await MarkAsync(lease, PersonsWithDecidedClaims, Benefit, changed.Residents, nowUnixMs, ct);
+        // Which programmes have decided anything (one cheap query): a bulk load before any decision marks nothing and
+        // binds no key list; a programme with no decision is skipped.
+        var decided = lease.Command(AnyDecidedSql, 0);
+        bool refunds, skills, benefits;
+        await using (var reader = await decided.ExecuteReaderAsync(ct))
+        {
+            await reader.ReadAsync(ct);
+            (refunds, skills, benefits) = (Flag(reader, 0), Flag(reader, 1), Flag(reader, 2));
+        }
+        if (refunds)
+        {
+            await MarkAsync(lease, UnitsWithRefunds, Refund, changed.Units, nowUnixMs, ct);
+        }
+        if (skills)
+        {
+            await MarkAsync(lease, HoldersOfDecidedCertificates, Skill, changed.Certificates, nowUnixMs, ct);
+        }
+        if ((skills || benefits) && changed.Residents.Count > 0)
+        {
+            var residents = KeysValue(lease, changed.Residents); // bound once for both programmes
+            if (skills)
+            {
+                await MarkAsync(lease, PersonsWithSkillDecisions, Skill, residents, nowUnixMs, ct);
+            }
+            if (benefits)
+            {
+                await MarkAsync(lease, PersonsWithDecidedClaims, Benefit, residents, nowUnixMs, ct);
+            }
+        }
+
+        static bool Flag(System.Data.Common.DbDataReader reader, int column) =>
+            Convert.ToBoolean(reader.GetValue(column), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>
@@ -129,21 +161,22 @@ public sealed class FollowupMarks(IOptions<HubOptions> options)
         await lease.CommitAsync(ct);
     }
 
-    private async Task MarkAsync(WriterLease lease, MarkStatement statement, string programme, HashSet<string> keys, long nowUnixMs,
-        CancellationToken ct)
+    private Task MarkAsync(WriterLease lease, MarkStatement statement, string programme, HashSet<string> keys, long nowUnixMs, CancellationToken ct) =>
+        keys.Count == 0 ? Task.CompletedTask : MarkAsync(lease, statement, programme, KeysValue(lease, keys), nowUnixMs, ct);
+
+    private async Task MarkAsync(WriterLease lease, MarkStatement statement, string programme, object keys, long nowUnixMs, CancellationToken ct)
     {
-        if (keys.Count == 0)
-        {
-            return;
-        }
-        var sqlite = lease.Provider == StorageProvider.Sqlite;
-        var command = lease.Command(sqlite ? statement.Sqlite : statement.Postgres, 4);
+        var command = lease.Command(lease.Provider == StorageProvider.Sqlite ? statement.Sqlite : statement.Postgres, 4);
         command.Parameters[0].Value = programme;
         command.Parameters[1].Value = nowUnixMs + (long)_options.FollowDelay.TotalMilliseconds;
         command.Parameters[2].Value = nowUnixMs;
-        command.Parameters[3].Value = sqlite ? JsonSerializer.Serialize(keys) : keys.ToArray();
+        command.Parameters[3].Value = keys;
         await command.ExecuteNonQueryAsync(ct);
     }
+
+    /// <summary>A key list as @p3 takes it: a JSON array on SQLite (json_each), a text[] on PostgreSQL.</summary>
+    private static object KeysValue(WriterLease lease, HashSet<string> keys) =>
+        lease.Provider == StorageProvider.Sqlite ? JsonSerializer.Serialize(keys) : keys.ToArray();
 
     private static DecisionOptions Checked(DecisionOptions options) =>
         options.FollowDelay < TimeSpan.FromMilliseconds(50) || options.FollowDelay > TimeSpan.FromHours(1)
