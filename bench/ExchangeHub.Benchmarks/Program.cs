@@ -113,7 +113,9 @@ internal static class Program
                          --keep-files    keep the temporary directory (hub.db)
                          --latency-rate N     events/s committed for the latency part (default 1,000)
                          --latency-seconds N  how long (default 15; 0 skips the latency part)
-                         --direct-publish  relay with Hub:Messaging:DirectPublish = true
+                         --direct-publish  relay with Hub:Messaging:DirectPublish = true (default: the hub's default
+                                           relay, pipelined on SQLite; the rounds relay through MassTransit:
+                                           --set Hub:Messaging:Pipelined=false --set Hub:Messaging:DirectPublish=false)
                          --set Key=Value   a hub setting for the relay and latency parts (repeatable), e.g.
                                            --set Hub:Messaging:MaxRoundsInFlight=1
                          --relay-only      only the relay and latency parts (no baselines, no ratio, no JSON): profiling, A/B

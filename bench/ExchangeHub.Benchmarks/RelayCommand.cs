@@ -137,7 +137,8 @@ internal static class RelayCommand
             Math.Round(relayRate / baseRate, 3),
             RatioGoal,
             relayRate / baseRate >= RatioGoal,
-            (options.DirectPublish ? "direct publish" : "through MassTransit's bus.Publish") + ", other Hub:Messaging defaults; timed from the started hub (its relay's connection included, the hub's build and start not: see HubStartSeconds)",
+            (options.Settings.Count > 0 ? "settings " + string.Join(", ", options.Settings.Select(s => $"{s.Key}={s.Value}")) + ", " : "")
+            + (options.DirectPublish ? "direct publish" : "the hub's default relay (pipelined, direct path, on SQLite)") + ", other Hub:Messaging defaults; timed from the started hub (its relay's connection included, the hub's build and start not: see HubStartSeconds)",
             baseline.ServerVersion,
             Math.Round(massTransitRate),
             latency,

@@ -276,15 +276,20 @@ internal static class RelayHub
     private static WebApplication Build(string database, bool enabled, Uri? broker, bool directPublish = false) =>
         HubApp.Build(["--urls", "http://127.0.0.1:0", "--contentRoot", AppContext.BaseDirectory], builder =>
         {
-            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(ExtraSettings)
+            var settings = new Dictionary<string, string?>(ExtraSettings)
             {
                 ["Hub:Storage:Provider"] = "Sqlite",
                 ["Hub:Storage:ConnectionString"] = $"Data Source={database}",
                 ["Hub:Messaging:Enabled"] = enabled ? "true" : "false",
-                ["Hub:Messaging:DirectPublish"] = directPublish ? "true" : "false",
                 ["Hub:Messaging:RabbitMqUri"] = broker?.ToString() ?? "amqp://guest:guest@127.0.0.1:5672/",
                 ["Logging:LogLevel:Default"] = "Warning",
                 ["Logging:LogLevel:MassTransit"] = "Warning",
-            });
+            };
+            if (directPublish)
+            {
+                settings["Hub:Messaging:DirectPublish"] = "true";
+            }
+            // Otherwise the hub's own default relay (the pipelined relay on SQLite), or what --set says.
+            builder.Configuration.AddInMemoryCollection(settings);
         });
 }

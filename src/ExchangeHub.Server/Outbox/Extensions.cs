@@ -10,11 +10,13 @@ public static class Extensions
     public static IServiceCollection AddOutbox(this IServiceCollection services)
     {
         services.AddOptions<MessagingOptions>().BindConfiguration(MessagingOptions.Section)
+            // The relay's unset switches by storage: the pipelined relay (direct path) on SQLite, rounds on PostgreSQL.
+            .PostConfigure<IOptions<Configuration.HubOptions>>((o, hub) => o.Resolve(hub.Value.Storage.Provider != Configuration.StorageProvider.Postgres))
             // Checked only where the relay runs (Enabled): a hub that only writes the outbox may share the relay's settings.
-            .Validate(o => !o.Enabled || !o.Pipelined || o.DirectPublish,
+            .Validate(o => !o.Enabled || !o.PipelinedLoop || o.Direct,
                 "Hub:Messaging:Pipelined needs Hub:Messaging:DirectPublish = true: the pipelined relay publishes on its own channel")
             // The pipelined relay reads rows in sequence order without claiming them: two replicas would publish the same rows.
-            .Validate<IOptions<Configuration.HubOptions>>((o, hub) => !o.Enabled || !o.Pipelined || hub.Value.Storage.Provider != Configuration.StorageProvider.Postgres,
+            .Validate<IOptions<Configuration.HubOptions>>((o, hub) => !o.Enabled || !o.PipelinedLoop || hub.Value.Storage.Provider != Configuration.StorageProvider.Postgres,
                 "Hub:Messaging:Pipelined is not supported on PostgreSQL (it does not claim rows, so replicas would publish the same rows); use the default relay")
             .Validate(o => o.PipelineWindow is >= 1 and <= 65536, "Hub:Messaging:PipelineWindow must be between 1 and 65536")
             .ValidateOnStart();

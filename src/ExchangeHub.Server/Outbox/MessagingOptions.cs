@@ -29,19 +29,35 @@ public sealed class MessagingOptions
 
     /// <summary>
     /// True: the relay publishes MassTransit's envelope on its own RabbitMQ.Client channel, with the same exchange,
-    /// properties and headers as MassTransit (<see cref="OutboxPublisher"/>). False (default): through MassTransit's
-    /// <c>Publish</c>. The direct path measured no faster in the relay on the shared two-core machine (issue 14 item 5),
-    /// so it stays opt-in until a profile on a quiet machine says otherwise. Either way MassTransit declares the exchanges.
+    /// properties and headers as MassTransit (<see cref="OutboxPublisher"/>; the wire format and a MassTransit consumer
+    /// are tested). False: through MassTransit's <c>Publish</c>. Unset (default): as <see cref="Pipelined"/> — the
+    /// pipelined relay needs it, the rounds relay publishes through MassTransit. Either way MassTransit declares the
+    /// exchanges. Resolved at start (<see cref="Resolve"/>): read it as <see cref="Direct"/>.
     /// </summary>
-    public bool DirectPublish { get; set; }
+    public bool? DirectPublish { get; set; }
 
     /// <summary>
-    /// True (with <see cref="DirectPublish"/>, on SQLite): the relay runs as one loop over one channel, like a plain
-    /// client publisher (<see cref="PipelinedRelay"/>): confirms counted by hand, <see cref="PipelineWindow"/> of them
-    /// outstanding, confirmed rows marked in batches. False (default): rounds (<see cref="OutboxRelay"/>). Opt-in while it
-    /// is a prototype (issue 14, item 5); the hub refuses to start with it on PostgreSQL, where replicas must claim rows.
+    /// True (with the direct path, on SQLite): the relay runs as one loop over one channel, like a plain client
+    /// publisher (<see cref="PipelinedRelay"/>): confirms counted by hand, <see cref="PipelineWindow"/> of them
+    /// outstanding, confirmed rows marked in batches. False: rounds (<see cref="OutboxRelay"/>). Unset (default): the
+    /// pipelined relay on SQLite unless <see cref="DirectPublish"/> is false (issue 14 item 5: 0.81–0.85 of the best
+    /// plain publisher against ~0.63 for rounds), rounds on PostgreSQL, where replicas must claim rows and only the
+    /// rounds relay does (the hub refuses an explicit true there). Read it as <see cref="PipelinedLoop"/>.
     /// </summary>
-    public bool Pipelined { get; set; }
+    public bool? Pipelined { get; set; }
+
+    /// <summary>Whether the relay runs the pipelined loop (after <see cref="Resolve"/>).</summary>
+    public bool PipelinedLoop => Pipelined == true;
+
+    /// <summary>Whether rows are published on the relay's own channel rather than through MassTransit (after <see cref="Resolve"/>).</summary>
+    public bool Direct => DirectPublish == true;
+
+    /// <summary>Fills the unset relay switches for <paramref name="sqlite"/> storage (the defaults above); explicit values stay.</summary>
+    public void Resolve(bool sqlite)
+    {
+        Pipelined ??= sqlite && DirectPublish != false;
+        DirectPublish ??= Pipelined;
+    }
 
     /// <summary>Publishes the pipelined relay keeps unconfirmed at once (the baseline publisher's window).</summary>
     public int PipelineWindow { get; set; } = 1024;

@@ -43,7 +43,7 @@ public sealed class OutboxChannel(IOptions<MessagingOptions> options) : IAsyncDi
             };
             _connection = await factory.CreateConnectionAsync(ct);
             // The pipelined relay counts confirms itself (tracking off: no limiter, no task per publish).
-            var tracked = !_options.Pipelined;
+            var tracked = !_options.PipelinedLoop;
             var limiter = tracked
                 ? new ConcurrencyLimiter(new ConcurrencyLimiterOptions { PermitLimit = Math.Max(1, _options.MaxConcurrentSubjects), QueueLimit = int.MaxValue })
                 : null;

@@ -30,7 +30,7 @@ public sealed class OutboxPublisher(IBus bus, OutboxChannel channel, IOptions<Me
     private static readonly ConcurrentDictionary<Type, object> Placeholders = new();
     private readonly ConcurrentDictionary<Type, Route> _routes = new();
     private readonly TimeSpan _timeout = options.Value.PublishTimeout;
-    private readonly bool _direct = options.Value.DirectPublish;
+    private readonly bool _direct = options.Value.Direct;
 
     /// <summary>
     /// On the direct path, opens the relay's channel before the first row is due, so the first events do not wait for

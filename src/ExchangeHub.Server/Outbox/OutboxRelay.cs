@@ -41,9 +41,9 @@ public sealed class OutboxRelay(
             _options.PublishTimeout);
 
         await publisher.WarmUpAsync(stoppingToken);
-        if (_options.Pipelined)
+        if (_options.PipelinedLoop)
         {
-            // One loop on one channel instead of rounds (opt-in; the options refuse it without DirectPublish or on PostgreSQL).
+            // One loop on one channel instead of rounds (the SQLite default; the options refuse it without the direct path or on PostgreSQL).
             await pipelined.RunAsync(stoppingToken);
             return;
         }
