@@ -87,15 +87,8 @@ public abstract class BenefitFollowupTests(StorageProvider provider) : IAsyncLif
     private async Task<List<BenefitDecisionRecord>> DecisionsAsync(string claimId) =>
         [.. (await Client.GetClaimAsync(new GetClaimRequest { ClaimId = claimId })).Claims[0].Decisions];
 
-    /// <summary><paramref name="months"/> REGULAR lines of unit 1 for the person, monthly from <paramref name="first"/> (default 2022-01).</summary>
-    private async Task InsureAsync(int person, int months, DateOnly? first = null)
-    {
-        var start = first ?? new DateOnly(2022, 1, 1);
-        var lines = Enumerable.Range(0, months)
-            .Select(i => Records.Line($"fbline-{person}-{start.AddMonths(i):yyyyMM}", unit: 1, person: person, period: $"{start.AddMonths(i):yyyy-MM}"))
-            .ToList();
-        Assert.Equal(0, (await Infrastructure.Feeds.PushLinesAsync(Hub.Channel(TestHub.TaxToken), lines)).Rejected);
-    }
+    private Task InsureAsync(int person, int months, DateOnly? first = null) =>
+        Insured.MonthsAsync(Hub, "fbline", person, months, first ?? new DateOnly(2022, 1, 1));
 
     private async Task<string> SubmitAsync(int person) => (await Client.SubmitClaimAsync(new SubmitClaimRequest
     {

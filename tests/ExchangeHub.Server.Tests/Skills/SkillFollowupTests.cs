@@ -118,15 +118,8 @@ public abstract class SkillFollowupTests(StorageProvider provider) : IAsyncLifet
     private Task<long> MarksAsync(string? programme) => Hub.Database.ScalarAsync(
         "SELECT COUNT(*) FROM decision_followups" + (programme is null ? "" : $" WHERE programme = '{programme}'"));
 
-    /// <summary><paramref name="months"/> REGULAR lines of unit 1 for the person, monthly from <paramref name="first"/> (default 2023-01).</summary>
-    private async Task InsureAsync(int person, int months, DateOnly? first = null)
-    {
-        var start = first ?? new DateOnly(2023, 1, 1);
-        var lines = Enumerable.Range(0, months)
-            .Select(i => Records.Line($"fline-{person}-{start.AddMonths(i):yyyyMM}", unit: 1, person: person, period: $"{start.AddMonths(i):yyyy-MM}"))
-            .ToList();
-        Assert.Equal(0, (await Infrastructure.Feeds.PushLinesAsync(Hub.Channel(TestHub.TaxToken), lines)).Rejected);
-    }
+    private Task InsureAsync(int person, int months, DateOnly? first = null) =>
+        Insured.MonthsAsync(Hub, "fline", person, months, first ?? new DateOnly(2023, 1, 1));
 
     private async Task CertifyAsync(params SkillCertificateRecord[] certificates) =>
         Assert.Equal(0, (await Infrastructure.Feeds.PushCertificatesAsync(Hub.Channel(TestHub.SkillToken), certificates)).Rejected);
