@@ -70,11 +70,12 @@ public sealed class OutboxBrokerRestartTests
         var correlation = RelaySettings.NewCorrelationId();
         await using var subscriber = await EventSubscriber.StartAsync(correlation, RelaySettings.RefundOfferedExchange);
         var settings = RelaySettings.For(publishTimeout: "00:00:02", pipelined: pipelined);
-        // Few subjects (or publishes) at once, so the 3,000 events are still going out when the broker stops.
-        settings["Hub:Messaging:MaxConcurrentSubjects"] = "2";
+        // One subject (or two publishes) at once, so the 6,000 events are still going out when the broker stops: with
+        // 3,000 events and two subjects at once, a clean-clone CI run saw the rounds relay finish before stop_app took effect.
+        settings["Hub:Messaging:MaxConcurrentSubjects"] = "1";
         settings["Hub:Messaging:PipelineWindow"] = "2";
         await using var hub = await TestHub.StartAsync(StorageProvider.Sqlite, settings);
-        var events = OutboxEvents.Interleaved(correlation, subjects: 100, perSubject: 30);
+        var events = OutboxEvents.Interleaved(correlation, subjects: 100, perSubject: 60);
         var brokerUp = true;
         try
         {
