@@ -41,6 +41,8 @@ internal static class RelayCommand
         using var work = new WorkDirectory("exchangehub-relay-bench-", options.KeepFiles);
         var database = Path.Combine(work.Path, "hub.db");
         await RelayHub.PrepareAsync(database, events);
+        events = null!;
+        Console.WriteLine($"  {BenchHeap.Release()}");
         await WarmUpAsync(work.Path, options);
         Console.WriteLine($"  outbox filled; relay starts (pid {Environment.ProcessId})");
         var relay = await RelayHub.RunAsync(database, options.Broker, options.Events, options.DirectPublish);
@@ -88,13 +90,15 @@ internal static class RelayCommand
 
         var baseline = await BaselinePublisher.RunAsync(options.Broker, bodies);
         Console.WriteLine($"  baseline: best {baseline.Best.Mode} window {baseline.Best.Window}, {baseline.Best.MessagesPerSecond:N0}/s, RabbitMQ {baseline.ServerVersion}");
+        bodies = null!; // the baseline's envelopes are not the hub's: released before the hub runs (BenchHeap)
 
         using var work = new WorkDirectory("exchangehub-relay-bench-", options.KeepFiles);
         var workDir = work.Path;
         var database = Path.Combine(workDir, "hub.db");
         var clock = Stopwatch.StartNew();
         await RelayHub.PrepareAsync(database, events);
-        Console.WriteLine($"  outbox filled in {clock.Elapsed.TotalSeconds:N1} s (not timed)");
+        events = null!;
+        Console.WriteLine($"  outbox filled in {clock.Elapsed.TotalSeconds:N1} s (not timed); {BenchHeap.Release()}");
         // The same rows through MassTransit alone (no rounds, no marks): how much of the relay's time its publish path takes.
         var massTransitRate = 0.0;
         foreach (var window in new[] { 64, 512 })
