@@ -24,10 +24,6 @@ public sealed class PersonFactsReader(HubDatabase database)
     private const string OnePerson = " = @resident_id";
     private const string CertificateHolders = " IN (SELECT resident_id FROM skill_certificates)";
 
-    /// <summary>The resident ids bound as <c>@residents</c>: a JSON array on SQLite, a text[] on PostgreSQL.</summary>
-    private static string AmongResidents(StorageProvider provider) =>
-        provider == StorageProvider.Sqlite ? " IN (SELECT value FROM json_each(@residents))" : " = ANY(@residents)";
-
     /// <summary>Insured months: the lines in force as of D and T (superseded versions included, Facts/FactsSql), not cancelled.</summary>
     private static string LinesSql(StorageProvider provider) =>
         $"SELECT DISTINCT resident_id, period FROM {FactsSql.LinesInForce(provider)} l WHERE kind IN {StoredLineKind.InsuredKindsSql} "
@@ -96,10 +92,9 @@ public sealed class PersonFactsReader(HubDatabase database)
     {
         await using var connection = await database.OpenReaderAsync(ct);
         // Only the followed persons' certificates, payments and facts when given; else every holder's.
-        var holders = residentIds is null ? null : AmongResidents(database.Provider);
+        var holders = residentIds is null ? null : KeyList.In(database.Provider, "@residents");
         Func<DbCommand, DbCommand> bind = residentIds is null ? c => Bind(c, asOf, knownAtUnixMs)
-            : c => Bind(c, asOf, knownAtUnixMs).With("@residents", database.Provider == StorageProvider.Sqlite
-                ? System.Text.Json.JsonSerializer.Serialize(residentIds) : (object)residentIds.ToArray());
+            : c => Bind(c, asOf, knownAtUnixMs).With("@residents", KeyList.Value(database.Provider, residentIds));
         var certificates = new List<StoredCertificate>();
         await DbRows.ForEachAsync(connection, CertificatesSql(database.Provider, holders), bind, r => certificates.Add(
             new StoredCertificate(r.GetString(0), r.GetString(1), r.GetString(2), r.GetInt32(3), r.GetFieldValue<DateOnly>(4))), ct);

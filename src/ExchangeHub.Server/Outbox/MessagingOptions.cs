@@ -40,8 +40,8 @@ public sealed class MessagingOptions
     /// True (with the direct path, on SQLite): the relay runs as one loop over one channel, like a plain client
     /// publisher (<see cref="PipelinedRelay"/>): confirms counted by hand, <see cref="PipelineWindow"/> of them
     /// outstanding, confirmed rows marked in batches. False: rounds (<see cref="OutboxRelay"/>). Unset (default): the
-    /// pipelined relay on SQLite unless <see cref="DirectPublish"/> is false (issue 14 item 5: 0.81–0.85 of the best
-    /// plain publisher against ~0.63 for rounds), rounds on PostgreSQL, where replicas must claim rows and only the
+    /// pipelined relay on SQLite unless <see cref="DirectPublish"/> is false (issue 14 item 5: 0.72–0.85 of the best
+    /// plain publisher in full bench runs against ~0.63 for rounds; README "Benchmarks"), rounds on PostgreSQL, where replicas must claim rows and only the
     /// rounds relay does (the hub refuses an explicit true there). Read it as <see cref="PipelinedLoop"/>.
     /// </summary>
     public bool? Pipelined { get; set; }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using ExchangeHub.Server.Configuration;
 using ExchangeHub.Server.Storage;
 using Microsoft.Extensions.Options;
@@ -29,26 +28,24 @@ public sealed class FollowupMarks(IOptions<HubOptions> options)
     public const string Benefit = "BENEFIT";
 
     private const string Insert = "INSERT INTO decision_followups (programme, subject, due_unix_ms, first_marked_unix_ms) ";
-    private const string OnConflict = " ON CONFLICT (programme, subject) DO UPDATE SET due_unix_ms = excluded.due_unix_ms";
-
     /// <summary>Whether each programme has decided anything at all: refunds, skill subsidies, benefit claims.</summary>
     private const string AnyDecidedSql = "SELECT EXISTS (SELECT 1 FROM refund_decisions), EXISTS (SELECT 1 FROM skill_subsidy_decisions), "
         + "EXISTS (SELECT 1 FROM benefit_decisions)";
 
     /// <summary>Units with a refund decision, among the USCCs in @p3.</summary>
-    private static readonly MarkStatement UnitsWithRefunds = new(Insert + "SELECT DISTINCT @p0, d.uscc, @p1, @p2 FROM refund_decisions d WHERE d.uscc ", OnConflict);
+    private static readonly MarkStatement UnitsWithRefunds = new(Insert + "SELECT DISTINCT @p0, d.uscc, @p1, @p2 FROM refund_decisions d WHERE d.uscc ");
 
     /// <summary>Persons with a skill-subsidy decision, among the resident ids in @p3 (the holder of a decided certificate).</summary>
     private static readonly MarkStatement PersonsWithSkillDecisions = new(Insert + "SELECT DISTINCT @p0, c.resident_id, @p1, @p2 FROM skill_certificates c "
-        + "WHERE EXISTS (SELECT 1 FROM skill_subsidy_decisions d WHERE d.certificate_number = c.certificate_number) AND c.resident_id ", OnConflict);
+        + "WHERE EXISTS (SELECT 1 FROM skill_subsidy_decisions d WHERE d.certificate_number = c.certificate_number) AND c.resident_id ");
 
     /// <summary>The holders of decided certificates, among the certificate numbers in @p3 (a training payment, a corrected certificate).</summary>
     private static readonly MarkStatement HoldersOfDecidedCertificates = new(Insert + "SELECT DISTINCT @p0, c.resident_id, @p1, @p2 FROM skill_certificates c "
-        + "WHERE EXISTS (SELECT 1 FROM skill_subsidy_decisions d WHERE d.certificate_number = c.certificate_number) AND c.certificate_number ", OnConflict);
+        + "WHERE EXISTS (SELECT 1 FROM skill_subsidy_decisions d WHERE d.certificate_number = c.certificate_number) AND c.certificate_number ");
 
     /// <summary>Persons with a claim that has a decision, among the resident ids in @p3.</summary>
     private static readonly MarkStatement PersonsWithDecidedClaims = new(Insert + "SELECT DISTINCT @p0, c.resident_id, @p1, @p2 FROM benefit_claims c "
-        + "WHERE EXISTS (SELECT 1 FROM benefit_decisions d WHERE d.claim_id = c.claim_id) AND c.resident_id ", OnConflict);
+        + "WHERE EXISTS (SELECT 1 FROM benefit_decisions d WHERE d.claim_id = c.claim_id) AND c.resident_id ");
 
     /// <summary>
     /// Due marks of a programme, oldest first (<c>@programme</c>, <c>@now</c>, <c>@limit</c>), each with whether its
@@ -87,8 +84,6 @@ public sealed class FollowupMarks(IOptions<HubOptions> options)
         {
             return;
         }
-        // PostgreSQL queues a batch's updates (WriterLease.ExecuteDeferredAsync): the marks read the rows as corrected.
-        await lease.FlushAsync(ct);
         // Which programmes have decided anything (one cheap query): a bulk load before any decision marks nothing and
         // binds no key list; a programme with no decision is skipped.
         var decided = lease.Command(AnyDecidedSql, 0);
@@ -98,6 +93,12 @@ public sealed class FollowupMarks(IOptions<HubOptions> options)
             await reader.ReadAsync(ct);
             (refunds, skills, benefits) = (Flag(reader, 0), Flag(reader, 1), Flag(reader, 2));
         }
+        if (!(refunds || skills || benefits))
+        {
+            return;
+        }
+        // PostgreSQL queues a batch's updates (WriterLease.ExecuteDeferredAsync): the marks read the rows as corrected.
+        await lease.FlushAsync(ct);
         if (refunds)
         {
             await MarkAsync(lease, UnitsWithRefunds, Refund, changed.Units, nowUnixMs, ct);
@@ -108,7 +109,7 @@ public sealed class FollowupMarks(IOptions<HubOptions> options)
         }
         if ((skills || benefits) && changed.Residents.Count > 0)
         {
-            var residents = KeysValue(lease, changed.Residents); // bound once for both programmes
+            var residents = KeyList.Value(lease.Provider, changed.Residents); // bound once for both programmes
             if (skills)
             {
                 await MarkAsync(lease, PersonsWithSkillDecisions, Skill, residents, nowUnixMs, ct);
@@ -162,7 +163,7 @@ public sealed class FollowupMarks(IOptions<HubOptions> options)
     }
 
     private Task MarkAsync(WriterLease lease, MarkStatement statement, string programme, HashSet<string> keys, long nowUnixMs, CancellationToken ct) =>
-        keys.Count == 0 ? Task.CompletedTask : MarkAsync(lease, statement, programme, KeysValue(lease, keys), nowUnixMs, ct);
+        keys.Count == 0 ? Task.CompletedTask : MarkAsync(lease, statement, programme, KeyList.Value(lease.Provider, keys), nowUnixMs, ct);
 
     private async Task MarkAsync(WriterLease lease, MarkStatement statement, string programme, object keys, long nowUnixMs, CancellationToken ct)
     {
@@ -174,9 +175,6 @@ public sealed class FollowupMarks(IOptions<HubOptions> options)
         await command.ExecuteNonQueryAsync(ct);
     }
 
-    /// <summary>A key list as @p3 takes it: a JSON array on SQLite (json_each), a text[] on PostgreSQL.</summary>
-    private static object KeysValue(WriterLease lease, HashSet<string> keys) =>
-        lease.Provider == StorageProvider.Sqlite ? JsonSerializer.Serialize(keys) : keys.ToArray();
 
     private static DecisionOptions Checked(DecisionOptions options) =>
         options.FollowDelay < TimeSpan.FromMilliseconds(50) || options.FollowDelay > TimeSpan.FromHours(1)
@@ -184,11 +182,13 @@ public sealed class FollowupMarks(IOptions<HubOptions> options)
             : options;
 }
 
-/// <summary>A mark statement on both providers: the keys as a JSON array on SQLite (json_each), a text[] on PostgreSQL.</summary>
-internal sealed class MarkStatement(string head, string onConflict)
+/// <summary>A mark statement on both providers: <paramref name="head"/> ends with the key column, the keys in @p3 (<see cref="KeyList"/>).</summary>
+internal sealed class MarkStatement(string head)
 {
-    public string Sqlite { get; } = head + "IN (SELECT value FROM json_each(@p3))" + onConflict;
-    public string Postgres { get; } = head + "= ANY(@p3)" + onConflict;
+    private const string OnConflict = " ON CONFLICT (programme, subject) DO UPDATE SET due_unix_ms = excluded.due_unix_ms";
+
+    public string Sqlite { get; } = head + KeyList.In(StorageProvider.Sqlite, "@p3") + OnConflict;
+    public string Postgres { get; } = head + KeyList.In(StorageProvider.Postgres, "@p3") + OnConflict;
 }
 
 /// <summary>A due mark: its subject, the due time read (the delete keeps a mark moved since) and when it was first marked.</summary>
